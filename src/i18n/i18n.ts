@@ -1,0 +1,45 @@
+import { en } from './messages.en.js';
+import { type MessageKey, sv } from './messages.sv.js';
+
+export type { MessageKey } from './messages.sv.js';
+
+/** Locales delmal speaks. Swedish is the default everywhere. */
+export const LOCALES = ['sv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'sv';
+
+/** Values that may be interpolated into a message: `{name}` in the catalog. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** A function that turns a message key and its parameters into text in one locale. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+const catalogs: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { sv, en };
+
+/** True when `value` is one of the supported locales. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * Formats one message. `{name}` placeholders are replaced by `params.name`;
+ * `{count|en|flera}` picks the singular or plural word for a numeric `count`.
+ * A missing parameter is left visible as `{name}` so a gap is noticed in review, not hidden.
+ */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = catalogs[locale][key];
+  return template.replace(
+    /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g,
+    (whole, name: string, one?: string, many?: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      if (one !== undefined && many !== undefined) return Number(value) === 1 ? one : many;
+      return typeof value === 'number' ? value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB') : value;
+    },
+  );
+}
+
+/** Binds {@link translate} to one locale. */
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}

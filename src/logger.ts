@@ -1,0 +1,27 @@
+import { type Logger, pino } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Paths that may carry secrets or personal data in log objects; pino replaces them before
+ * anything is written. Config secrets are never logged in the first place — this is the net below.
+ */
+const REDACT = [
+  '*.botToken',
+  '*.signingSecret',
+  '*.appToken',
+  '*.clientSecret',
+  '*.token',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'req.headers["x-slack-signature"]',
+];
+
+/** Creates the process logger: JSON lines on stdout, or silent in tests. */
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    { level, redact: { paths: REDACT, censor: '****' }, base: { app: 'delmal' } },
+    destination ?? process.stdout,
+  );
+}
