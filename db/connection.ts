@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../src/config/config.js';
+import type { Database } from './database.js';
+
+/** An open database with its dialect, so the few dialect-specific queries can choose. */
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: DatabaseTarget['dialect'];
+  /** Where it lives, safe to print (no password). */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database `target` selects. SQLite runs in WAL mode with foreign keys on and its
+ * directory created; PostgreSQL gets a small pool whose idle-connection errors go to `onIdleError`.
+ * Nothing is migrated here: see `migrateToLatest`.
+ */
+export function openDatabase(target: DatabaseTarget, onIdleError?: (error: Error) => void): Db {
+  if (target.dialect === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(dirname(resolve(target.file)), { recursive: true });
+    const sqlite = new SQLite(target.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      kysely,
+      dialect: 'sqlite',
+      description: target.file === ':memory:' ? 'SQLite (minne)' : `SQLite ${resolve(target.file)}`,
+      close: () => kysely.destroy(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle connection that the server closes (restart, failover, admin) must not crash the bot:
+  // the pool drops it and opens a new one on the next query. Without a listener Node would throw.
+  pool.on('error', (error) => onIdleError?.(error));
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const url = new URL(target.url);
+  return {
+    kysely,
+    dialect: 'postgres',
+    description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+    close: () => kysely.destroy(),
+  };
+}

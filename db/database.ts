@@ -1,0 +1,175 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types, one interface per table. Columns are portable across SQLite and PostgreSQL:
+ * booleans are 0/1 integers, times ISO-8601 UTC strings.
+ */
+interface Sourced {
+  source_document: string | null;
+  source_section: string | null;
+}
+
+export interface CatalogMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface RusTable {
+  id: string;
+  name: string;
+  period_start: number;
+  period_end: number | null;
+}
+
+export interface RusOverallGoalTable {
+  id: string;
+  rus_id: string;
+  title: string;
+  description: string | null;
+  position: number;
+}
+
+export interface RusEffectGoalTable extends Sourced {
+  id: string;
+  rus_id: string;
+  title: string;
+  description: string | null;
+  overall_goal_id: string | null;
+  position: number;
+}
+
+export interface InterventionLevelTable extends Sourced {
+  id: string;
+  title: string;
+  description: string | null;
+  position: number;
+}
+
+export interface PlanTable extends Sourced {
+  id: string;
+  name: string;
+  kind: string;
+  period_start: number;
+  period_end: number | null;
+  decided_by: string | null;
+  is_current: number;
+  goal_term: string;
+  summary: string | null;
+  position: number;
+}
+
+export interface PlanStatusTable {
+  plan_id: string;
+  code: string;
+  label: string;
+  label_en: string;
+  colour: string;
+  severity: number;
+  is_active: number;
+  position: number;
+}
+
+export interface FollowUpTable extends Sourced {
+  id: string;
+  title: string;
+  year: number | null;
+}
+
+export interface FocusAreaTable extends Sourced {
+  id: string;
+  plan_id: string | null;
+  follow_up_id: string | null;
+  number: number;
+  title: string;
+  description: string | null;
+  common_focus_area_id: string | null;
+  position: number;
+}
+
+export interface GoalTable extends Sourced {
+  id: string;
+  plan_id: string;
+  number: number;
+  title: string;
+  focus_area_id: string | null;
+  text: string;
+  position: number;
+}
+
+export interface ActivityAreaTable {
+  id: string;
+  focus_area_id: string;
+  title: string;
+  description: string | null;
+  position: number;
+}
+
+export interface ActivityTable extends Sourced {
+  id: string;
+  name: string;
+  description: string;
+  reported_status: string;
+  reported_status_text: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  position: number;
+}
+
+export interface PersonTable {
+  id: string;
+  email: string;
+  name: string;
+  organisation: string | null;
+  locale: string | null;
+  is_demo: number;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NetworkTable {
+  id: string;
+  name: string;
+  description: string | null;
+  is_demo: number;
+  position: number;
+}
+
+/** A many-to-many link; `position` keeps the order the catalog gave. */
+export type LinkTable<Owner extends string, Target extends string> = Record<Owner | Target, string> & {
+  position: number;
+};
+
+export interface Database {
+  catalog_meta: CatalogMetaTable;
+  rus: RusTable;
+  rus_overall_goals: RusOverallGoalTable;
+  rus_effect_goals: RusEffectGoalTable;
+  intervention_levels: InterventionLevelTable;
+  plans: PlanTable;
+  plan_statuses: PlanStatusTable;
+  plan_effect_goals: LinkTable<'plan_id', 'effect_goal_id'>;
+  follow_ups: FollowUpTable;
+  focus_areas: FocusAreaTable;
+  goals: GoalTable;
+  activity_areas: ActivityAreaTable;
+  activities: ActivityTable;
+  activity_focus_areas: LinkTable<'activity_id', 'focus_area_id'>;
+  activity_activity_areas: LinkTable<'activity_id', 'activity_area_id'>;
+  activity_goals: LinkTable<'activity_id', 'goal_id'>;
+  activity_intervention_levels: LinkTable<'activity_id', 'level_id'>;
+  activity_owners: LinkTable<'activity_id', 'person_id'>;
+  people: PersonTable;
+  networks: NetworkTable;
+  network_chairs: LinkTable<'network_id', 'person_id'>;
+  network_members: LinkTable<'network_id', 'person_id'>;
+  network_goals: LinkTable<'network_id', 'goal_id'>;
+  network_focus_areas: LinkTable<'network_id', 'focus_area_id'>;
+}
+
+export type PlanRow = Selectable<PlanTable>;
+export type GoalRow = Selectable<GoalTable>;
+export type FocusAreaRow = Selectable<FocusAreaTable>;
+export type ActivityRow = Selectable<ActivityTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;

@@ -1,0 +1,25 @@
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import type { Db } from './connection.js';
+import * as m0001 from './migrations/0001-catalog.js';
+
+/**
+ * Every migration, in order. A static list (not a folder scan) so the build output and the
+ * test runner see exactly the same set.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-catalog': m0001,
+};
+
+/** Applies pending migrations; throws with the failing migration's name if one fails. */
+export async function migrateToLatest(db: Db): Promise<readonly string[]> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'okänd';
+    throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,40 @@
+import { readCatalog } from '../../db/catalog-read.repository.js';
+import { writeCatalog } from '../../db/catalog-write.repository.js';
+import type { Db } from '../../db/connection.js';
+import type { Clock } from '../clock.js';
+import { type CatalogDiff, diffCatalog, entityKey } from './catalog-diff.js';
+import { parseCatalogFile } from './catalog-file.js';
+import { CatalogImportError } from './catalog-issues.js';
+import { mergeCatalog } from './catalog-merge.js';
+import { checkReferences } from './catalog-references.js';
+
+export interface ImportOutcome {
+  readonly file: string;
+  readonly diff: CatalogDiff;
+  /** False for a dry run and when nothing changed. */
+  readonly applied: boolean;
+}
+
+/**
+ * Imports a catalog file (YAML or CSV) into the database: validate everything first, then write
+ * every change in one transaction. Importing the same file twice changes nothing; a dry run
+ * reports what would change and writes nothing. Throws `CatalogImportError` for any problem.
+ */
+export async function importCatalog(
+  db: Db,
+  file: { readonly path: string; readonly text: string },
+  options: { readonly dryRun?: boolean; readonly clock: Clock },
+): Promise<ImportOutcome> {
+  const parsed = parseCatalogFile(file.path, file.text);
+  const current = await readCatalog(db.kysely);
+  const merged = mergeCatalog(current, parsed.catalog);
+  const problems = checkReferences(parsed.catalog, merged);
+  if (problems.length > 0) throw new CatalogImportError(parsed.locate(problems));
+
+  const diff = diffCatalog(current, merged, parsed.catalog);
+  if (options.dryRun || diff.changes.length === 0) return { file: parsed.name, diff, applied: false };
+  const changed = new Set(diff.changes.map((c) => entityKey(c.kind, c.id)));
+  const now = options.clock.now().toISOString();
+  await db.kysely.transaction().execute((trx) => writeCatalog(trx, merged, changed, now));
+  return { file: parsed.name, diff, applied: true };
+}

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import type { Db } from '../../db/connection.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import type { Clock } from '../clock.js';
+import { SHIPPED_CATALOG } from '../paths.js';
+import { importCatalog } from './catalog-import.js';
+
+export interface ReadyReport {
+  readonly migrations: readonly string[];
+  /** True when the database was empty and the shipped catalog was loaded into it. */
+  readonly seeded: boolean;
+}
+
+/**
+ * Brings a database to a usable state: applies pending migrations and, when it has no plan yet,
+ * loads the catalog shipped in `db/catalog/` so a newcomer never meets an empty bot.
+ */
+export async function ensureDatabaseReady(db: Db, clock: Clock): Promise<ReadyReport> {
+  const migrations = await migrateToLatest(db);
+  const plan = await db.kysely.selectFrom('plans').select('id').limit(1).executeTakeFirst();
+  if (plan) return { migrations, seeded: false };
+  await importCatalog(
+    db,
+    { path: SHIPPED_CATALOG, text: await readFile(SHIPPED_CATALOG, 'utf8') },
+    { clock },
+  );
+  return { migrations, seeded: true };
+}
