@@ -1,0 +1,51 @@
+import { type Db, openDatabase } from '../db/connection.js';
+import { ensureDatabaseReady } from './catalog/catalog-seed.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config/config.js';
+import type { Logger } from './logger.js';
+import { registerHealthRoutes } from './server/health.js';
+import { HttpServer } from './server/http-server.js';
+
+export interface RunningDelmal {
+  readonly port: number;
+  readonly db: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts delmal: database ready (migrated, catalog seeded), then one HTTP server for every route.
+ * Everything it depends on is passed in, so tests start the real thing with a temp database and port 0.
+ */
+export async function startDelmal(
+  config: Config,
+  deps: { logger: Logger; clock: Clock; host?: string },
+): Promise<RunningDelmal> {
+  const db = openDatabase(config.database, (error) =>
+    deps.logger.warn({ err: error }, 'database connection lost; the pool reconnects on the next query'),
+  );
+  try {
+    const ready = await ensureDatabaseReady(db, deps.clock);
+    deps.logger.info(
+      { database: db.description, migrations: ready.migrations, seeded: ready.seeded },
+      'database ready',
+    );
+    const server = new HttpServer(deps.logger);
+    registerHealthRoutes(server, db);
+    const port = await server.listen(config.port, deps.host);
+    deps.logger.info(
+      { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams) },
+      'delmal listening',
+    );
+    return {
+      port,
+      db,
+      close: async () => {
+        await server.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.js';
+import { type HttpServer, sendJson } from './http-server.js';
+
+/**
+ * `GET /healthz`: the process is up (liveness). `GET /readyz`: the database answers and the catalog
+ * is loaded (readiness) — a load balancer should only send traffic when this says 200.
+ */
+export function registerHealthRoutes(server: HttpServer, db: Db): void {
+  server.route('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }));
+  server.route('GET', '/readyz', async (_req, res) => {
+    try {
+      await sql`select 1`.execute(db.kysely);
+      const plan = await db.kysely
+        .selectFrom('plans')
+        .select('id')
+        .where('is_current', '=', 1)
+        .executeTakeFirst();
+      if (!plan) return sendJson(res, 503, { status: 'not_ready', reason: 'no_current_plan' });
+      sendJson(res, 200, { status: 'ready', database: db.dialect });
+    } catch {
+      sendJson(res, 503, { status: 'not_ready', reason: 'database_unavailable' });
+    }
+  });
+}

@@ -1,0 +1,75 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+type Method = 'GET' | 'POST';
+
+/**
+ * The one HTTP server delmal runs: health checks, the local playground, Slack's `/slack/events`
+ * and Teams' `/api/messages` all share one port. Adapters register their routes before `listen`.
+ */
+export class HttpServer {
+  private readonly routes = new Map<string, RouteHandler>();
+  private server: Server | undefined;
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Registers `handler` for exactly `method path` (no patterns: every route is a known address). */
+  route(method: Method, path: string, handler: RouteHandler): void {
+    const key = `${method} ${path}`;
+    if (this.routes.has(key)) throw new Error(`Route already registered: ${key}`);
+    this.routes.set(key, handler);
+  }
+
+  /** Starts listening; resolves with the bound port (useful with port 0 in tests). */
+  async listen(port: number, host = '0.0.0.0'): Promise<number> {
+    const server = createServer((req, res) => void this.dispatch(req, res));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return (server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const handler = this.routes.get(`${req.method} ${path}`);
+    if (!handler) {
+      const allowed = [...this.routes.keys()]
+        .filter((k) => k.endsWith(` ${path}`))
+        .map((k) => k.split(' ')[0]);
+      res.writeHead(allowed.length > 0 ? 405 : 404, {
+        'content-type': 'application/json',
+        ...(allowed.length > 0 ? { allow: allowed.join(', ') } : {}),
+      });
+      res.end(JSON.stringify({ error: allowed.length > 0 ? 'method_not_allowed' : 'not_found' }));
+      return;
+    }
+    try {
+      await handler(req, res);
+    } catch (error) {
+      this.logger.error({ err: error, path }, 'unhandled error in HTTP route');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'internal_error' }));
+    }
+  }
+}
+
+/** Writes a JSON response. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}

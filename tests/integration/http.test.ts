@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningDelmal, startDelmal } from '../../src/app.js';
+import { fixedClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/logger.js';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+
+describeEachDialect('HTTP server', (dialect) => {
+  let database: TestDatabase;
+  let app: RunningDelmal;
+  let base: string;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+    await database.db.close();
+    const config = { ...loadConfig({ DATABASE_URL: database.url, DELMAL_ENV: 'test' }), port: 0 };
+    app = await startDelmal(config, {
+      logger: createLogger('silent'),
+      clock: fixedClock('2026-11-22T08:00:00Z'),
+      host: '127.0.0.1',
+    });
+    base = `http://127.0.0.1:${app.port}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop().catch(() => {});
+  });
+
+  it('is alive and ready once the catalog is loaded', async () => {
+    const live = await fetch(`${base}/healthz`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', database: dialect });
+  });
+
+  it('answers unknown routes with 404 and wrong methods with 405', async () => {
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    const wrong = await fetch(`${base}/healthz`, { method: 'POST' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET');
+  });
+});
+
+describe('readiness', () => {
+  it('reports 503 when the database goes away', async () => {
+    const database = await createTestDatabase('sqlite', { migrate: false });
+    await database.db.close();
+    const config = { ...loadConfig({ DATABASE_URL: database.url, DELMAL_ENV: 'test' }), port: 0 };
+    const app = await startDelmal(config, {
+      logger: createLogger('silent'),
+      clock: fixedClock('2026-11-22T08:00:00Z'),
+      host: '127.0.0.1',
+    });
+    try {
+      await app.db.close();
+      const ready = await fetch(`http://127.0.0.1:${app.port}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'not_ready', reason: 'database_unavailable' });
+    } finally {
+      await app.close().catch(() => {});
+      await database.drop();
+    }
+  });
+});
