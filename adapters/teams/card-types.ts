@@ -1,0 +1,99 @@
+/**
+ * The subset of Adaptive Card 1.5 JSON that delmal emits. Kept small on purpose: the generated
+ * types in `@microsoft/teams.cards` describe the whole (newer) schema, and a narrow type makes it
+ * a compile error to emit something we have not checked against Teams and the `adaptivecards` parser.
+ * Schema: https://adaptivecards.io/explorer/
+ */
+
+export type AcTextColor = 'default' | 'good' | 'warning' | 'attention' | 'accent';
+
+/** Properties every element may carry. */
+interface AcElementBase {
+  /** Draws a line above the element (our rendering of a neutral `divider`). */
+  separator?: boolean;
+  spacing?: 'None' | 'Small' | 'Default' | 'Medium' | 'Large';
+}
+
+export interface AcTextBlock extends AcElementBase {
+  type: 'TextBlock';
+  /** Must not be empty. Adaptive Cards markdown: `**bold**`, `_italic_`, lists, links. */
+  text: string;
+  wrap?: boolean;
+  size?: 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge';
+  weight?: 'Lighter' | 'Default' | 'Bolder';
+  color?: AcTextColor;
+  isSubtle?: boolean;
+  style?: 'default' | 'heading';
+}
+
+export interface AcFactSet extends AcElementBase {
+  type: 'FactSet';
+  facts: { title: string; value: string }[];
+}
+
+export interface AcColumn {
+  type: 'Column';
+  width: 'auto' | 'stretch';
+  items: AcElement[];
+  verticalContentAlignment?: 'Top' | 'Center' | 'Bottom';
+}
+
+export interface AcColumnSet extends AcElementBase {
+  type: 'ColumnSet';
+  columns: AcColumn[];
+}
+
+export interface AcContainer extends AcElementBase {
+  type: 'Container';
+  items: AcElement[];
+  selectAction?: AcSelectAction;
+}
+
+export interface AcActionSet extends AcElementBase {
+  type: 'ActionSet';
+  actions: AcAction[];
+}
+
+export type AcElement = AcTextBlock | AcFactSet | AcColumnSet | AcContainer | AcActionSet;
+
+/** Runs a chat command: Teams posts `data` back to the bot as `activity.value`. */
+export interface AcSubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: { command: string };
+  style?: 'default' | 'positive' | 'destructive';
+}
+
+export interface AcOpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export interface AcShowCardAction {
+  type: 'Action.ShowCard';
+  title: string;
+  card: AcNestedCard;
+}
+
+export type AcAction = AcSubmitAction | AcOpenUrlAction | AcShowCardAction;
+
+/** Adaptive Cards forbid `Action.ShowCard` as a `selectAction`. */
+export type AcSelectAction = AcSubmitAction | AcOpenUrlAction;
+
+/** The card shown by `Action.ShowCard`; it inherits version and schema from the outer card. */
+export interface AcNestedCard {
+  type: 'AdaptiveCard';
+  body: AcElement[];
+}
+
+/** A complete Adaptive Card as sent to Teams (and shown by the local playground). */
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  body: AcElement[];
+  actions?: AcAction[];
+  /** Teams-only: use the full width of the chat instead of the narrow default. */
+  msteams: { width: 'Full' };
+}

@@ -1,0 +1,63 @@
+/**
+ * Renders a neutral `Reply` as plain text for terminals (the CLI and the console chat). No colours
+ * and no hard wrapping: the terminal wraps, and the output must stay readable when piped to a file.
+ * Every button becomes the command a user can type instead, so nothing is lost without buttons.
+ */
+import type { Translate } from '../i18n/i18n.js';
+import type { Action, Block, ListItem, Pagination, Reply } from './reply.js';
+import { stripBold } from './reply-text.js';
+
+const RULE = '─'.repeat(40);
+
+/**
+ * Renders `reply` as lines of text, blocks separated by a blank line. `t` is unused today but keeps
+ * the signature the same as the other renderers, so callers can pick a renderer by format.
+ */
+export function renderText(reply: Reply, _t: Translate): string {
+  const sections = reply.blocks.map(renderBlock).filter((section) => section.length > 0);
+  if (reply.pagination) sections.push(renderPagination(reply.pagination));
+  return sections.join('\n\n');
+}
+
+function renderBlock(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+      return block.text.trim() ? `${block.text}\n${'═'.repeat(Math.max(3, [...block.text].length))}` : '';
+    case 'text':
+    case 'context':
+      return stripBold(block.text).trim();
+    case 'fields':
+      return block.fields.map((field) => `${field.label}: ${field.value}`).join('\n');
+    case 'list':
+      return renderList(block.heading, block.items);
+    case 'actions':
+      return block.actions.map(renderAction).join('\n');
+    case 'more':
+      return renderAction({ kind: 'command', label: block.label, command: block.command });
+    case 'divider':
+      return RULE;
+  }
+}
+
+function renderList(heading: string | undefined, items: readonly ListItem[]): string {
+  const lines = heading?.trim() ? [heading] : [];
+  for (const item of items) {
+    const badge = item.status ? `  [${item.status.label}]` : '';
+    lines.push(`• ${item.title}${badge}`);
+    if (item.detail?.trim()) lines.push(`  ${item.detail}`);
+    if (item.action) lines.push(`  ${renderAction(item.action)}`);
+  }
+  return lines.join('\n');
+}
+
+function renderPagination(pagination: Pagination): string {
+  const moves = [pagination.previous, pagination.next].flatMap((action) =>
+    action ? [renderAction(action)] : [],
+  );
+  return [pagination.label, ...moves].join('\n');
+}
+
+/** An action as the words to type (or the link to open), since a terminal has no buttons. */
+function renderAction(action: Action): string {
+  return `→ ${action.label}: ${action.kind === 'url' ? action.url : action.command}`;
+}

@@ -1,0 +1,76 @@
+/**
+ * The neutral reply model. Commands return a `Reply`; adapters render it as plain text (CLI),
+ * Block Kit (Slack), Adaptive Cards 1.5 (Teams, and the local playground) or HTML. Nothing here
+ * knows about a platform: limits (50 blocks, 3000-character sections …) are the renderers' job.
+ *
+ * Texts are plain text. The only markup is `*bold*` inside `text` blocks, which every renderer
+ * can express; anything else a user typed is shown literally.
+ */
+
+/** Colour family of a status badge; each renderer maps it to what its platform can show. */
+export type Tone = 'green' | 'yellow' | 'red' | 'grey' | 'blue';
+
+export interface StatusBadge {
+  readonly label: string;
+  readonly tone: Tone;
+}
+
+/**
+ * Something a user can press. A `command` action runs chat words as if the user had typed them
+ * (e.g. `delmal aktivitet cross`), so every button also works as text in every platform.
+ */
+export type Action =
+  | { readonly kind: 'command'; readonly label: string; readonly command: string; readonly style?: 'primary' }
+  | { readonly kind: 'url'; readonly label: string; readonly url: string };
+
+export interface Field {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface ListItem {
+  readonly title: string;
+  /** One short line under the title, e.g. owner and last check-in. */
+  readonly detail?: string;
+  readonly status?: StatusBadge;
+  /** What pressing the item does (usually: open it). */
+  readonly action?: Action;
+}
+
+export type Block =
+  | { readonly type: 'heading'; readonly text: string }
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'fields'; readonly fields: readonly Field[] }
+  | { readonly type: 'list'; readonly heading?: string; readonly items: readonly ListItem[] }
+  | { readonly type: 'actions'; readonly actions: readonly Action[] }
+  | { readonly type: 'context'; readonly text: string }
+  /** Long text one tap away: a show-card in Teams, <details> in HTML, a command button in Slack. */
+  | { readonly type: 'more'; readonly label: string; readonly text: string; readonly command: string }
+  | { readonly type: 'divider' };
+
+/** Where a paged reply is; `previous`/`next` are command actions for the neighbouring pages. */
+export interface Pagination {
+  readonly page: number;
+  readonly pages: number;
+  readonly label: string;
+  readonly previous?: Action;
+  readonly next?: Action;
+}
+
+export interface Reply {
+  /** One line that stands for the whole reply: notification text, screen-reader summary, fallback. */
+  readonly summary: string;
+  readonly blocks: readonly Block[];
+  readonly pagination?: Pagination;
+}
+
+/** Splits `items` into pages of `size`; page numbers are 1-based and clamped to the valid range. */
+export function paginate<T>(
+  items: readonly T[],
+  page: number,
+  size: number,
+): { items: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+  return { items: items.slice((current - 1) * size, current * size), page: current, pages };
+}
