@@ -1,0 +1,54 @@
+import { StemmerSv, StopwordsSv } from '@nlpjs/lang-sv';
+
+const stemmer = new StemmerSv();
+
+/** Lower-cases and removes diacritics: users type `forsorjning` and `aldre`, OCR copies lose å/ä/ö. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+// nlp.js's Swedish stop words, folded so they also match text typed without diacritics.
+// Digits are kept: "delmål 5" must still find 5.
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  Object.keys((new StopwordsSv() as unknown as { dictionary: Record<string, unknown> }).dictionary)
+    .filter((word) => !/^\d+$/.test(word))
+    .map(fold),
+);
+
+/**
+ * Turns one token into its index term: Swedish Snowball stem, then folded. Stemming first keeps
+ * the suffix rules (which know å/ä/ö) intact; folding after makes "äldre" and "aldre" meet at "aldr".
+ * Returns null for stop words and single letters.
+ */
+export function toTerm(token: string): string | null {
+  const lower = token.toLowerCase();
+  if ((lower.length < 2 && !/\d/.test(lower)) || STOP_WORDS.has(fold(lower))) return null;
+  return fold(stemmer.stemWord(lower));
+}
+
+// Words that carry no subject in a question to the bot ("vilka aktiviteter arbetar med …"): they
+// match half the catalog and drown the words that matter. Only queries drop them, never the index.
+const QUESTION_FILLER: ReadonlySet<string> = new Set(
+  [
+    'aktivitet',
+    'aktiviteter',
+    'arbetar',
+    'arbeta',
+    'jobbar',
+    'handlar',
+    'finns',
+    'insatser',
+    'which',
+    'activities',
+    'work',
+    'working',
+  ]
+    .map((word) => toTerm(word))
+    .filter((term): term is string => term !== null),
+);
+
+/** {@link toTerm} for queries: also drops question filler. */
+export function toQueryTerm(token: string): string | null {
+  const term = toTerm(token);
+  return term !== null && QUESTION_FILLER.has(term) ? null : term;
+}
