@@ -207,6 +207,7 @@ export async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
       email: p.email,
       name: p.name,
       organisation: opt(p.organisation),
+      locale: p.locale === 'sv' || p.locale === 'en' ? p.locale : undefined,
       demo: p.is_demo === 1,
     })),
     networks: networks.map((n) => ({

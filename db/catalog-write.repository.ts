@@ -63,6 +63,8 @@ export async function writeCatalog(
   for (const [key, value] of [
     ['version', catalog.version],
     ['description', catalog.description],
+    // Every write gets a new revision: replicas and caches reload when it differs from theirs.
+    ['revision', `${now}/${randomUUID()}`],
   ] as const)
     if (value !== undefined) await upsert(db, 'catalog_meta', { key, value }, ['key']);
 
@@ -76,6 +78,7 @@ export async function writeCatalog(
           email: p.email,
           name: p.name,
           organisation: nul(p.organisation),
+          locale: nul(p.locale),
           is_demo: p.demo ? 1 : 0,
           position,
           created_at: now,

@@ -1,5 +1,9 @@
+import { registerPlayground } from '../adapters/local/playground.js';
+import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
+import { CatalogStore } from './catalog/catalog-store.js';
+import type { ChatDeps } from './chat/handle-message.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import type { Logger } from './logger.js';
@@ -9,6 +13,7 @@ import { HttpServer } from './server/http-server.js';
 export interface RunningDelmal {
   readonly port: number;
   readonly db: Db;
+  readonly chat: ChatDeps;
   close(): Promise<void>;
 }
 
@@ -31,14 +36,24 @@ export async function startDelmal(
     );
     const server = new HttpServer(deps.logger);
     registerHealthRoutes(server, db);
-    const port = await server.listen(config.port, deps.host);
+    const chat: ChatDeps = {
+      store: new CatalogStore(db),
+      commands: COMMANDS,
+      clock: deps.clock,
+      logger: deps.logger,
+    };
+    const playground = config.env === 'local' || config.env === 'test';
+    if (playground) registerPlayground(server, chat, config.locale);
+    // The playground lets anyone pick who they are: locally it listens on loopback only.
+    const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
     deps.logger.info(
-      { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams) },
+      { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams), playground },
       'delmal listening',
     );
     return {
       port,
       db,
+      chat,
       close: async () => {
         await server.close();
         await db.close();

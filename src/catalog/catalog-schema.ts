@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../i18n/i18n.js';
 
 /**
  * The catalog file, format 1: the plan structure as documents describe it, plus the people and
@@ -115,6 +116,8 @@ export const personSchema = z.strictObject({
   email,
   name: title,
   organisation: optionalText,
+  /** The language delmal speaks to this person; the workspace default when unset. */
+  locale: z.enum(LOCALES, { error: 'catalog.expected.locale' }).optional(),
   demo: z.boolean().default(false),
 });
 

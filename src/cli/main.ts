@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat } from '../catalog/catalog-export.js';
 import { DEFAULT_LOCALE, isLocale, type Translate, translator } from '../i18n/i18n.js';
+import { ASK_FORMATS, type AskFormat, askCommand } from './ask-command.js';
 import { catalogExport, catalogImport } from './catalog-command.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
 import { doctorCommand } from './doctor-command.js';
@@ -20,6 +21,20 @@ export function buildProgram(ctx: CliContext): Command {
     .command('serve')
     .description(t('cli.help.serve'))
     .action(() => serveCommand(ctx));
+  program
+    .command('ask')
+    .description(t('cli.help.ask'))
+    .argument('<text...>', t('cli.help.askText'))
+    .option('--as <email>', t('cli.help.askAs'))
+    .option(
+      '--format <format>',
+      t('cli.help.askFormat'),
+      (value: string) => parseChoice(t, ASK_FORMATS, value),
+      'text' as AskFormat,
+    )
+    .action((text: string[], options: { as?: string; format: AskFormat }) =>
+      askCommand(ctx, text.join(' '), options),
+    );
   program
     .command('migrate')
     .description(t('cli.help.migrate'))
@@ -42,16 +57,16 @@ export function buildProgram(ctx: CliContext): Command {
     .option(
       '--format <format>',
       t('cli.help.format'),
-      (value: string) => parseFormat(t, value),
+      (value: string) => parseChoice(t, EXPORT_FORMATS, value),
       'yaml' as ExportFormat,
     )
     .action((options: { format: ExportFormat }) => catalogExport(ctx, options.format));
   return program;
 }
 
-function parseFormat(t: Translate, value: string): ExportFormat {
-  if ((EXPORT_FORMATS as readonly string[]).includes(value)) return value as ExportFormat;
-  throw new InvalidArgumentError(t('cli.help.formatInvalid', { allowed: EXPORT_FORMATS.join(', ') }));
+function parseChoice<T extends string>(t: Translate, choices: readonly T[], value: string): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new InvalidArgumentError(t('cli.help.formatInvalid', { allowed: choices.join(', ') }));
 }
 
 /** Runs the CLI with `argv` and returns the exit code instead of exiting. */

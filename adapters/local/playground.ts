@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { askerFor } from '../../src/chat/asker.js';
+import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
+import type { Locale } from '../../src/i18n/i18n.js';
+import { translator } from '../../src/i18n/i18n.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { BodyError, readJson } from '../../src/server/body.js';
+import { type HttpServer, sendJson } from '../../src/server/http-server.js';
+import { renderAdaptiveCard } from '../teams/render-card.js';
+import { playgroundSession } from './session.js';
+
+const PUBLIC = join(PACKAGE_ROOT, 'adapters', 'local', 'public');
+const ADAPTIVE_CARDS = join(PACKAGE_ROOT, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js');
+
+const messageSchema = z.strictObject({
+  as: z.email().optional(),
+  conversation: z.string().regex(/^(dm|network:[a-z0-9-]+)$/),
+  text: z.string().trim().min(1).max(2000),
+});
+
+// The page loads only its own files; Adaptive Cards sets inline styles, nothing runs inline.
+const HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
+/**
+ * The local playground: a chat page at `/` where you pick who you are, talk to the bot in a DM or
+ * a network channel, and see replies rendered from the same Adaptive Card JSON Teams receives.
+ * Registered only in the `local` and `test` environments; never in production.
+ */
+export function registerPlayground(server: HttpServer, chat: ChatDeps, workspaceLocale: Locale): void {
+  const file =
+    (path: string, type: string) => async (_req: unknown, res: import('node:http').ServerResponse) => {
+      res.writeHead(200, { 'content-type': type, ...HEADERS });
+      res.end(await readFile(path));
+    };
+  server.route('GET', '/', file(join(PUBLIC, 'index.html'), 'text/html; charset=utf-8'));
+  server.route(
+    'GET',
+    '/playground/app.js',
+    file(join(PUBLIC, 'playground.js'), 'text/javascript; charset=utf-8'),
+  );
+  server.route('GET', '/playground/app.css', file(join(PUBLIC, 'playground.css'), 'text/css; charset=utf-8'));
+  server.route('GET', '/playground/adaptivecards.js', file(ADAPTIVE_CARDS, 'text/javascript; charset=utf-8'));
+
+  server.route('GET', '/playground/api/session', async (_req, res) => {
+    const { view } = await chat.store.get();
+    sendJson(res, 200, playgroundSession(view, translator(workspaceLocale), workspaceLocale));
+  });
+
+  server.route('POST', '/playground/api/messages', async (req, res) => {
+    const t = translator(workspaceLocale);
+    let body: unknown;
+    try {
+      body = await readJson(req, 16 * 1024);
+    } catch (error) {
+      if (error instanceof BodyError)
+        return sendJson(res, error.status, { error: t('playground.badRequest') });
+      throw error;
+    }
+    const parsed = messageSchema.safeParse(body);
+    if (!parsed.success) return sendJson(res, 400, { error: t('playground.badRequest') });
+    const { as, conversation, text } = parsed.data;
+    // In a channel the bot answers only when addressed, as in Slack and Teams.
+    if (conversation !== 'dm' && !/^\s*[/@]delmal\b/i.test(text)) return sendJson(res, 200, { reply: null });
+    const { view } = await chat.store.get();
+    const asker = askerFor(view, as, workspaceLocale);
+    const reply = await handleMessage(chat, text, asker);
+    sendJson(res, 200, {
+      reply: { summary: reply.summary, card: renderAdaptiveCard(reply, translator(asker.locale)) },
+    });
+  });
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { Activity } from '../src/catalog/catalog-schema.js';
+import { type CommandContext, defineCommand } from '../src/chat/command.js';
+import type { Block, Reply } from '../src/chat/reply.js';
+import { fold } from '../src/search/text-processing.js';
+
+const PICK_LIST = 8;
+const DESCRIPTION_LENGTH = 600;
+
+/** `delmal aktivitet <namn eller id>` — one activity, or a short pick list when several match. */
+export const activity = defineCommand({
+  name: 'activity',
+  words: ['aktivitet', 'aktiviteter', 'activity', 'akt'],
+  summary: 'cmd.activity.summary',
+  examples: ['delmal aktivitet CROSS', 'delmal aktivitet barnfattigdom'],
+  args: z.object({
+    query: z.string().trim().min(1, { error: 'arg.query.missing' }).meta({ placeholder: 'arg.activity' }),
+  }),
+  toArgs: (rest) => ({ query: rest }),
+  run: (ctx, { query }): Reply => {
+    const { view, search } = ctx.catalog;
+    const exact =
+      view.activities.get(query.toLowerCase()) ??
+      [...view.activities.values()].find((a) => fold(a.name) === fold(query));
+    if (exact) return activityReply(ctx, exact);
+    const hits = search.search(query, { kinds: ['activity'], limit: PICK_LIST });
+    const first = hits[0];
+    // One clear winner opens directly; otherwise the asker picks.
+    if (first && (hits.length === 1 || first.score > 2 * (hits[1]?.score ?? 0))) {
+      const found = view.activities.get(first.refId);
+      if (found) return activityReply(ctx, found);
+    }
+    if (hits.length === 0)
+      return {
+        summary: ctx.t('activity.noMatch', { query }),
+        blocks: [{ type: 'text', text: ctx.t('activity.noMatch', { query }) }],
+      };
+    return {
+      summary: ctx.t('activity.pick', { query }),
+      blocks: [
+        { type: 'text', text: ctx.t('activity.pick', { query }) },
+        {
+          type: 'list',
+          items: hits.map((hit) => ({
+            title: hit.title,
+            detail: hit.where,
+            action: {
+              kind: 'command',
+              label: ctx.t('activity.open'),
+              command: `delmal aktivitet ${hit.refId}`,
+            },
+          })),
+        },
+      ],
+    };
+  },
+});
+
+function activityReply(ctx: CommandContext, a: Activity): Reply {
+  const { view } = ctx.catalog;
+  const status = view.statusOf(a, ctx.asker.locale, ctx.t);
+  const none = '–';
+  const goals = a.goals
+    .map((id) => view.goals.get(id))
+    .filter((g) => g !== undefined)
+    .map((g) => `${g.goal.number}. ${g.goal.title}`);
+  const focusAreas = a.focusAreas.map((id) => view.focusAreas.get(id)?.area.title ?? id);
+  const levels = a.interventionLevels.map((id) => view.levels.get(id)?.title ?? id);
+  const owners = view.ownerNames(a);
+  const period = [a.periodStart, a.periodEnd].filter(Boolean).join('–');
+  const description = a.description.split(/\n{2,}/)[0] ?? '';
+  const blocks: Block[] = [
+    { type: 'heading', text: a.name },
+    {
+      type: 'fields',
+      fields: [
+        { label: ctx.t('activity.status'), value: status.badge.label },
+        { label: ctx.t('activity.owners'), value: owners.join(', ') || ctx.t('activity.noOwner') },
+        { label: ctx.t('activity.focusAreas'), value: focusAreas.join('\n') || none },
+        { label: ctx.t('activity.goals'), value: goals.join('\n') || none },
+        { label: ctx.t('activity.levels'), value: levels.join(', ') || none },
+        ...(period ? [{ label: ctx.t('activity.period'), value: period }] : []),
+      ],
+    },
+    {
+      type: 'text',
+      text:
+        description.length > DESCRIPTION_LENGTH
+          ? `${description.slice(0, DESCRIPTION_LENGTH).replace(/\s+\S*$/, '')} …`
+          : description,
+    },
+  ];
+  if (a.description.length > description.length || description.length > DESCRIPTION_LENGTH)
+    blocks.push({
+      type: 'more',
+      label: ctx.t('activity.fullText'),
+      text: a.description,
+      command: `delmal aktivitet ${a.id}`,
+    });
+  blocks.push(
+    { type: 'heading', text: ctx.t('activity.history') },
+    {
+      type: 'list',
+      items: [
+        {
+          title: ctx.t('activity.history.report', {
+            report: view.catalog.followUp?.title ?? '',
+            year: String(view.catalog.followUp?.year ?? ''),
+          }),
+          detail: a.reportedStatusText ?? status.badge.label,
+          status: status.badge,
+        },
+      ],
+    },
+    {
+      type: 'context',
+      text: ctx.t('activity.source', {
+        document: a.source?.document ?? none,
+        section: a.source?.section ?? none,
+      }),
+    },
+    {
+      type: 'actions',
+      actions: a.goals
+        .map((id) => view.goals.get(id)?.goal.number)
+        .filter((n) => n !== undefined)
+        .slice(0, 4)
+        .map((n) => ({
+          kind: 'command' as const,
+          label: ctx.t('goals.open', { number: n }),
+          command: `delmal ${n}`,
+        })),
+    },
+  );
+  return {
+    summary: ctx.t('activity.summary', { name: a.name, status: status.badge.label }),
+    blocks: blocks.filter((b) => b.type !== 'actions' || b.actions.length > 0),
+  };
+}

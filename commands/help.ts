@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineCommand } from '../src/chat/command.js';
+import type { Reply } from '../src/chat/reply.js';
+import { usage } from '../src/chat/usage.js';
+
+/** `delmal hjalp` — help generated from the command registry and each command's argument schema. */
+export const help = defineCommand({
+  name: 'help',
+  words: ['hjalp', 'help', 'hj', '?', 'kommandon', 'commands'],
+  summary: 'cmd.help.summary',
+  examples: ['delmal hjälp'],
+  args: z.object({}),
+  toArgs: () => ({}),
+  run: (ctx): Reply => ({
+    summary: ctx.t('help.heading'),
+    blocks: [
+      { type: 'heading', text: ctx.t('help.heading') },
+      { type: 'text', text: ctx.t('help.intro') },
+      {
+        type: 'list',
+        items: ctx.commands.map((command) => ({
+          title: usage(command, ctx.t),
+          detail: `${ctx.t(command.summary)}\n${ctx.t('help.example', { example: command.examples.join(' · ') })}`,
+        })),
+      },
+      { type: 'context', text: ctx.t('help.freeText') },
+    ],
+  }),
+});

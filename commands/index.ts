@@ -1,0 +1,12 @@
+import type { ChatCommand } from '../src/chat/command.js';
+import { activity } from './activity.js';
+import { goal } from './goal.js';
+import { help } from './help.js';
+import { listGoals } from './list-goals.js';
+import { mine } from './mine.js';
+import { search } from './search.js';
+
+/** Every chat command, in the order help lists them. */
+export const COMMANDS: readonly ChatCommand[] = [listGoals, goal, activity, search, mine, help];
+
+export { activity, goal, help, listGoals, mine, search };

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { rollUp } from '../src/catalog/status.js';
+import { defineCommand } from '../src/chat/command.js';
+import type { Block, Reply } from '../src/chat/reply.js';
+import { activityItem } from './activity-items.js';
+
+/** `delmal mina` — the asker's activities (as owner) and, for chairs, their networks. */
+export const mine = defineCommand({
+  name: 'mine',
+  words: ['mina', 'mine', 'mitt', 'mig', 'my'],
+  summary: 'cmd.mine.summary',
+  examples: ['delmal mina'],
+  args: z.object({}),
+  toArgs: () => ({}),
+  run: (ctx): Reply => {
+    const { view } = ctx.catalog;
+    const email = ctx.asker.email;
+    if (!email) return textReply(ctx.t('mine.noEmail'));
+    const person = view.people.get(email);
+    if (!person) return textReply(ctx.t('mine.unknownPerson', { email }));
+    const activities = view.activitiesOwnedBy(email);
+    const networks = view.networksChairedBy(email);
+    const blocks: Block[] = [{ type: 'heading', text: ctx.t('mine.heading', { name: person.name }) }];
+    if (activities.length === 0) blocks.push({ type: 'text', text: ctx.t('mine.none') });
+    else
+      blocks.push(
+        {
+          type: 'list',
+          heading: ctx.t('mine.activities', { count: activities.length }),
+          items: activities.map((a) => activityItem(ctx, a)),
+        },
+        { type: 'context', text: ctx.t('mine.schedule') },
+      );
+    if (networks.length > 0)
+      blocks.push({
+        type: 'list',
+        heading: ctx.t('mine.networks'),
+        items: networks.map((network) => {
+          const goalActivities = network.goals.flatMap((id) => view.activitiesOfGoal(id));
+          return {
+            title: network.name,
+            status: rollUp(
+              goalActivities.map((a) => view.statusOf(a, ctx.asker.locale, ctx.t)),
+              ctx.t,
+            ),
+            detail: ctx.t('mine.networkDetail', {
+              goals:
+                network.goals
+                  .map((id) => view.goals.get(id)?.goal.number)
+                  .filter((n) => n !== undefined)
+                  .join(', ') || '–',
+              members: network.members.length,
+            }),
+          };
+        }),
+      });
+    return { summary: ctx.t('mine.summary', { count: activities.length }), blocks };
+  },
+});
+
+function textReply(text: string): Reply {
+  return { summary: text, blocks: [{ type: 'text', text }] };
+}

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { CatalogSnapshot } from '../catalog/catalog-store.js';
+import type { Clock } from '../clock.js';
+import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
+import type { Reply } from './reply.js';
+
+/** Who is asking. Platforms fill in what they know; unknown people can still ask questions. */
+export interface Asker {
+  /** E-mail, lower-case, when the platform told us. */
+  readonly email?: string;
+  readonly name?: string;
+  readonly locale: Locale;
+}
+
+export interface CommandContext {
+  readonly catalog: CatalogSnapshot;
+  readonly asker: Asker;
+  readonly t: Translate;
+  readonly clock: Clock;
+  /** The command words themselves, for help and for building buttons. */
+  readonly commands: readonly ChatCommand[];
+}
+
+/** Help metadata for one argument, attached to its zod schema with `.meta({ help })`. */
+export interface ArgHelp {
+  /** Placeholder shown in usage, e.g. `<namn eller id>`. */
+  readonly placeholder: MessageKey;
+  /** True for a positional argument written before the others. */
+  readonly optional?: boolean;
+}
+
+/**
+ * One chat command. `words` are the (diacritic-folded) words that select it after `delmal`;
+ * `toArgs` turns the rest of the text into the raw object `args` validates; help text is built
+ * from `usage` words plus the schema's argument metadata.
+ */
+export interface ChatCommand<Args = unknown> {
+  readonly name: string;
+  readonly words: readonly string[];
+  readonly summary: MessageKey;
+  readonly examples: readonly string[];
+  readonly args: z.ZodType<Args>;
+  toArgs(rest: string): unknown;
+  run(ctx: CommandContext, args: Args): Reply | Promise<Reply>;
+}
+
+/** Declares a command with its argument type inferred from its schema. */
+export function defineCommand<S extends z.ZodType>(
+  command: ChatCommand<z.output<S>> & { args: S },
+): ChatCommand {
+  return command as unknown as ChatCommand;
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { CatalogStore } from '../catalog/catalog-store.js';
+import type { Clock } from '../clock.js';
+import { type MessageKey, translator } from '../i18n/i18n.js';
+import type { Logger } from '../logger.js';
+import type { Asker, ChatCommand, CommandContext } from './command.js';
+import type { Reply } from './reply.js';
+import { usage } from './usage.js';
+import { firstWord, parseGoalReference, stripEntryWord } from './words.js';
+
+export interface ChatDeps {
+  readonly store: CatalogStore;
+  readonly commands: readonly ChatCommand[];
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * Decides which command a message is. Empty → the overview; a goal number → that goal;
+ * a known command word → that command; anything else → search with the whole text.
+ */
+export function resolveCommand(
+  text: string,
+  commands: readonly ChatCommand[],
+): { command: ChatCommand; rest: string } {
+  const byName = (name: string) => {
+    const found = commands.find((c) => c.name === name);
+    if (!found) throw new Error(`command registry lacks "${name}"`);
+    return found;
+  };
+  const words = stripEntryWord(text);
+  if (words === '') return { command: byName('list'), rest: '' };
+  if (parseGoalReference(words)) return { command: byName('goal'), rest: words };
+  const { word, rest } = firstWord(words);
+  const command = commands.find((c) => c.words.includes(word));
+  if (command) return { command, rest };
+  return { command: byName('search'), rest: words };
+}
+
+/**
+ * Answers one chat message with a reply — never with an exception. This is the error boundary
+ * every adapter calls: bad arguments get a friendly Swedish explanation with the usage; anything
+ * unexpected is logged with a reference id and answered with a short apology carrying that id.
+ */
+export async function handleMessage(deps: ChatDeps, text: string, asker: Asker): Promise<Reply> {
+  const t = translator(asker.locale);
+  let commandName = 'unknown';
+  try {
+    const { command, rest } = resolveCommand(text, deps.commands);
+    commandName = command.name;
+    const parsed = command.args.safeParse(command.toArgs(rest));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const problem = issue?.message.startsWith('arg.') ? t(issue.message as MessageKey) : t('error.unclear');
+      const message = t('error.invalidArgs', { problem, usage: usage(command, t) });
+      return { summary: message, blocks: [{ type: 'text', text: message }] };
+    }
+    const ctx: CommandContext = {
+      catalog: await deps.store.get(),
+      asker,
+      t,
+      clock: deps.clock,
+      commands: deps.commands,
+    };
+    return await command.run(ctx, parsed.data);
+  } catch (error) {
+    const ref = randomUUID().slice(0, 8);
+    // The message text is not logged: people paste things. The command name and reference suffice.
+    deps.logger.error({ err: error, ref, command: commandName }, 'chat command failed');
+    const message = t('error.unexpected', { ref });
+    return { summary: message, blocks: [{ type: 'text', text: message }] };
+  }
+}

@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import type { Translate } from '../i18n/i18n.js';
+import type { ArgHelp, ChatCommand } from './command.js';
+
+/**
+ * A command's usage line built from its schema: the entry word, the command word, then each
+ * argument's placeholder from `.meta({ placeholder })`, optional ones in brackets —
+ * e.g. `delmal aktivitet <namn eller id>`.
+ */
+export function usage(command: ChatCommand, t: Translate): string {
+  const shape = (command.args as unknown as Partial<z.ZodObject>).shape ?? {};
+  const placeholders = Object.values(shape)
+    .map((field) => (field as z.ZodType).meta() as ArgHelp | undefined)
+    .filter((meta): meta is ArgHelp => meta?.placeholder !== undefined)
+    .map((meta) => (meta.optional ? `[${t(meta.placeholder)}]` : `<${t(meta.placeholder)}>`));
+  return ['delmal', command.words[0], ...placeholders].filter(Boolean).join(' ');
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { COMMANDS } from '../../commands/index.js';
+import { parseCatalogFile } from '../../src/catalog/catalog-file.js';
+import type { Catalog } from '../../src/catalog/catalog-schema.js';
+import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
+import { CatalogView } from '../../src/catalog/catalog-view.js';
+import type { Asker } from '../../src/chat/command.js';
+import { handleMessage } from '../../src/chat/handle-message.js';
+import type { Reply } from '../../src/chat/reply.js';
+import { fixedClock } from '../../src/clock.js';
+import { createLogger } from '../../src/logger.js';
+import { SHIPPED_CATALOG } from '../../src/paths.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+
+/** The shipped catalog, parsed and validated. */
+export const shippedCatalog: Catalog = parseCatalogFile(
+  SHIPPED_CATALOG,
+  readFileSync(SHIPPED_CATALOG, 'utf8'),
+).catalog;
+
+/** A snapshot of `catalog` as the catalog store would hold it. */
+export function snapshotOf(catalog: Catalog = shippedCatalog): CatalogSnapshot {
+  const view = new CatalogView(catalog);
+  return { revision: 'test', view, search: SearchIndex.fromCatalog(view) };
+}
+
+/** Runs one chat message against `catalog` through the real dispatcher and error boundary. */
+export async function ask(
+  text: string,
+  asker: Partial<Asker> = {},
+  catalog: Catalog = shippedCatalog,
+): Promise<Reply> {
+  const snapshot = snapshotOf(catalog);
+  const store = { get: async () => snapshot } as unknown as CatalogStore;
+  return handleMessage(
+    { store, commands: COMMANDS, clock: fixedClock('2026-11-22T08:00:00Z'), logger: createLogger('silent') },
+    text,
+    { locale: 'sv', ...asker },
+  );
+}
+
+/** Every piece of text a reply shows, in order, for assertions about what a reader sees. */
+export function visibleText(reply: Reply): string {
+  const parts: string[] = [reply.summary];
+  for (const block of reply.blocks) {
+    if (block.type === 'heading' || block.type === 'text' || block.type === 'context') parts.push(block.text);
+    if (block.type === 'fields') for (const f of block.fields) parts.push(`${f.label}: ${f.value}`);
+    if (block.type === 'list') {
+      if (block.heading) parts.push(block.heading);
+      for (const item of block.items)
+        parts.push([item.title, item.status?.label, item.detail].filter(Boolean).join(' | '));
+    }
+    if (block.type === 'actions') for (const a of block.actions) parts.push(`[${a.label}]`);
+    if (block.type === 'more') parts.push(`[${block.label}]`);
+  }
+  if (reply.pagination) parts.push(reply.pagination.label);
+  return parts.join('\n');
+}
+
+/** The commands behind every button of a reply. */
+export function buttonCommands(reply: Reply): string[] {
+  const commands: string[] = [];
+  for (const block of reply.blocks) {
+    if (block.type === 'actions')
+      for (const a of block.actions) if (a.kind === 'command') commands.push(a.command);
+    if (block.type === 'list')
+      for (const i of block.items) if (i.action?.kind === 'command') commands.push(i.action.command);
+    if (block.type === 'more') commands.push(block.command);
+  }
+  for (const a of [reply.pagination?.previous, reply.pagination?.next])
+    if (a?.kind === 'command') commands.push(a.command);
+  return commands;
+}
