@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AcContainer, AcElement } from '../../../adapters/teams/card-types.js';
 import { CARD_MAX_BYTES, jsonByteLength, renderAdaptiveCard } from '../../../adapters/teams/render-card.js';
 import { translator } from '../../../src/i18n/i18n.js';
-import { AdaptiveCards, cardProblems, parseCard, textBlockTexts } from './adaptive-cards.js';
+import { AdaptiveCards, cardProblems, parseCard, textBlockTexts } from '../../support/adaptive-cards.js';
 import {
   BIG_TEXT,
   bigReply,

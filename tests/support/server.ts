@@ -1,0 +1,34 @@
+import { type RunningDelmal, startDelmal } from '../../src/app.js';
+import { fixedClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/logger.js';
+import { createTestDatabase, type Dialect, type TestDatabase } from './databases.js';
+
+/** The real delmal server on a fresh database and a free loopback port. */
+export interface TestServer {
+  readonly app: RunningDelmal;
+  readonly base: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dialect: Dialect = 'sqlite',
+): Promise<TestServer> {
+  const database: TestDatabase = await createTestDatabase(dialect, { migrate: false });
+  await database.db.close();
+  const config = { ...loadConfig({ DATABASE_URL: database.url, DELMAL_ENV: 'test', ...env }), port: 0 };
+  const app = await startDelmal(config, {
+    logger: createLogger('silent'),
+    clock: fixedClock('2026-11-22T08:00:00Z'),
+    host: '127.0.0.1',
+  });
+  return {
+    app,
+    base: `http://127.0.0.1:${app.port}`,
+    stop: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
