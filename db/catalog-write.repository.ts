@@ -2,54 +2,172 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { type EntityKind, entityKey } from '../src/catalog/catalog-diff.js';
 import type { Catalog } from '../src/catalog/catalog-schema.js';
+import { rows } from './catalog-rows.js';
 import type { Database } from './database.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: one generic upsert serves every catalog table; rows are built typed below.
+// biome-ignore lint/suspicious/noExplicitAny: one generic upsert serves every catalog table; rows are built typed in catalog-rows.ts.
 type AnyDb = Kysely<any>;
+type Row = Record<string, unknown>;
+type Links = readonly [
+  table: keyof Database,
+  target: string,
+  targets: readonly string[],
+  people?: 'people',
+][];
+
+/** One entity to write: its diff key, table, row, conflict key, and the links it owns. */
+interface Write {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly table: keyof Database;
+  readonly row: Row;
+  readonly key?: readonly string[];
+  /** Columns an update must not touch (identities that other rows point at). */
+  readonly keep?: readonly string[];
+  /** Link tables owned by this entity: replaced whole when it changes. */
+  readonly owner?: readonly [column: string, value: string];
+  readonly links?: Links;
+  /** Child rows replaced whole when it changes (a plan's status vocabulary). */
+  readonly children?: { table: keyof Database; column: string; rows: Row[] };
+}
+
+/**
+ * Every entity of a catalog in the order foreign keys need: people, RUS, levels, plans,
+ * insatsområden (common ones first — a plan's own point at them), delmål, aktivitetsområden,
+ * activities, networks.
+ */
+function writesOf(catalog: Catalog, now: string): Write[] {
+  const w: Write[] = [];
+  catalog.people.forEach((p, i) => {
+    w.push({
+      kind: 'person',
+      id: p.email,
+      table: 'people',
+      row: rows.person(p, i, now, randomUUID()),
+      key: ['email'],
+      keep: ['id', 'created_at'],
+    });
+  });
+  const rus = catalog.rus;
+  if (rus) {
+    w.push({ kind: 'rus', id: rus.id, table: 'rus', row: rows.rus(rus) });
+    rus.overallGoals.forEach((g, i) => {
+      w.push({
+        kind: 'overallGoal',
+        id: g.id,
+        table: 'rus_overall_goals',
+        row: rows.overallGoal(g, rus.id, i),
+      });
+    });
+    rus.effectGoals.forEach((g, i) => {
+      w.push({ kind: 'effectGoal', id: g.id, table: 'rus_effect_goals', row: rows.effectGoal(g, rus.id, i) });
+    });
+  }
+  catalog.interventionLevels.forEach((l, i) => {
+    w.push({
+      kind: 'interventionLevel',
+      id: l.id,
+      table: 'intervention_levels',
+      row: rows.interventionLevel(l, i),
+    });
+  });
+  catalog.plans.forEach((p, i) => {
+    w.push({
+      kind: 'plan',
+      id: p.id,
+      table: 'plans',
+      row: rows.plan(p, i),
+      owner: ['plan_id', p.id],
+      links: [['plan_effect_goals', 'effect_goal_id', p.effectGoals]],
+      children: {
+        table: 'plan_statuses',
+        column: 'plan_id',
+        rows: p.statuses.map((s, n) => rows.planStatus(s, p.id, n)),
+      },
+    });
+  });
+  const followUp = catalog.followUp;
+  const areas = [
+    ...(followUp?.focusAreas.map((f) => ({ f, owner: { followUp: followUp.id } })) ?? []),
+    ...catalog.plans.flatMap((p) => p.focusAreas.map((f) => ({ f, owner: { plan: p.id } }))),
+  ];
+  if (followUp)
+    w.push({ kind: 'followUp', id: followUp.id, table: 'follow_ups', row: rows.followUp(followUp) });
+  areas.forEach(({ f, owner }, i) => {
+    w.push({ kind: 'focusArea', id: f.id, table: 'focus_areas', row: rows.focusArea(f, owner, i) });
+  });
+  catalog.plans
+    .flatMap((p) => p.goals.map((g) => ({ g, plan: p.id })))
+    .forEach(({ g, plan }, i) => {
+      w.push({ kind: 'goal', id: g.id, table: 'goals', row: rows.goal(g, plan, i) });
+    });
+  (followUp?.focusAreas ?? [])
+    .flatMap((f) => f.activityAreas.map((a) => ({ a, area: f.id })))
+    .forEach(({ a, area }, i) => {
+      w.push({ kind: 'activityArea', id: a.id, table: 'activity_areas', row: rows.activityArea(a, area, i) });
+    });
+  catalog.activities.forEach((a, i) => {
+    w.push({
+      kind: 'activity',
+      id: a.id,
+      table: 'activities',
+      row: rows.activity(a, i),
+      owner: ['activity_id', a.id],
+      links: [
+        ['activity_focus_areas', 'focus_area_id', a.focusAreas],
+        ['activity_activity_areas', 'activity_area_id', a.activityAreas],
+        ['activity_goals', 'goal_id', a.goals],
+        ['activity_intervention_levels', 'level_id', a.interventionLevels],
+        ['activity_owners', 'person_id', a.owners, 'people'],
+      ],
+    });
+  });
+  catalog.networks.forEach((n, i) => {
+    w.push({
+      kind: 'network',
+      id: n.id,
+      table: 'networks',
+      row: rows.network(n, i),
+      owner: ['network_id', n.id],
+      links: [
+        ['network_chairs', 'person_id', n.chairs, 'people'],
+        ['network_members', 'person_id', n.members, 'people'],
+        ['network_goals', 'goal_id', n.goals],
+        ['network_focus_areas', 'focus_area_id', n.focusAreas],
+      ],
+    });
+  });
+  return w;
+}
 
 /** Inserts `row`, or updates every column but `key` and `keep` where `key` already exists. */
 async function upsert(
   db: AnyDb,
   table: keyof Database,
-  row: Record<string, unknown>,
-  key: string[],
-  keep: readonly string[] = [],
+  row: Row,
+  key: readonly string[],
+  keep: readonly string[],
 ) {
   const update = Object.fromEntries(
-    Object.entries(row).filter(([column]) => !key.includes(column) && !keep.includes(column)),
+    Object.entries(row).filter(([c]) => !key.includes(c) && !keep.includes(c)),
   );
   await db
     .insertInto(table)
     .values(row)
-    .onConflict((oc) => oc.columns(key).doUpdateSet(update))
+    .onConflict((oc) => oc.columns([...key]).doUpdateSet(update))
     .execute();
 }
 
-/** Replaces one owner's links with `targets`, in order. */
-async function relink(
-  db: AnyDb,
-  table: keyof Database,
-  owner: [string, string],
-  target: string,
-  targets: string[],
-) {
-  await db.deleteFrom(table).where(owner[0], '=', owner[1]).execute();
-  if (targets.length === 0) return;
-  await db
-    .insertInto(table)
-    .values(targets.map((t, position) => ({ [owner[0]]: owner[1], [target]: t, position })))
-    .execute();
+/** Replaces every row of `table` where `column = value` with `replacement`. */
+async function replace(db: AnyDb, table: keyof Database, column: string, value: string, replacement: Row[]) {
+  await db.deleteFrom(table).where(column, '=', value).execute();
+  if (replacement.length > 0) await db.insertInto(table).values(replacement).execute();
 }
-
-const src = (s: { document: string; section: string } | undefined) => ({
-  source_document: s?.document ?? null,
-  source_section: s?.section ?? null,
-});
-const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 /**
  * Writes the entities of `catalog` whose keys are in `changed` (see `diffCatalog`), parents before
- * children so foreign keys hold. Run inside a transaction: callers get all or nothing.
+ * children so foreign keys hold, and bumps the catalog revision. Run inside a transaction:
+ * callers get all or nothing.
  */
 export async function writeCatalog(
   trx: Transaction<Database>,
@@ -58,252 +176,36 @@ export async function writeCatalog(
   now: string,
 ): Promise<void> {
   const db = trx as unknown as AnyDb;
-  const is = (kind: EntityKind, id: string) => changed.has(entityKey(kind, id));
-
-  for (const [key, value] of [
+  const meta: [string, string | undefined][] = [
     ['version', catalog.version],
     ['description', catalog.description],
-    // Every write gets a new revision: replicas and caches reload when it differs from theirs.
+    // Every write gets a new revision: caches on every replica reload when it differs from theirs.
     ['revision', `${now}/${randomUUID()}`],
-  ] as const)
-    if (value !== undefined) await upsert(db, 'catalog_meta', { key, value }, ['key']);
+  ];
+  for (const [key, value] of meta)
+    if (value !== undefined) await upsert(db, 'catalog_meta', { key, value }, ['key'], []);
 
-  for (const [position, p] of catalog.people.entries())
-    if (is('person', p.email))
-      await upsert(
-        db,
-        'people',
-        {
-          id: randomUUID(),
-          email: p.email,
-          name: p.name,
-          organisation: nul(p.organisation),
-          locale: nul(p.locale),
-          is_demo: p.demo ? 1 : 0,
-          position,
-          created_at: now,
-          updated_at: now,
-        },
-        ['email'],
-        // The id and creation time of an existing person never change: identities and check-ins point at them.
-        ['id', 'created_at'],
+  // People come first; once they are written, links that name people by e-mail use their ids.
+  let personIds: Map<string, string> | undefined;
+  for (const write of writesOf(catalog, now)) {
+    if (write.kind !== 'person' && !personIds)
+      personIds = new Map(
+        (await trx.selectFrom('people').select(['id', 'email']).execute()).map((p) => [p.email, p.id]),
       );
-  const personIds = new Map(
-    (await trx.selectFrom('people').select(['id', 'email']).execute()).map((p) => [p.email, p.id]),
-  );
-  const people = (emails: readonly string[]) => emails.map((e) => personIds.get(e) ?? e);
-
-  const rus = catalog.rus;
-  if (rus) {
-    if (is('rus', rus.id))
-      await upsert(
+    if (!changed.has(entityKey(write.kind, write.id))) continue;
+    await upsert(db, write.table, write.row, write.key ?? ['id'], write.keep ?? []);
+    if (write.children)
+      await replace(db, write.children.table, write.children.column, write.id, write.children.rows);
+    const [column, value] = write.owner ?? ['', ''];
+    for (const [table, target, targets, people] of write.links ?? []) {
+      const ids = people ? targets.map((email) => personIds?.get(email) ?? email) : targets;
+      await replace(
         db,
-        'rus',
-        { id: rus.id, name: rus.name, period_start: rus.periodStart, period_end: nul(rus.periodEnd) },
-        ['id'],
+        table,
+        column,
+        value,
+        ids.map((id, position) => ({ [column]: value, [target]: id, position })),
       );
-    for (const [position, g] of rus.overallGoals.entries())
-      if (is('overallGoal', g.id))
-        await upsert(
-          db,
-          'rus_overall_goals',
-          { id: g.id, rus_id: rus.id, title: g.title, description: nul(g.description), position },
-          ['id'],
-        );
-    for (const [position, g] of rus.effectGoals.entries())
-      if (is('effectGoal', g.id))
-        await upsert(
-          db,
-          'rus_effect_goals',
-          {
-            id: g.id,
-            rus_id: rus.id,
-            title: g.title,
-            description: nul(g.description),
-            overall_goal_id: nul(g.overallGoal),
-            position,
-            ...src(g.source),
-          },
-          ['id'],
-        );
-  }
-
-  for (const [position, l] of catalog.interventionLevels.entries())
-    if (is('interventionLevel', l.id))
-      await upsert(
-        db,
-        'intervention_levels',
-        { id: l.id, title: l.title, description: nul(l.description), position, ...src(l.source) },
-        ['id'],
-      );
-
-  for (const [position, p] of catalog.plans.entries()) {
-    if (!is('plan', p.id)) continue;
-    await upsert(
-      db,
-      'plans',
-      {
-        id: p.id,
-        name: p.name,
-        kind: p.kind,
-        period_start: p.periodStart,
-        period_end: nul(p.periodEnd),
-        decided_by: nul(p.decidedBy),
-        is_current: p.current ? 1 : 0,
-        goal_term: p.goalTerm,
-        summary: nul(p.summary),
-        position,
-        ...src(p.source),
-      },
-      ['id'],
-    );
-    await db.deleteFrom('plan_statuses').where('plan_id', '=', p.id).execute();
-    if (p.statuses.length > 0)
-      await db
-        .insertInto('plan_statuses')
-        .values(
-          p.statuses.map((s, i) => ({
-            plan_id: p.id,
-            code: s.code,
-            label: s.label,
-            label_en: s.labelEn,
-            colour: s.colour,
-            severity: s.severity,
-            is_active: s.active ? 1 : 0,
-            position: i,
-          })),
-        )
-        .execute();
-  }
-
-  // Common focus areas first: a plan's own focus areas point at them.
-  let focusPosition = 0;
-  const followUp = catalog.followUp;
-  if (followUp) {
-    if (is('followUp', followUp.id))
-      await upsert(
-        db,
-        'follow_ups',
-        { id: followUp.id, title: followUp.title, year: nul(followUp.year), ...src(followUp.source) },
-        ['id'],
-      );
-    for (const f of followUp.focusAreas) {
-      const position = focusPosition++;
-      if (is('focusArea', f.id))
-        await upsert(
-          db,
-          'focus_areas',
-          {
-            id: f.id,
-            plan_id: null,
-            follow_up_id: followUp.id,
-            number: f.number,
-            title: f.title,
-            description: nul(f.description),
-            common_focus_area_id: null,
-            position,
-            ...src(f.source),
-          },
-          ['id'],
-        );
     }
-  }
-  for (const p of catalog.plans) {
-    for (const f of p.focusAreas) {
-      const position = focusPosition++;
-      if (is('focusArea', f.id))
-        await upsert(
-          db,
-          'focus_areas',
-          {
-            id: f.id,
-            plan_id: p.id,
-            follow_up_id: null,
-            number: f.number,
-            title: f.title,
-            description: nul(f.description),
-            common_focus_area_id: nul(f.commonFocusArea),
-            position,
-            ...src(f.source),
-          },
-          ['id'],
-        );
-    }
-    if (is('plan', p.id))
-      await relink(db, 'plan_effect_goals', ['plan_id', p.id], 'effect_goal_id', p.effectGoals);
-  }
-  let goalPosition = 0;
-  for (const p of catalog.plans)
-    for (const g of p.goals) {
-      const position = goalPosition++;
-      if (is('goal', g.id))
-        await upsert(
-          db,
-          'goals',
-          {
-            id: g.id,
-            plan_id: p.id,
-            number: g.number,
-            title: g.title,
-            focus_area_id: nul(g.focusArea),
-            text: g.text,
-            position,
-            ...src(g.source),
-          },
-          ['id'],
-        );
-    }
-  let areaPosition = 0;
-  for (const f of followUp?.focusAreas ?? [])
-    for (const a of f.activityAreas) {
-      const position = areaPosition++;
-      if (is('activityArea', a.id))
-        await upsert(
-          db,
-          'activity_areas',
-          { id: a.id, focus_area_id: f.id, title: a.title, description: nul(a.description), position },
-          ['id'],
-        );
-    }
-
-  for (const [position, a] of catalog.activities.entries()) {
-    if (!is('activity', a.id)) continue;
-    await upsert(
-      db,
-      'activities',
-      {
-        id: a.id,
-        name: a.name,
-        description: a.description,
-        reported_status: a.reportedStatus,
-        reported_status_text: nul(a.reportedStatusText),
-        period_start: nul(a.periodStart),
-        period_end: nul(a.periodEnd),
-        position,
-        ...src(a.source),
-      },
-      ['id'],
-    );
-    const owner: [string, string] = ['activity_id', a.id];
-    await relink(db, 'activity_focus_areas', owner, 'focus_area_id', a.focusAreas);
-    await relink(db, 'activity_activity_areas', owner, 'activity_area_id', a.activityAreas);
-    await relink(db, 'activity_goals', owner, 'goal_id', a.goals);
-    await relink(db, 'activity_intervention_levels', owner, 'level_id', a.interventionLevels);
-    await relink(db, 'activity_owners', owner, 'person_id', people(a.owners));
-  }
-
-  for (const [position, n] of catalog.networks.entries()) {
-    if (!is('network', n.id)) continue;
-    await upsert(
-      db,
-      'networks',
-      { id: n.id, name: n.name, description: nul(n.description), is_demo: n.demo ? 1 : 0, position },
-      ['id'],
-    );
-    const owner: [string, string] = ['network_id', n.id];
-    await relink(db, 'network_chairs', owner, 'person_id', people(n.chairs));
-    await relink(db, 'network_members', owner, 'person_id', people(n.members));
-    await relink(db, 'network_goals', owner, 'goal_id', n.goals);
-    await relink(db, 'network_focus_areas', owner, 'focus_area_id', n.focusAreas);
   }
 }
