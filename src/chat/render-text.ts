@@ -44,7 +44,7 @@ function renderList(heading: string | undefined, items: readonly ListItem[]): st
   for (const item of items) {
     const badge = item.status ? `  [${item.status.label}]` : '';
     lines.push(`• ${item.title}${badge}`);
-    if (item.detail?.trim()) lines.push(`  ${item.detail}`);
+    if (item.detail?.trim()) lines.push(...item.detail.split('\n').map((line) => `  ${line}`));
     if (item.action) lines.push(`  ${renderAction(item.action)}`);
   }
   return lines.join('\n');
