@@ -1,25 +1,28 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { CatalogView } from '../catalog/catalog-view.js';
-import { fold, toQueryTerm, toTerm } from './text-processing.js';
+import { type IndexedDocument, miniSearchOptions } from './search-options.js';
+import { fold, hasSubject, toTerm } from './text-processing.js';
 
-/** What a search can find. `note` is check-in text, added as check-ins arrive. */
+/** What a search can find. `note` is check-in text, grouped per activity and quarter. */
 export type SearchKind = 'plan' | 'focusArea' | 'goal' | 'activity' | 'note';
+const CATALOG_KINDS: readonly SearchKind[] = ['plan', 'focusArea', 'goal', 'activity'];
 
-export interface SearchDocument {
-  readonly id: string;
+export interface SearchDocument extends IndexedDocument {
   readonly kind: SearchKind;
-  /** The catalog id it stands for (goal id, activity id …; for notes, the activity). */
-  readonly refId: string;
-  readonly title: string;
+}
+
+/** One check-in note as search sees it. */
+export interface CheckInNote {
+  readonly activityId: string;
+  readonly activityName: string;
   readonly text: string;
-  /** Where it comes from, as a reader places it: plan and section. */
-  readonly where: string;
-  /** False for the parts of older plans: they rank below the current plan's. */
-  readonly current?: boolean;
+  /** When it was written, ISO 8601; notes are grouped by the quarter of this date. */
+  readonly at: string;
 }
 
 export interface SearchHit {
   readonly kind: SearchKind;
+  /** The catalog id it stands for (goal, activity …; for notes, their activity). */
   readonly refId: string;
   readonly title: string;
   readonly where: string;
@@ -27,114 +30,132 @@ export interface SearchHit {
   readonly score: number;
 }
 
-// Plan structure outranks a passing mention: a delmål about a subject beats an activity that names it.
-const KIND_BOOST: Readonly<Record<SearchKind, number>> = {
-  goal: 1.4,
-  focusArea: 1.2,
-  activity: 1.2,
-  plan: 1,
-  note: 0.8,
-};
-
 /**
- * Full-text search over the catalog (and check-in notes) with MiniSearch: BM25 ranking, prefix and
- * fuzzy matching, Swedish stemming and diacritic folding. Built in memory from the catalog, so it
- * answers identically on SQLite and PostgreSQL.
+ * Full-text search with MiniSearch over two indexes: the catalog (plans, insatsområden, delmål,
+ * activities) and check-in notes. Notes are indexed as one document per activity and quarter:
+ * MiniSearch scores every document a term matches, so 100k single notes sharing the plan's common
+ * words cost ~120 ms per query, while the same text grouped costs ~5 ms (bench/RESULTS.md).
+ * Built in memory from the catalog, so SQLite and PostgreSQL answer identically.
  */
 export class SearchIndex {
-  private readonly mini = new MiniSearch<SearchDocument>({
-    fields: ['title', 'text'],
-    storeFields: ['kind', 'refId', 'title', 'where', 'text', 'current'],
-    processTerm: toTerm,
-    searchOptions: {
-      processTerm: toQueryTerm,
-      boost: { title: 3 },
-      prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-      combineWith: 'OR',
-      boostDocument: (_id, _term, stored) =>
-        KIND_BOOST[(stored?.kind as SearchKind | undefined) ?? 'note'] *
-        (stored?.current === false ? 0.6 : 1),
-    },
-  });
+  private readonly catalog = new MiniSearch<IndexedDocument>(miniSearchOptions());
+  private readonly notes = new MiniSearch<IndexedDocument>(miniSearchOptions());
+  private readonly noteGroups = new Map<string, { activityName: string; quarter: string; texts: string[] }>();
 
   /** Indexes the plans, insatsområden, delmål and activities of a catalog. */
   static fromCatalog(view: CatalogView): SearchIndex {
     const index = new SearchIndex();
-    const docs: SearchDocument[] = [];
-    for (const plan of view.catalog.plans) {
-      const period = `${plan.periodStart}–${plan.periodEnd ?? ''}`;
-      docs.push({
-        id: `plan:${plan.id}`,
-        kind: 'plan',
-        refId: plan.id,
-        title: plan.name,
-        text: plan.summary ?? '',
-        where: period,
-        current: plan.current,
-      });
-      for (const area of plan.focusAreas)
-        docs.push({
-          id: `focusArea:${area.id}`,
-          kind: 'focusArea',
-          refId: area.id,
-          title: area.title,
-          text: area.description ?? '',
-          where: plan.name,
-          current: plan.current,
-        });
-      for (const goal of plan.goals)
-        docs.push({
-          id: `goal:${goal.id}`,
-          kind: 'goal',
-          refId: goal.id,
-          title: `${goal.number}. ${goal.title}`,
-          text: goal.text,
-          where: `${plan.name} › ${view.focusAreas.get(goal.focusArea ?? '')?.area.title ?? ''}`,
-          current: plan.current,
-        });
-    }
-    const followUp = view.catalog.followUp;
-    for (const area of followUp?.focusAreas ?? [])
-      docs.push({
-        id: `focusArea:${area.id}`,
-        kind: 'focusArea',
-        refId: area.id,
-        title: area.title,
-        text: area.description ?? '',
-        where: followUp?.title ?? '',
-      });
-    for (const activity of view.catalog.activities)
-      docs.push({
-        id: `activity:${activity.id}`,
-        kind: 'activity',
-        refId: activity.id,
-        title: activity.name,
-        text: activity.description,
-        where: [followUp?.title, activity.source?.section].filter(Boolean).join(' › '),
-      });
-    index.mini.addAll(docs);
+    index.catalog.addAll(catalogDocuments(view));
     return index;
   }
 
-  /** Adds documents (check-in notes) to the index. */
-  add(documents: readonly SearchDocument[]): void {
-    this.mini.addAll(documents);
+  /** Adds check-in notes: each joins its activity's document for that quarter. */
+  addNotes(notes: readonly CheckInNote[]): void {
+    const touched = new Set<string>();
+    for (const note of notes) {
+      const quarter = quarterOf(note.at);
+      const id = `note:${note.activityId}:${quarter}`;
+      const group = this.noteGroups.get(id);
+      if (group) group.texts.push(note.text);
+      else this.noteGroups.set(id, { activityName: note.activityName, quarter, texts: [note.text] });
+      touched.add(id);
+    }
+    for (const id of touched) {
+      const group = this.noteGroups.get(id);
+      if (!group) continue;
+      const [, activityId = ''] = id.split(':');
+      const doc: SearchDocument = {
+        id,
+        kind: 'note',
+        refId: activityId,
+        title: group.activityName,
+        text: group.texts.join('\n'),
+        where: group.quarter,
+      };
+      if (this.notes.has(id)) this.notes.replace(doc);
+      else this.notes.add(doc);
+    }
   }
 
+  /** Documents indexed: catalog entries plus note groups. */
   get size(): number {
-    return this.mini.documentCount;
+    return this.catalog.documentCount + this.notes.documentCount;
   }
 
   /** The best `limit` hits for `query`, optionally only of some kinds. */
   search(query: string, options: { limit?: number; kinds?: readonly SearchKind[] } = {}): SearchHit[] {
     const kinds = options.kinds;
-    const results = this.mini.search(
-      query,
-      kinds ? { filter: (r) => kinds.includes(r.kind as SearchKind) } : {},
-    );
-    return results.slice(0, options.limit ?? 8).map((r) => toHit(r));
+    // A query made only of filler words ("aktiviteter") is still a question about them.
+    const overrides = hasSubject(query) ? {} : { processTerm: toTerm };
+    const results: SearchResult[] = [];
+    const wanted = (kind: SearchKind) => !kinds || kinds.includes(kind);
+    if (CATALOG_KINDS.some(wanted))
+      results.push(
+        ...this.catalog.search(query, kinds ? { ...overrides, filter: (r) => wanted(r.kind) } : overrides),
+      );
+    if (wanted('note') && this.notes.documentCount > 0) results.push(...this.notes.search(query, overrides));
+    return results
+      .sort((a, b) => b.score - a.score)
+      .slice(0, options.limit ?? 8)
+      .map(toHit);
   }
+}
+
+/** The catalog as search documents (also the naive-scan baseline of the benchmark). */
+export function catalogDocuments(view: CatalogView): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  const area = (id: string, title: string, text: string | undefined, where: string, current?: boolean) =>
+    docs.push({
+      id: `focusArea:${id}`,
+      kind: 'focusArea',
+      refId: id,
+      title,
+      text: text ?? '',
+      where,
+      current,
+    });
+  for (const plan of view.catalog.plans) {
+    const period = `${plan.periodStart}–${plan.periodEnd ?? ''}`;
+    docs.push({
+      id: `plan:${plan.id}`,
+      kind: 'plan',
+      refId: plan.id,
+      title: plan.name,
+      text: plan.summary ?? '',
+      where: period,
+      current: plan.current,
+    });
+    for (const f of plan.focusAreas) area(f.id, f.title, f.description, plan.name, plan.current);
+    for (const goal of plan.goals)
+      docs.push({
+        id: `goal:${goal.id}`,
+        kind: 'goal',
+        refId: goal.id,
+        title: `${goal.number}. ${goal.title}`,
+        text: goal.text,
+        where: `${plan.name} › ${view.focusAreas.get(goal.focusArea ?? '')?.area.title ?? ''}`,
+        current: plan.current,
+      });
+  }
+  const followUp = view.catalog.followUp;
+  for (const f of followUp?.focusAreas ?? []) area(f.id, f.title, f.description, followUp?.title ?? '');
+  for (const activity of view.catalog.activities)
+    docs.push({
+      id: `activity:${activity.id}`,
+      kind: 'activity',
+      refId: activity.id,
+      title: activity.name,
+      text: activity.description,
+      where: [followUp?.title, activity.source?.section].filter(Boolean).join(' › '),
+    });
+  return docs;
+}
+
+/** "2026-03-04T…" → "2026 Q1". */
+function quarterOf(iso: string): string {
+  const year = iso.slice(0, 4);
+  const month = Number(iso.slice(5, 7)) || 1;
+  return `${year} Q${Math.ceil(month / 3)}`;
 }
 
 function toHit(result: SearchResult): SearchHit {

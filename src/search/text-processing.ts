@@ -27,28 +27,33 @@ export function toTerm(token: string): string | null {
 }
 
 // Words that carry no subject in a question to the bot ("vilka aktiviteter arbetar med …"): they
-// match half the catalog and drown the words that matter. Only queries drop them, never the index.
+// match half the catalog and drown the words that matter. Matched as whole words, not stems, so
+// "arbete" (work, a subject) stays while "arbetar" (works, filler) goes. Only queries drop them.
 const QUESTION_FILLER: ReadonlySet<string> = new Set(
   [
     'aktivitet',
+    'aktiviteten',
     'aktiviteter',
+    'aktiviteterna',
     'arbetar',
-    'arbeta',
     'jobbar',
     'handlar',
     'finns',
-    'insatser',
-    'which',
+    'activity',
     'activities',
     'work',
+    'works',
     'working',
-  ]
-    .map((word) => toTerm(word))
-    .filter((term): term is string => term !== null),
+    'which',
+  ].map(fold),
 );
 
 /** {@link toTerm} for queries: also drops question filler. */
 export function toQueryTerm(token: string): string | null {
-  const term = toTerm(token);
-  return term !== null && QUESTION_FILLER.has(term) ? null : term;
+  return QUESTION_FILLER.has(fold(token)) ? null : toTerm(token);
+}
+
+/** True when a query has at least one word that is neither a stop word nor filler. */
+export function hasSubject(query: string): boolean {
+  return query.split(/[\s\p{P}]+/u).some((token) => token !== '' && toQueryTerm(token) !== null);
 }

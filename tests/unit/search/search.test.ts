@@ -65,3 +65,54 @@ describe('index terms', () => {
     expect(toTerm('5')).toBe('5');
   });
 });
+
+describe('check-in notes', () => {
+  const index = snapshotOf().search;
+  index.addNotes([
+    {
+      activityId: 'cross',
+      activityName: 'CROSS',
+      text: 'Vi har haft möte med Laxå om hemlöshet.',
+      at: '2026-02-03T09:00:00Z',
+    },
+    {
+      activityId: 'cross',
+      activityName: 'CROSS',
+      text: 'Enkäten om ensamhet är utskickad.',
+      at: '2026-03-10T09:00:00Z',
+    },
+    {
+      activityId: 'yam',
+      activityName: 'YAM',
+      text: 'Försenat på grund av sjukdom i hemlösa gruppen.',
+      at: '2026-05-02T09:00:00Z',
+    },
+  ]);
+
+  it('finds what owners wrote, under the activity and quarter', () => {
+    const hits = index.search('hemlöshet', { kinds: ['note'] });
+    expect(hits.map((h) => h.refId).sort()).toEqual(['cross', 'yam']);
+    const cross = hits.find((h) => h.refId === 'cross');
+    expect(cross).toMatchObject({ kind: 'note', title: 'CROSS', where: '2026 Q1' });
+    expect(cross?.snippet).toBe('Vi har haft möte med Laxå om hemlöshet.');
+  });
+
+  it('groups a quarter’s notes of one activity into one hit', () => {
+    const cross = index.search('laxa enkaten', { kinds: ['note'] }).filter((h) => h.refId === 'cross');
+    expect(cross).toHaveLength(1);
+  });
+
+  it('ranks notes alongside the catalog', () => {
+    const kinds = new Set(index.search('hemlöshet', { limit: 20 }).map((h) => h.kind));
+    expect(kinds.has('note')).toBe(true);
+    expect(kinds.has('activity')).toBe(true);
+  });
+});
+
+describe('question words', () => {
+  it('are ignored next to a subject but searched when they are all there is', () => {
+    const { search } = snapshotOf();
+    expect(search.search('aktiviteter').length).toBeGreaterThan(0);
+    expect(search.search('arbete').length).toBeGreaterThan(0);
+  });
+});
