@@ -7,7 +7,7 @@ import type { Locale } from '../../src/i18n/i18n.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { BodyError, readJson } from '../../src/server/body.js';
-import { type HttpServer, sendJson } from '../../src/server/http-server.js';
+import { type HttpServer, type RouteHandler, sendJson } from '../../src/server/http-server.js';
 import { renderAdaptiveCard } from '../teams/render-card.js';
 import { playgroundSession } from './session.js';
 
@@ -35,7 +35,8 @@ const HEADERS = {
  */
 export function registerPlayground(server: HttpServer, chat: ChatDeps, workspaceLocale: Locale): void {
   const file =
-    (path: string, type: string) => async (_req: unknown, res: import('node:http').ServerResponse) => {
+    (path: string, type: string): RouteHandler =>
+    async (_req, res) => {
       res.writeHead(200, { 'content-type': type, ...HEADERS });
       res.end(await readFile(path));
     };
