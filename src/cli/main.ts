@@ -1,6 +1,6 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat } from '../catalog/catalog-export.js';
-import { DEFAULT_LOCALE, isLocale, type Translate, translator } from '../i18n/i18n.js';
+import { DEFAULT_LOCALE, isLocale, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
 import { ASK_FORMATS, type AskFormat, askCommand } from './ask-command.js';
 import { catalogExport, catalogImport } from './catalog-command.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
@@ -10,11 +10,24 @@ import { serveCommand } from './serve-command.js';
 
 /** Builds the `delmal` command line. `ctx` carries env and output so tests run it in-process. */
 export function buildProgram(ctx: CliContext): Command {
-  const t = translator(isLocale(ctx.env.DELMAL_LOCALE) ? ctx.env.DELMAL_LOCALE : DEFAULT_LOCALE);
+  const t = cliTranslator(ctx);
+  const titles: Record<string, string> = {
+    'Usage:': t('cli.help.usage'),
+    'Options:': t('cli.help.options'),
+    'Commands:': t('cli.help.commands'),
+    'Arguments:': t('cli.help.arguments'),
+  };
   const program = new Command('delmal')
     .description(t('cli.help.program'))
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) })
+    // Commander's own words (help titles, errors) are English; ours come from the i18n catalog.
+    .configureHelp({ styleTitle: (title) => titles[title] ?? title })
+    .helpOption('-h, --help', t('cli.help.help'))
+    .helpCommand('help [command]', t('cli.help.help'))
+    .configureOutput({
+      writeOut: (s) => ctx.out(s.replace(/\n$/, '')),
+      writeErr: (s) => ctx.err(s.replace(/\n$/, '')),
+      outputError: () => {},
+    })
     .exitOverride();
 
   program
@@ -69,6 +82,19 @@ function parseChoice<T extends string>(t: Translate, choices: readonly T[], valu
   throw new InvalidArgumentError(t('cli.help.formatInvalid', { allowed: choices.join(', ') }));
 }
 
+const cliTranslator = (ctx: CliContext) =>
+  translator(isLocale(ctx.env.DELMAL_LOCALE) ? ctx.env.DELMAL_LOCALE : DEFAULT_LOCALE);
+
+/** Commander's error codes, worded for the operator. */
+const COMMANDER_MESSAGES: Readonly<Record<string, MessageKey>> = {
+  'commander.unknownCommand': 'cli.error.unknownCommand',
+  'commander.unknownOption': 'cli.error.unknownOption',
+  'commander.missingArgument': 'cli.error.missingArgument',
+  'commander.optionMissingArgument': 'cli.error.optionMissingArgument',
+  'commander.invalidArgument': 'cli.error.invalidArgument',
+  'commander.excessArguments': 'cli.error.excessArguments',
+};
+
 /** Runs the CLI with `argv` and returns the exit code instead of exiting. */
 export async function runCli(argv: readonly string[], ctx: CliContext = defaultContext()): Promise<number> {
   try {
@@ -76,8 +102,16 @@ export async function runCli(argv: readonly string[], ctx: CliContext = defaultC
     return 0;
   } catch (error) {
     if (error instanceof CliExit) return error.exitCode;
-    const commanderError = error as { code?: string; exitCode?: number };
-    if (commanderError.code?.startsWith('commander.')) return commanderError.exitCode ?? 2;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, help
+      const t = cliTranslator(ctx);
+      // e.g. "error: option '--format <format>' argument 'pdf' is invalid. välj ett av: …"
+      const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
+      const reason = /is invalid\. (.*)$/s.exec(error.message)?.[1] ?? '';
+      const key = COMMANDER_MESSAGES[error.code] ?? 'cli.error.usage';
+      ctx.err(t(key, { value: quoted.at(-1) ?? '', option: quoted[0] ?? '', reason }));
+      return 2;
+    }
     ctx.err(`delmal: ${(error as Error).stack ?? String(error)}`);
     return 1;
   }

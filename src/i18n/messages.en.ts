@@ -108,6 +108,21 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'cli.help.askAs': 'ask as the person with this e-mail address',
   'cli.help.askFormat': 'text, json (neutral model), slack (Block Kit) or teams (Adaptive Card)',
   'cli.ask.slackLimits': 'The reply breaks Slack limits: {problems}',
+  'cli.help.usage': 'Usage:',
+  'cli.help.options': 'Options:',
+  'cli.help.commands': 'Commands:',
+  'cli.help.arguments': 'Arguments:',
+  'cli.help.help': 'show help for the command',
+  'cli.error.unknownCommand': 'There is no command "{value}". Type delmal --help to see the commands.',
+  'cli.error.unknownOption':
+    'The option "{value}" does not exist for this command. Add --help to see the options.',
+  'cli.error.missingArgument':
+    'The argument "{value}" is missing. Add --help after the command to see how to write it.',
+  'cli.error.optionMissingArgument': 'The option "{value}" needs a value.',
+  'cli.error.invalidArgument': 'The value "{value}" for {option} is not accepted: {reason}.',
+  'cli.error.excessArguments':
+    'The command got more arguments than it takes. Add --help after the command to see how to write it.',
+  'cli.error.usage': 'The command could not be understood. Type delmal --help.',
   'cli.seeded': 'The database was empty. The plan catalog from db/catalog/ has been loaded ({database}).',
   'cli.databaseUnavailable':
     'The database does not answer ({database}): {detail}. Check DATABASE_URL and that the database server is running.',

@@ -111,6 +111,21 @@ export const sv = {
   'cli.help.askAs': 'fråga som personen med den här e-postadressen',
   'cli.help.askFormat': 'text, json (neutral modell), slack (Block Kit) eller teams (Adaptive Card)',
   'cli.ask.slackLimits': 'Svaret bryter mot Slacks gränser: {problems}',
+  'cli.help.usage': 'Användning:',
+  'cli.help.options': 'Flaggor:',
+  'cli.help.commands': 'Kommandon:',
+  'cli.help.arguments': 'Argument:',
+  'cli.help.help': 'visa hjälp för kommandot',
+  'cli.error.unknownCommand': 'Kommandot "{value}" finns inte. Skriv delmal --help för att se kommandona.',
+  'cli.error.unknownOption':
+    'Flaggan "{value}" finns inte för det här kommandot. Lägg till --help för att se flaggorna.',
+  'cli.error.missingArgument':
+    'Argumentet "{value}" saknas. Lägg till --help efter kommandot för att se hur det skrivs.',
+  'cli.error.optionMissingArgument': 'Flaggan "{value}" behöver ett värde.',
+  'cli.error.invalidArgument': 'Värdet "{value}" för {option} godtas inte: {reason}.',
+  'cli.error.excessArguments':
+    'Kommandot fick fler argument än det tar emot. Lägg till --help efter kommandot för att se hur det skrivs.',
+  'cli.error.usage': 'Kommandot kunde inte tolkas. Skriv delmal --help.',
   'cli.seeded': 'Databasen var tom. Plankatalogen från db/catalog/ har lästs in ({database}).',
   'cli.databaseUnavailable':
     'Databasen svarar inte ({database}): {detail}. Kontrollera DATABASE_URL och att databasservern är igång.',

@@ -68,6 +68,8 @@ describe('delmal ask', () => {
   it('rejects an unknown format', async () => {
     const run = await delmal(['ask', '--format', 'pdf', 'delmal 5'], env);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('välj ett av: text, json, slack, teams');
+    expect(run.stderr).toBe(
+      'Värdet "pdf" för --format <format> godtas inte: välj ett av: text, json, slack, teams.',
+    );
   });
 });

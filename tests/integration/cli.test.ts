@@ -121,3 +121,25 @@ describe('delmal serve (the real binary)', () => {
     expect(child.output()).toContain('DELMAL_ENV=production kräver att Slack eller Teams är konfigurerat');
   });
 });
+
+describe('delmal usage errors', () => {
+  it('explains an unknown command and a missing argument in Swedish', async () => {
+    const unknown = await delmal(['exportera'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      'Kommandot "exportera" finns inte. Skriv delmal --help för att se kommandona.',
+    );
+    const missing = await delmal(['catalog', 'import'], env);
+    expect(missing.stderr).toBe(
+      'Argumentet "file" saknas. Lägg till --help efter kommandot för att se hur det skrivs.',
+    );
+  });
+
+  it('prints help with Swedish headings', async () => {
+    const help = await delmal(['catalog', '--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Användning: delmal catalog/);
+    expect(help.stdout).toContain('Kommandon:');
+    expect(help.stdout).toContain('läs in en katalogfil (YAML eller CSV)');
+  });
+});
