@@ -135,6 +135,38 @@ export interface NetworkTable {
   position: number;
 }
 
+export interface OutboxTable {
+  id: string;
+  platform: string;
+  kind: string;
+  payload: string;
+  dedupe_key: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface InboundReceiptTable {
+  key: string;
+  received_at: string;
+}
+
+export interface ChatIdentityTable {
+  platform: string;
+  tenant_id: string;
+  user_id: string;
+  person_id: string | null;
+  email: string | null;
+  display_name: string | null;
+  locale: string | null;
+  updated_at: string;
+}
+
 /** A many-to-many link; `position` keeps the order the catalog gave. */
 export type LinkTable<Owner extends string, Target extends string> = Record<Owner | Target, string> & {
   position: number;
@@ -165,6 +197,9 @@ export interface Database {
   network_members: LinkTable<'network_id', 'person_id'>;
   network_goals: LinkTable<'network_id', 'goal_id'>;
   network_focus_areas: LinkTable<'network_id', 'focus_area_id'>;
+  outbox: OutboxTable;
+  inbound_receipts: InboundReceiptTable;
+  chat_identities: ChatIdentityTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -173,3 +208,5 @@ export type FocusAreaRow = Selectable<FocusAreaTable>;
 export type ActivityRow = Selectable<ActivityTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type ChatIdentityRow = Selectable<ChatIdentityTable>;

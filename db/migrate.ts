@@ -1,6 +1,7 @@
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import type { Db } from './connection.js';
 import * as m0001 from './migrations/0001-catalog.js';
+import * as m0002 from './migrations/0002-delivery.js';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the build output and the
@@ -8,6 +9,7 @@ import * as m0001 from './migrations/0001-catalog.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-catalog': m0001,
+  '0002-delivery': m0002,
 };
 
 /** Applies pending migrations; throws with the failing migration's name if one fails. */

@@ -1,4 +1,5 @@
 import { registerPlayground } from '../adapters/local/playground.js';
+import { createSlackAdapter } from '../adapters/slack/slack-app.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
@@ -6,6 +7,7 @@ import { CatalogStore } from './catalog/catalog-store.js';
 import type { ChatDeps } from './chat/handle-message.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
+import { Outbox } from './delivery/outbox.js';
 import type { Logger } from './logger.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
@@ -14,6 +16,7 @@ export interface RunningDelmal {
   readonly port: number;
   readonly db: Db;
   readonly chat: ChatDeps;
+  readonly outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -42,10 +45,23 @@ export async function startDelmal(
       clock: deps.clock,
       logger: deps.logger,
     };
+    const outbox = new Outbox(db, deps.clock, deps.logger);
+    const slack = config.slack
+      ? createSlackAdapter(config.slack, server, {
+          chat,
+          outbox,
+          db,
+          clock: deps.clock,
+          logger: deps.logger,
+          locale: config.locale,
+        })
+      : undefined;
     const playground = config.env === 'local' || config.env === 'test';
     if (playground) registerPlayground(server, chat, config.locale);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
+    outbox.start();
+    await slack?.start();
     deps.logger.info(
       { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams), playground },
       'delmal listening',
@@ -54,8 +70,11 @@ export async function startDelmal(
       port,
       db,
       chat,
+      outbox,
       close: async () => {
+        await slack?.stop();
         await server.close();
+        await outbox.stop();
         await db.close();
       },
     };

@@ -272,4 +272,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'playground.demo': 'People and networks here are demo data (example.org).',
   'playground.badRequest':
     'The message could not be accepted. Write at most 2,000 characters and pick a conversation.',
+  'slack.share': 'Share in channel',
 };

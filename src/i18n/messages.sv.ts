@@ -276,6 +276,7 @@ export const sv = {
   'playground.demo': 'Personer och nätverk här är demodata (example.org).',
   'playground.badRequest':
     'Meddelandet kunde inte tas emot. Skriv en text på högst 2 000 tecken och välj ett samtal.',
+  'slack.share': 'Dela i kanalen',
 } as const;
 
 export type MessageKey = keyof typeof sv;

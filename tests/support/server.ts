@@ -1,5 +1,5 @@
 import { type RunningDelmal, startDelmal } from '../../src/app.js';
-import { fixedClock } from '../../src/clock.js';
+import { type Clock, fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, type Dialect, type TestDatabase } from './databases.js';
@@ -14,13 +14,14 @@ export interface TestServer {
 export async function startTestServer(
   env: Record<string, string> = {},
   dialect: Dialect = 'sqlite',
+  clock: Clock = fixedClock('2026-11-22T08:00:00Z'),
 ): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase(dialect, { migrate: false });
   await database.db.close();
   const config = { ...loadConfig({ DATABASE_URL: database.url, DELMAL_ENV: 'test', ...env }), port: 0 };
   const app = await startDelmal(config, {
     logger: createLogger('silent'),
-    clock: fixedClock('2026-11-22T08:00:00Z'),
+    clock,
     host: '127.0.0.1',
   });
   return {

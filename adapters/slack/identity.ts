@@ -1,0 +1,41 @@
+import type { WebClient } from '@slack/web-api';
+import { findChatIdentity, saveChatIdentity } from '../../db/chat-identities.repository.js';
+import type { Db } from '../../db/connection.js';
+import type { Clock } from '../../src/clock.js';
+import type { Logger } from '../../src/logger.js';
+
+/** How long a looked-up e-mail is trusted before Slack is asked again (people change addresses rarely). */
+const FRESH_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The e-mail of a Slack user (team + user id), from our cache or `users.info` (scope
+ * `users:read.email`). Undefined when Slack will not say: the person can still ask questions.
+ */
+export async function slackUserEmail(
+  deps: { db: Db; client: WebClient; clock: Clock; logger: Logger },
+  teamId: string,
+  userId: string,
+): Promise<string | undefined> {
+  const now = deps.clock.now();
+  const known = await findChatIdentity(deps.db.kysely, 'slack', teamId, userId);
+  if (known && now.getTime() - Date.parse(known.updated_at) < FRESH_MS) return known.email ?? undefined;
+  try {
+    const info = await deps.client.users.info({ user: userId });
+    const email = info.user?.profile?.email;
+    await saveChatIdentity(
+      deps.db.kysely,
+      {
+        platform: 'slack',
+        tenantId: teamId,
+        userId,
+        email,
+        displayName: info.user?.real_name ?? info.user?.name,
+      },
+      now.toISOString(),
+    );
+    return email?.toLowerCase();
+  } catch (error) {
+    deps.logger.warn({ err: error, userId }, 'users.info failed; answering without identity');
+    return known?.email ?? undefined;
+  }
+}

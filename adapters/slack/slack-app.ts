@@ -1,0 +1,60 @@
+import { App, HTTPReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { SlackConfig } from '../../src/config/config.js';
+import type { HttpServer } from '../../src/server/http-server.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
+import { registerSlackSenders } from './slack-senders.js';
+
+export interface SlackAdapter {
+  /** Connects Socket Mode, when configured; HTTP mode needs nothing more than the route. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * delmal as a Bolt 5 app. Over HTTP, Bolt's own `HTTPReceiver` (signature verification always on,
+ * ack timeouts, retry headers) handles `POST /slack/events` on delmal's shared server — it is never
+ * started as a server of its own. With `SLACK_APP_TOKEN`, Socket Mode instead: no public address.
+ * Outgoing calls go through the outbox with the Web API's own retries off.
+ */
+export function createSlackAdapter(
+  config: SlackConfig,
+  server: HttpServer,
+  deps: SlackHandlerDeps,
+): SlackAdapter {
+  const logger = boltLogger(deps.logger);
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logger,
+  };
+  const socketMode = config.appToken !== undefined;
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret ?? '',
+        endpoints: '/slack/events',
+        logger,
+        // Ack before the work: Slack's 3 seconds hold even when the database is slow.
+        processBeforeResponse: false,
+      });
+  const app = new App({
+    token: config.botToken,
+    logger,
+    clientOptions,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
+  });
+  registerSlackHandlers(app, deps);
+  registerSlackSenders(deps.outbox, new WebClient(config.botToken, clientOptions));
+  if (receiver) server.route('POST', '/slack/events', (req, res) => receiver.requestListener(req, res));
+  return {
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+  };
+}

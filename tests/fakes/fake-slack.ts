@@ -1,0 +1,138 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+  readonly status: number;
+}
+
+export interface ScriptedFailure {
+  readonly status: number;
+  readonly retryAfter?: number;
+}
+
+/**
+ * A stand-in for Slack's Web API and response URLs on 127.0.0.1: records every call, answers
+ * like Slack (auth.test, users.info, chat.postMessage …), and fails on demand (429 with
+ * Retry-After, 5xx) to test delivery.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly users = new Map<string, { email: string; name: string }>();
+  private readonly failures = new Map<string, ScriptedFailure[]>();
+  private server: Server | undefined;
+  private port = 0;
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** Base URL for `SLACK_API_URL`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url Slack would put in a payload. */
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** The next calls of `method` (Web API method, or `response` for response URLs) fail like this. */
+  failNext(method: string, ...failures: ScriptedFailure[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /** Successful calls of one method. */
+  delivered(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && c.status === 200);
+  }
+
+  /** Waits until `count` successful calls of `method` have arrived. */
+  async waitFor(method: string, count = 1, timeoutMs = 8000): Promise<RecordedCall[]> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const done = this.delivered(method);
+      if (done.length >= count) return done;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(
+      `timed out waiting for ${count} × ${method}; got ${JSON.stringify(this.calls.map((c) => `${c.method}:${c.status}`))}`,
+    );
+  }
+
+  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const method = path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, '');
+    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      this.calls.push({ method, body, status: failure.status });
+      res.writeHead(failure.status, {
+        'content-type': 'application/json',
+        ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}),
+      });
+      res.end(
+        JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }),
+      );
+      return;
+    }
+    this.calls.push({ method, body, status: 200 });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(this.answer(method, body)));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+          team_id: 'T0001',
+          user: 'delmal',
+          team: 'Region',
+        };
+      case 'users.info': {
+        const user = this.users.get(String(body.user));
+        return user
+          ? {
+              ok: true,
+              user: { id: body.user, name: user.name, real_name: user.name, profile: { email: user.email } },
+            }
+          : { ok: false, error: 'user_not_found' };
+      }
+      case 'chat.postMessage':
+        return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` };
+      case 'response':
+        return { ok: true };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** Web API calls arrive form-encoded with JSON in some fields (blocks); response URLs as JSON. */
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json'))
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    try {
+      out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      out[key] = value;
+    }
+  }
+  return out;
+}

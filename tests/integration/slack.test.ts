@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checkSlackLimits, type SlackMessage } from '../../adapters/slack/render-blocks.js';
+import { systemClock } from '../../src/clock.js';
+import { FakeSlack } from '../fakes/fake-slack.js';
+import { shippedCatalog } from '../support/catalog.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import {
+  blockAction,
+  eventCallback,
+  postSlack,
+  slashCommand,
+  TEST_SIGNING_SECRET,
+} from '../support/slack.js';
+
+const slack = new FakeSlack();
+let server: TestServer;
+const owner = shippedCatalog.activities[0]?.owners[0] ?? '';
+const ownerName = shippedCatalog.people.find((p) => p.email === owner)?.name ?? '';
+
+beforeAll(async () => {
+  await slack.start();
+  slack.users.set('U0OWNER', { email: owner, name: ownerName });
+  server = await startTestServer(
+    {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+    },
+    'sqlite',
+    // Real time: retries wait for real Retry-After seconds.
+    systemClock,
+  );
+});
+afterAll(async () => {
+  await server?.stop();
+  await slack.stop();
+});
+beforeEach(() => {
+  slack.calls.length = 0;
+});
+
+const headerOf = (message: SlackMessage) => {
+  const header = message.blocks.find((b) => b.type === 'header');
+  return header && 'text' in header ? (header.text as { text: string }).text : undefined;
+};
+
+describe('Slack requests are verified', () => {
+  it('answers the url_verification challenge', async () => {
+    const response = await postSlack(
+      server.base,
+      JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }),
+      'application/json',
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ challenge: 'abc123' });
+  });
+
+  it('rejects a bad signature, a wrong secret and an expired timestamp with 401, and does nothing', async () => {
+    const body = slashCommand('5', { responseUrl: slack.responseUrl('nope') });
+    const form = 'application/x-www-form-urlencoded';
+    expect((await postSlack(server.base, body, form, { signature: 'v0=deadbeef' })).status).toBe(401);
+    expect((await postSlack(server.base, body, form, { secret: 'another-secret' })).status).toBe(401);
+    expect(
+      (await postSlack(server.base, body, form, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }))
+        .status,
+    ).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(slack.calls.filter((c) => c.method === 'response')).toEqual([]);
+  });
+});
+
+describe('/delmal', () => {
+  it('acks at once and answers only the asker, with a button to share in the channel', async () => {
+    const started = Date.now();
+    const response = await postSlack(
+      server.base,
+      slashCommand('5', { responseUrl: slack.responseUrl('c1') }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    const [call] = await slack.waitFor('response');
+    const message = call?.body as unknown as SlackMessage & { response_type: string };
+    expect(message.response_type).toBe('ephemeral');
+    expect(headerOf(message)).toBe('Delmål 5: Sårbara barn får det stöd de behöver');
+    expect(JSON.stringify(message.blocks)).toContain('Dela i kanalen');
+    expect(checkSlackLimits(message)).toEqual([]);
+  });
+
+  it('shares the answer in the channel when the asker presses "Dela i kanalen"', async () => {
+    const press = blockAction(
+      { actionId: 'delmal_share', value: '/delmal 5' },
+      { responseUrl: slack.responseUrl('s1'), ephemeral: true, channel: 'C0NETWORK' },
+    );
+    expect((await postSlack(server.base, press, 'application/x-www-form-urlencoded')).status).toBe(200);
+    const [call] = await slack.waitFor('response');
+    expect(call?.body).toMatchObject({ response_type: 'in_channel', delete_original: true });
+    expect(headerOf(call?.body as unknown as SlackMessage)).toBe(
+      'Delmål 5: Sårbara barn får det stöd de behöver',
+    );
+  });
+
+  it('runs a reply’s button as a command, replacing the ephemeral answer', async () => {
+    const press = blockAction(
+      { actionId: 'delmal_cmd_3', value: 'delmal aktivitet cross' },
+      { responseUrl: slack.responseUrl('a1'), ephemeral: true },
+    );
+    await postSlack(server.base, press, 'application/x-www-form-urlencoded');
+    const [call] = await slack.waitFor('response');
+    expect(call?.body).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
+    expect(headerOf(call?.body as unknown as SlackMessage)).toBe('CROSS');
+  });
+
+  it('knows an owner by the e-mail Slack gives for them', async () => {
+    await postSlack(
+      server.base,
+      slashCommand('mina', { responseUrl: slack.responseUrl('m1'), userId: 'U0OWNER' }),
+      'application/x-www-form-urlencoded',
+    );
+    const [call] = await slack.waitFor('response');
+    expect(headerOf(call?.body as unknown as SlackMessage)).toBe(`Mina aktiviteter – ${ownerName}`);
+    expect(slack.calls.some((c) => c.method === 'users.info' && c.body.user === 'U0OWNER')).toBe(true);
+  });
+
+  it('delivers the answer after a 5xx from the response URL', async () => {
+    slack.failNext('response', { status: 503 });
+    await postSlack(
+      server.base,
+      slashCommand('7', { responseUrl: slack.responseUrl('r5') }),
+      'application/x-www-form-urlencoded',
+    );
+    const [call] = await slack.waitFor('response');
+    expect(headerOf(call?.body as unknown as SlackMessage)).toBe(
+      'Delmål 7: Ökad möjlighet till egen försörjning',
+    );
+    expect(slack.calls.filter((c) => c.method === 'response').map((c) => c.status)).toEqual([503, 200]);
+  });
+});
+
+describe('direct messages and mentions', () => {
+  it('answers a DM in the DM, once, however often Slack retries the event', async () => {
+    const event = eventCallback(
+      {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0DM',
+        user: 'U0MEMBER',
+        text: 'delmal 3',
+        ts: '1700000000.000200',
+      },
+      'Ev0DM1',
+    );
+    expect((await postSlack(server.base, event, 'application/json')).status).toBe(200);
+    expect((await postSlack(server.base, event, 'application/json', { retryNum: 1 })).status).toBe(200);
+    expect((await postSlack(server.base, event, 'application/json', { retryNum: 2 })).status).toBe(200);
+    const [call] = await slack.waitFor('chat.postMessage');
+    expect(call?.body.channel).toBe('D0DM');
+    expect(call?.body.text).toBe('Delmål 3: Människor lever ett liv fritt från missbruk och beroende');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.delivered('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('answers @delmal in a channel in the thread', async () => {
+    const event = eventCallback(
+      {
+        type: 'app_mention',
+        channel: 'C0NETWORK',
+        user: 'U0MEMBER',
+        text: '<@UBOT> sok ensamhet',
+        ts: '1700000000.000300',
+      },
+      'Ev0MENTION',
+    );
+    await postSlack(server.base, event, 'application/json');
+    const [call] = await slack.waitFor('chat.postMessage');
+    expect(call?.body).toMatchObject({ channel: 'C0NETWORK', thread_ts: '1700000000.000300' });
+    expect(JSON.stringify(call?.body.blocks)).toContain('CHERRIES');
+  });
+
+  it('waits out a 429 and delivers exactly once', async () => {
+    slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    const started = Date.now();
+    await postSlack(
+      server.base,
+      eventCallback(
+        {
+          type: 'message',
+          channel_type: 'im',
+          channel: 'D0DM',
+          user: 'U0MEMBER',
+          text: 'delmal 8',
+          ts: '1700000000.000400',
+        },
+        'Ev0RATE',
+      ),
+      'application/json',
+    );
+    const [call] = await slack.waitFor('chat.postMessage');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(call?.body.text).toBe('Delmål 8: Kompetensbehovet inom den sociala välfärden är tillgodosett');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.status)).toEqual([
+      429, 200,
+    ]);
+  });
+
+  it('ignores its own messages and other bots', async () => {
+    await postSlack(
+      server.base,
+      eventCallback(
+        {
+          type: 'message',
+          channel_type: 'im',
+          channel: 'D0DM',
+          bot_id: 'BBOT',
+          user: 'UBOT',
+          text: 'Delmål 3',
+          ts: '1',
+        },
+        'Ev0BOT',
+      ),
+      'application/json',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.delivered('chat.postMessage')).toEqual([]);
+  });
+});

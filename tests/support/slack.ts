@@ -1,0 +1,104 @@
+import { createHmac } from 'node:crypto';
+
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+/** Posts a request to `/slack/events` signed the way Slack signs it (v0 HMAC-SHA256). */
+export async function postSlack(
+  base: string,
+  body: string,
+  contentType: 'application/json' | 'application/x-www-form-urlencoded',
+  options: { secret?: string; timestamp?: number; retryNum?: number; signature?: string } = {},
+): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature =
+    options.signature ??
+    `v0=${createHmac('sha256', options.secret ?? TEST_SIGNING_SECRET)
+      .update(`v0:${timestamp}:${body}`)
+      .digest('hex')}`;
+  return fetch(`${base}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+      ...(options.retryNum !== undefined
+        ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {}),
+    },
+    body,
+  });
+}
+
+/** A slash command as Slack sends it: form fields. */
+export function slashCommand(
+  text: string,
+  fields: { userId?: string; responseUrl: string; triggerId?: string },
+): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T0001',
+    team_domain: 'region',
+    channel_id: 'C0NETWORK',
+    channel_name: 'lag-missbruk',
+    user_id: fields.userId ?? 'U0MEMBER',
+    user_name: 'medlem',
+    command: '/delmal',
+    text,
+    api_app_id: 'A0DELMAL',
+    response_url: fields.responseUrl,
+    trigger_id: fields.triggerId ?? `trigger-${Math.random()}`,
+  }).toString();
+}
+
+/** An Events API envelope. */
+export function eventCallback(event: Record<string, unknown>, eventId: string): string {
+  return JSON.stringify({
+    token: 'legacy',
+    team_id: 'T0001',
+    api_app_id: 'A0DELMAL',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+    authorizations: [{ team_id: 'T0001', user_id: 'UBOT', is_bot: true }],
+  });
+}
+
+/** A button press as Slack sends it: form field `payload` with JSON. */
+export function blockAction(
+  action: { actionId: string; value: string },
+  fields: { responseUrl: string; ephemeral: boolean; userId?: string; channel?: string; threadTs?: string },
+): string {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T0001', domain: 'region' },
+    user: { id: fields.userId ?? 'U0MEMBER', name: 'medlem', team_id: 'T0001' },
+    api_app_id: 'A0DELMAL',
+    token: 'legacy',
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000100',
+      channel_id: fields.channel ?? 'D0DM',
+      is_ephemeral: fields.ephemeral,
+    },
+    trigger_id: `trigger-${Math.random()}`,
+    channel: { id: fields.channel ?? 'D0DM', name: 'directmessage' },
+    message: {
+      type: 'message',
+      ts: '1700000000.000100',
+      text: '',
+      ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
+    },
+    response_url: fields.responseUrl,
+    actions: [
+      {
+        action_id: action.actionId,
+        block_id: 'b1',
+        type: 'button',
+        value: action.value,
+        action_ts: '1700000001.0',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
