@@ -59,9 +59,9 @@ export async function startDelmal(
     const playground = config.env === 'local' || config.env === 'test';
     if (playground) registerPlayground(server, chat, config.locale);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
+    await slack?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
     outbox.start();
-    await slack?.start();
     deps.logger.info(
       { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams), playground },
       'delmal listening',

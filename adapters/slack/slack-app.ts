@@ -4,7 +4,15 @@ import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
-import { registerSlackSenders } from './slack-senders.js';
+import { registerSlackSenders, slackOutcome } from './slack-senders.js';
+
+/** Slack refused our credentials (invalid_auth, account_inactive …): nothing will work until they are fixed. */
+export class SlackRejectedError extends Error {
+  readonly code = 'SLACK_REJECTED';
+  constructor(readonly slackError: string) {
+    super(`Slack rejected the bot token: ${slackError}`);
+  }
+}
 
 export interface SlackAdapter {
   /** Connects Socket Mode, when configured; HTTP mode needs nothing more than the route. */
@@ -44,17 +52,34 @@ export function createSlackAdapter(
     token: config.botToken,
     logger,
     clientOptions,
+    // auth.test runs in start(), where a rejected token stops start-up with a clear message and an
+    // unreachable Slack is retried — instead of an unhandled rejection in the constructor.
+    deferInitialization: true,
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
   });
   registerSlackHandlers(app, deps);
   registerSlackSenders(deps.outbox, new WebClient(config.botToken, clientOptions));
   if (receiver) server.route('POST', '/slack/events', (req, res) => receiver.requestListener(req, res));
-  return {
-    start: async () => {
+  let retry: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const initialise = async (): Promise<void> => {
+    try {
+      await app.init();
       if (socketMode) await app.start();
-    },
+      deps.logger.info({ socketMode }, 'Slack connected');
+    } catch (error) {
+      const outcome = slackOutcome(error);
+      if (!outcome.ok && !outcome.retry) throw new SlackRejectedError(outcome.error);
+      deps.logger.warn({ err: error }, 'Slack unreachable at start-up; retrying in 30 s');
+      if (!stopped) retry = setTimeout(() => void initialise().catch(() => {}), 30_000).unref();
+    }
+  };
+  return {
+    start: initialise,
     stop: async () => {
-      if (socketMode) await app.stop();
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      if (socketMode) await app.stop().catch(() => {});
     },
   };
 }

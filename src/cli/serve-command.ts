@@ -11,6 +11,10 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
     running = await startDelmal(config, { logger, clock: ctx.clock });
   } catch (error) {
     const code = (error as { code?: string }).code;
+    if (code === 'SLACK_REJECTED') {
+      ctx.err(t('cli.serve.slackRejected', { detail: (error as { slackError: string }).slackError }));
+      throw new CliExit(78);
+    }
     if (code === 'EADDRINUSE' || code === 'EACCES')
       ctx.err(t('cli.serve.port', { port: String(config.port), detail: describeError(error) }));
     else

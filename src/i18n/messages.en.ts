@@ -142,6 +142,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'cli.migrate.upToDate': 'The database is already up to date ({database}).',
   'cli.migrate.applied': '{count} {count|migration|migrations} applied to {database}: {names}',
   'cli.serve.port': 'Port {port} cannot be used: {detail}. Choose another with PORT=…',
+  'cli.serve.slackRejected':
+    'Slack rejected SLACK_BOT_TOKEN ({detail}). Check that the token belongs to the app and that the app is installed in the workspace (OAuth & Permissions).',
   'cli.serve.local': 'No Slack or Teams configuration: delmal runs locally at http://localhost:{port}/',
   'doctor.heading': 'delmal doctor',
   'doctor.configuration': 'Configuration (secrets masked):',

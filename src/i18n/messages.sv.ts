@@ -146,6 +146,8 @@ export const sv = {
   'cli.migrate.upToDate': 'Databasen är redan uppdaterad ({database}).',
   'cli.migrate.applied': '{count} {count|migrering|migreringar} genomförda i {database}: {names}',
   'cli.serve.port': 'Porten {port} går inte att använda: {detail}. Välj en annan med PORT=…',
+  'cli.serve.slackRejected':
+    'Slack avvisade SLACK_BOT_TOKEN ({detail}). Kontrollera att token hör till appen och att appen är installerad i arbetsytan (OAuth & Permissions).',
   'cli.serve.local': 'Ingen Slack- eller Teams-konfiguration: delmal kör lokalt på http://localhost:{port}/',
   'doctor.heading': 'delmal doctor',
   'doctor.configuration': 'Konfiguration (hemligheter maskerade):',

@@ -10,6 +10,8 @@ export interface RecordedCall {
 export interface ScriptedFailure {
   readonly status: number;
   readonly retryAfter?: number;
+  /** With status 200: Slack's `{ ok: false, error }`, e.g. invalid_auth. */
+  readonly error?: string;
 }
 
 /**
@@ -83,7 +85,10 @@ export class FakeSlack {
         ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}),
       });
       res.end(
-        JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }),
+        JSON.stringify({
+          ok: false,
+          error: failure.error ?? (failure.status === 429 ? 'ratelimited' : 'internal_error'),
+        }),
       );
       return;
     }

@@ -225,3 +225,22 @@ describe('direct messages and mentions', () => {
     expect(slack.delivered('chat.postMessage')).toEqual([]);
   });
 });
+
+describe('start-up', () => {
+  it('refuses to start when Slack rejects the bot token, saying what to fix', async () => {
+    const rejecting = new FakeSlack();
+    await rejecting.start();
+    rejecting.failNext('auth.test', { status: 200, error: 'invalid_auth' });
+    try {
+      await expect(
+        startTestServer({
+          SLACK_BOT_TOKEN: 'xoxb-wrong',
+          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+          SLACK_API_URL: rejecting.apiUrl,
+        }),
+      ).rejects.toMatchObject({ code: 'SLACK_REJECTED', slackError: 'invalid_auth' });
+    } finally {
+      await rejecting.stop();
+    }
+  });
+});

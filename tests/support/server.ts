@@ -20,7 +20,7 @@ export async function startTestServer(
   await database.db.close();
   const config = { ...loadConfig({ DATABASE_URL: database.url, DELMAL_ENV: 'test', ...env }), port: 0 };
   const app = await startDelmal(config, {
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.DEBUG_LOG ?? 'silent'),
     clock,
     host: '127.0.0.1',
   });
