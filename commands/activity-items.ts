@@ -1,21 +1,39 @@
 import type { Activity } from '../src/catalog/catalog-schema.js';
+import type { ActivityStatus } from '../src/catalog/status.js';
 import type { CommandContext } from '../src/chat/command.js';
+import { formatDateTime } from '../src/chat/format.js';
 import type { ListItem } from '../src/chat/reply.js';
 
+/** An activity's status for this reader: its latest check-in's, else the follow-up report's. */
+export function statusOf(ctx: CommandContext, activity: Activity): ActivityStatus {
+  return ctx.catalog.view.statusOf(activity, ctx.asker.locale, ctx.t, ctx.checkIns.latest.get(activity.id));
+}
+
+/** "22 nov. 2026 09:14 (Enligt plan)", or "ingen än". */
+export function lastCheckInText(ctx: CommandContext, activity: Activity): string {
+  const latest = ctx.checkIns.latest.get(activity.id);
+  if (!latest) return ctx.t('activity.noCheckIn');
+  return ctx.t('activity.lastCheckIn', {
+    date: formatDateTime(latest.at, ctx.asker.locale, ctx.timezone),
+    status: statusOf(ctx, activity).badge.label,
+  });
+}
+
 /**
- * One activity as a list row: name, latest status, owners and the date of the last check-in,
+ * One activity as a list row: name, latest status, owners and the date of the last check-in;
  * pressing it opens the activity. Shared by `/delmal <n>`, `/delmal mina` and search.
  */
 export function activityItem(ctx: CommandContext, activity: Activity): ListItem {
-  const { view } = ctx.catalog;
-  const status = view.statusOf(activity, ctx.asker.locale, ctx.t);
-  const owners = view.ownerNames(activity);
+  const owners = ctx.catalog.view.ownerNames(activity);
+  const latest = ctx.checkIns.latest.get(activity.id);
   return {
     title: activity.name,
-    status: status.badge,
+    status: statusOf(ctx, activity).badge,
     detail: ctx.t('activity.row', {
       owners: owners.length > 0 ? owners.join(', ') : ctx.t('activity.noOwner'),
-      lastCheckIn: ctx.t('activity.noCheckIn'),
+      lastCheckIn: latest
+        ? formatDateTime(latest.at, ctx.asker.locale, ctx.timezone)
+        : ctx.t('activity.noCheckIn'),
     }),
     action: { kind: 'command', label: ctx.t('activity.open'), command: `delmal aktivitet ${activity.id}` },
   };

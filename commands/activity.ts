@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { Activity } from '../src/catalog/catalog-schema.js';
+import { badgeOf } from '../src/catalog/status.js';
 import { type CommandContext, defineCommand } from '../src/chat/command.js';
+import { formatDateTime } from '../src/chat/format.js';
 import type { Block, Reply } from '../src/chat/reply.js';
 import { fold } from '../src/search/text-processing.js';
+import { statusOf } from './activity-items.js';
 
 const PICK_LIST = 8;
 const DESCRIPTION_LENGTH = 600;
@@ -17,7 +20,7 @@ export const activity = defineCommand({
     query: z.string().trim().min(1, { error: 'arg.query.missing' }).meta({ placeholder: 'arg.activity' }),
   }),
   toArgs: (rest) => ({ query: rest }),
-  run: (ctx, { query }): Reply => {
+  run: async (ctx, { query }): Promise<Reply> => {
     const { view, search } = ctx.catalog;
     const exact =
       view.activities.get(query.toLowerCase()) ??
@@ -56,9 +59,12 @@ export const activity = defineCommand({
   },
 });
 
-function activityReply(ctx: CommandContext, a: Activity): Reply {
+async function activityReply(ctx: CommandContext, a: Activity): Promise<Reply> {
   const { view } = ctx.catalog;
-  const status = view.statusOf(a, ctx.asker.locale, ctx.t);
+  const status = statusOf(ctx, a);
+  // What the follow-up report said, shown last in the history.
+  const reported = view.statusOf(a, ctx.asker.locale, ctx.t);
+  const history = await ctx.checkIns.history(a.id);
   const none = '–';
   const goals = a.goals
     .map((id) => view.goals.get(id))
@@ -102,13 +108,24 @@ function activityReply(ctx: CommandContext, a: Activity): Reply {
     {
       type: 'list',
       items: [
+        ...history.map((row) => {
+          const definition = view.vocabulary().find((d) => d.code === row.status_code);
+          return {
+            title: ctx.t('activity.history.checkIn', {
+              date: formatDateTime(row.created_at, ctx.asker.locale, ctx.timezone),
+              author: row.author_name,
+            }),
+            ...(row.note ? { detail: row.note } : {}),
+            ...(definition ? { status: badgeOf(definition, ctx.asker.locale) } : {}),
+          };
+        }),
         {
           title: ctx.t('activity.history.report', {
             report: view.catalog.followUp?.title ?? '',
             year: String(view.catalog.followUp?.year ?? ''),
           }),
-          detail: a.reportedStatusText ?? status.badge.label,
-          status: status.badge,
+          detail: a.reportedStatusText ?? reported.badge.label,
+          status: reported.badge,
         },
       ],
     },
@@ -121,15 +138,28 @@ function activityReply(ctx: CommandContext, a: Activity): Reply {
     },
     {
       type: 'actions',
-      actions: a.goals
-        .map((id) => view.goals.get(id)?.goal.number)
-        .filter((n) => n !== undefined)
-        .slice(0, 4)
-        .map((n) => ({
-          kind: 'command' as const,
-          label: ctx.t('goals.open', { number: n }),
-          command: `delmal ${n}`,
-        })),
+      actions: [
+        // Owners can check in from here; everyone can go on to the delmål it serves.
+        ...(ctx.asker.email && a.owners.includes(ctx.asker.email)
+          ? [
+              {
+                kind: 'command' as const,
+                label: ctx.t('checkin.open'),
+                command: `delmal avstamning ${a.id}`,
+                style: 'primary' as const,
+              },
+            ]
+          : []),
+        ...a.goals
+          .map((id) => view.goals.get(id)?.goal.number)
+          .filter((n) => n !== undefined)
+          .slice(0, 4)
+          .map((n) => ({
+            kind: 'command' as const,
+            label: ctx.t('goals.open', { number: n }),
+            command: `delmal ${n}`,
+          })),
+      ],
     },
   );
   return {

@@ -3,7 +3,7 @@ import { rollUp } from '../src/catalog/status.js';
 import { defineCommand } from '../src/chat/command.js';
 import { type Block, paginate, type Reply } from '../src/chat/reply.js';
 import { parseGoalReference } from '../src/chat/words.js';
-import { activityItem } from './activity-items.js';
+import { activityItem, statusOf } from './activity-items.js';
 import { capitalise, goalOverview } from './list-goals.js';
 
 /** Activities per page: a delmål with 80 activities pages instead of hitting platform limits. */
@@ -75,7 +75,7 @@ export const goal = defineCommand({
       };
 
     const activities = view.activitiesOfGoal(g.id);
-    const statuses = activities.map((a) => view.statusOf(a, ctx.asker.locale, ctx.t));
+    const statuses = activities.map((a) => statusOf(ctx, a));
     const shown = paginate(activities, page, ACTIVITIES_PER_PAGE);
     const firstParagraph = g.text.split(/\n{2,}/)[0] ?? '';
     const summary =

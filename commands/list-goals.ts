@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { rollUp } from '../src/catalog/status.js';
 import { type CommandContext, defineCommand } from '../src/chat/command.js';
 import type { Block, Reply } from '../src/chat/reply.js';
+import { statusOf } from './activity-items.js';
 
 /** `delmal` — every delmål of the current plan, grouped by insatsområde, each with its roll-up. */
 export const listGoals = defineCommand({
@@ -32,7 +33,7 @@ export function goalOverview(ctx: CommandContext, intro?: string): Reply {
       heading: area.title,
       items: goals.map((goal) => {
         const activities = view.activitiesOfGoal(goal.id);
-        const statuses = activities.map((a) => view.statusOf(a, ctx.asker.locale, ctx.t));
+        const statuses = activities.map((a) => statusOf(ctx, a));
         return {
           title: ctx.t('goal.title', {
             term: capitalise(plan.goalTerm),

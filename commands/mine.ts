@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { rollUp } from '../src/catalog/status.js';
 import { defineCommand } from '../src/chat/command.js';
 import type { Block, Reply } from '../src/chat/reply.js';
-import { activityItem } from './activity-items.js';
+import { activityItem, statusOf } from './activity-items.js';
 
 /** `delmal mina` — the asker's activities (as owner) and, for chairs, their networks. */
 export const mine = defineCommand({
@@ -40,7 +40,7 @@ export const mine = defineCommand({
           return {
             title: network.name,
             status: rollUp(
-              goalActivities.map((a) => view.statusOf(a, ctx.asker.locale, ctx.t)),
+              goalActivities.map((a) => statusOf(ctx, a)),
               ctx.t,
             ),
             detail: ctx.t('mine.networkDetail', {

@@ -167,6 +167,17 @@ export interface ChatIdentityTable {
   updated_at: string;
 }
 
+export interface CheckInTable {
+  id: string;
+  activity_id: string;
+  person_id: string | null;
+  author_name: string;
+  status_code: string;
+  note: string;
+  platform: string;
+  created_at: string;
+}
+
 /** A many-to-many link; `position` keeps the order the catalog gave. */
 export type LinkTable<Owner extends string, Target extends string> = Record<Owner | Target, string> & {
   position: number;
@@ -200,6 +211,7 @@ export interface Database {
   outbox: OutboxTable;
   inbound_receipts: InboundReceiptTable;
   chat_identities: ChatIdentityTable;
+  check_ins: CheckInTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -210,3 +222,4 @@ export type PersonRow = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type ChatIdentityRow = Selectable<ChatIdentityTable>;
+export type CheckInRow = Selectable<CheckInTable>;

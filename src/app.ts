@@ -5,6 +5,7 @@ import { type Db, openDatabase } from '../db/connection.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
 import { CatalogStore } from './catalog/catalog-store.js';
 import type { ChatDeps } from './chat/handle-message.js';
+import { databaseCheckIns } from './checkins/check-in-service.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
@@ -41,9 +42,11 @@ export async function startDelmal(
     registerHealthRoutes(server, db);
     const chat: ChatDeps = {
       store: new CatalogStore(db),
+      checkIns: databaseCheckIns(db, deps.clock),
       commands: COMMANDS,
       clock: deps.clock,
       logger: deps.logger,
+      timezone: config.timezone,
     };
     const outbox = new Outbox(db, deps.clock, deps.logger);
     const slack = config.slack

@@ -19,8 +19,10 @@ import {
   URL_ACTION_PREFIX,
 } from './render-blocks.js';
 import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL } from './slack-senders.js';
+import { SLASH_COMMAND } from './slack-surface.js';
 
-export const SLASH_COMMAND = '/delmal';
+export { SLASH_COMMAND };
+
 export const SHARE_ACTION = 'delmal_share';
 
 export interface SlackHandlerDeps {

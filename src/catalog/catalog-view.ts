@@ -101,8 +101,14 @@ export class CatalogView {
     return own.length > 0 ? own : DEFAULT_STATUSES;
   }
 
-  statusOf(activity: Activity, locale: Locale, t: Translate): ActivityStatus {
-    return activityStatus(activity, this.vocabulary(), locale, t);
+  /** The activity's status: its latest check-in's when it has one, else the follow-up report's. */
+  statusOf(
+    activity: Activity,
+    locale: Locale,
+    t: Translate,
+    latest?: { readonly statusCode: string },
+  ): ActivityStatus {
+    return activityStatus(activity, this.vocabulary(), locale, t, latest);
   }
 
   /** Owner names for display, falling back to the address when a person is unknown. */

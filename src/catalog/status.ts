@@ -54,7 +54,7 @@ export function badgeOf(definition: StatusDefinition, locale: Locale): StatusBad
 }
 
 /**
- * The latest status of an activity. Until its owner checks in, the follow-up report's own status
+ * The latest status of an activity: its latest check-in's. Until its owner checks in, the follow-up report's own status
  * is shown — paused, finished or planned map onto the vocabulary; "ongoing" is not a judgement
  * of whether it goes to plan, so it is shown as such, neutral grey, and does not count in roll-ups.
  */
@@ -63,7 +63,17 @@ export function activityStatus(
   vocabulary: readonly StatusDefinition[],
   locale: Locale,
   t: Translate,
+  latest?: { readonly statusCode: string },
 ): ActivityStatus {
+  const reported = latest ? vocabulary.find((s) => s.code === latest.statusCode) : undefined;
+  if (reported)
+    return {
+      code: reported.code,
+      badge: badgeOf(reported, locale),
+      source: 'check-in',
+      active: reported.active,
+      severity: reported.severity,
+    };
   const code = activity.reportedStatus === 'ongoing' ? undefined : REPORTED_TO_CODE[activity.reportedStatus];
   const definition = vocabulary.find((s) => s.code === code);
   if (!definition)

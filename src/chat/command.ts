@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import type { CheckInRow } from '../../db/database.js';
 import type { CatalogSnapshot } from '../catalog/catalog-store.js';
+import type { LatestCheckIn } from '../checkins/check-in-store.js';
+import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
 import type { Clock } from '../clock.js';
 import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
 import type { Reply } from './reply.js';
@@ -12,11 +15,21 @@ export interface Asker {
   readonly locale: Locale;
 }
 
+/** Check-ins as commands see them: the latest per activity, history, and recording a new one. */
+export interface CheckIns {
+  readonly latest: ReadonlyMap<string, LatestCheckIn>;
+  history(activityId: string): Promise<readonly CheckInRow[]>;
+  record(input: CheckInInput): Promise<CheckInResult>;
+}
+
 export interface CommandContext {
   readonly catalog: CatalogSnapshot;
   readonly asker: Asker;
   readonly t: Translate;
   readonly clock: Clock;
+  /** IANA time zone for dates people read (Europe/Stockholm). */
+  readonly timezone: string;
+  readonly checkIns: CheckIns;
   /** The command words themselves, for help and for building buttons. */
   readonly commands: readonly ChatCommand[];
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CatalogStore } from '../catalog/catalog-store.js';
+import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
 import { type MessageKey, translator } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
@@ -10,6 +11,10 @@ import { firstWord, parseGoalReference, stripEntryWord } from './words.js';
 
 export interface ChatDeps {
   readonly store: CatalogStore;
+  readonly checkIns: CheckInService;
+  readonly timezone: string;
+  /** Where check-ins recorded through this chat come from: slack, teams, local, cli. */
+  readonly platform?: string;
   readonly commands: readonly ChatCommand[];
   readonly clock: Clock;
   readonly logger: Logger;
@@ -37,6 +42,28 @@ export function resolveCommand(
   return { command: byName('search'), rest: words };
 }
 
+/** Everything a command may read or do, for one asker, at this moment. */
+export async function commandContext(
+  deps: ChatDeps,
+  asker: Asker,
+  platform = deps.platform ?? 'chat',
+): Promise<CommandContext> {
+  const [catalog, latest] = await Promise.all([deps.store.get(), deps.checkIns.latest()]);
+  return {
+    catalog,
+    asker,
+    t: translator(asker.locale),
+    clock: deps.clock,
+    timezone: deps.timezone,
+    commands: deps.commands,
+    checkIns: {
+      latest,
+      history: (activityId) => deps.checkIns.history(activityId),
+      record: (input) => deps.checkIns.record(catalog.view, asker, input, platform),
+    },
+  };
+}
+
 /**
  * Answers one chat message with a reply — never with an exception. This is the error boundary
  * every adapter calls: bad arguments get a friendly Swedish explanation with the usage; anything
@@ -55,14 +82,7 @@ export async function handleMessage(deps: ChatDeps, text: string, asker: Asker):
       const message = t('error.invalidArgs', { problem, usage: usage(command, t) });
       return { summary: message, blocks: [{ type: 'text', text: message }] };
     }
-    const ctx: CommandContext = {
-      catalog: await deps.store.get(),
-      asker,
-      t,
-      clock: deps.clock,
-      commands: deps.commands,
-    };
-    return await command.run(ctx, parsed.data);
+    return await command.run(await commandContext(deps, asker), parsed.data);
   } catch (error) {
     const ref = randomUUID().slice(0, 8);
     // The message text is not logged: people paste things. The command name and reference suffice.

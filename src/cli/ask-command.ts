@@ -5,6 +5,7 @@ import { CatalogStore } from '../catalog/catalog-store.js';
 import { askerFor } from '../chat/asker.js';
 import { handleMessage } from '../chat/handle-message.js';
 import { renderText } from '../chat/render-text.js';
+import { databaseCheckIns } from '../checkins/check-in-service.js';
 import { translator } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
@@ -26,7 +27,16 @@ export async function askCommand(
     const store = new CatalogStore(db);
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
     const asker = askerFor((await store.get()).view, options.as, config.locale);
-    const reply = await handleMessage({ store, commands: COMMANDS, clock: ctx.clock, logger }, text, asker);
+    const chat = {
+      store,
+      checkIns: databaseCheckIns(db, ctx.clock),
+      commands: COMMANDS,
+      clock: ctx.clock,
+      logger,
+      timezone: config.timezone,
+      platform: 'cli',
+    };
+    const reply = await handleMessage(chat, text, asker);
     const rt = translator(asker.locale);
     switch (options.format) {
       case 'text':

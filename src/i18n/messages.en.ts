@@ -275,4 +275,38 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'playground.badRequest':
     'The message could not be accepted. Write at most 2,000 characters and pick a conversation.',
   'slack.share': 'Share in channel',
+  'cmd.checkIn.summary': 'check in on one of your activities: status and a short note',
+  'arg.status': 'status',
+  'arg.note': 'note',
+  'checkin.error.status': 'choose one of the statuses in the list',
+  'checkin.error.noteLength': 'the note may be at most {max} characters',
+  'checkin.error.personalNumber':
+    'the note contains a personal identity or co-ordination number. Check-ins are about the activity, never about individuals – remove the number and send again. Nothing has been saved.',
+  'checkin.error.unknownActivity': 'the activity is not in the catalog',
+  'checkin.error.notOwner':
+    'you are not an owner of {activity}, so you cannot check in on it. Ask the plan administrator to add you as an owner',
+  'checkin.failed': 'The check-in was not saved: {problems}.',
+  'checkin.prompt.heading': 'Check-in: {activity}',
+  'checkin.prompt.text': 'How is the work going right now? Choose a status.',
+  'checkin.prompt.hint':
+    'Want to add a short note? Type delmal checkin {id} <status> <note>, e.g. delmal checkin {id} on_track We met the municipalities.',
+  'checkin.saved': 'Thank you! Recorded {time} — {status}',
+  'checkin.saved.note': 'Note: {note}',
+  'checkin.saved.hint':
+    'Something not right? Check in again – the latest check-in counts, and all are kept in the history.',
+  'checkin.open': 'Check in now',
+  'checkin.modal.title': 'Check-in',
+  'checkin.modal.submit': 'Save',
+  'checkin.modal.close': 'Cancel',
+  'checkin.modal.status': 'How is the work going?',
+  'checkin.modal.note': 'Note (optional)',
+  'checkin.modal.noteHint': 'Write about the activity, never about individuals. At most 2,000 characters.',
+  'activity.lastCheckIn': '{date} ({status})',
+  'activity.history.checkIn': '{date} · {author}',
+  'home.heading': 'My activities',
+  'home.intro':
+    'The activities you own, with their latest check-in. Press Check in now to report how it is going.',
+  'home.unknown':
+    'I cannot find an owner with your e-mail address in the catalog. You can still ask me about the plan: type /delmal.',
+  'home.activityDetail': 'Last check-in: {last} · next: {next}',
 };

@@ -279,6 +279,40 @@ export const sv = {
   'playground.badRequest':
     'Meddelandet kunde inte tas emot. Skriv en text på högst 2 000 tecken och välj ett samtal.',
   'slack.share': 'Dela i kanalen',
+  'cmd.checkIn.summary': 'stäm av en av dina aktiviteter: status och en kort kommentar',
+  'arg.status': 'status',
+  'arg.note': 'kommentar',
+  'checkin.error.status': 'välj en av statusarna i listan',
+  'checkin.error.noteLength': 'kommentaren får vara högst {max} tecken',
+  'checkin.error.personalNumber':
+    'kommentaren innehåller ett personnummer eller samordningsnummer. Avstämningar handlar om aktiviteten, aldrig om enskilda personer – ta bort numret och skicka igen. Ingenting har sparats.',
+  'checkin.error.unknownActivity': 'aktiviteten finns inte i katalogen',
+  'checkin.error.notOwner':
+    'du står inte som ansvarig för {activity} och kan därför inte stämma av den. Be planadministratören lägga till dig som ansvarig',
+  'checkin.failed': 'Avstämningen sparades inte: {problems}.',
+  'checkin.prompt.heading': 'Avstämning: {activity}',
+  'checkin.prompt.text': 'Hur går arbetet just nu? Välj status.',
+  'checkin.prompt.hint':
+    'Vill du skriva en kort kommentar? Skriv delmal avstamning {id} <status> <kommentar>, t.ex. delmal avstamning {id} enligt Vi har haft möte med kommunerna.',
+  'checkin.saved': 'Tack! Registrerat {time} — {status}',
+  'checkin.saved.note': 'Kommentar: {note}',
+  'checkin.saved.hint':
+    'Stämmer något inte? Stäm av igen – den senaste avstämningen gäller, och alla sparas i historiken.',
+  'checkin.open': 'Stäm av nu',
+  'checkin.modal.title': 'Avstämning',
+  'checkin.modal.submit': 'Spara',
+  'checkin.modal.close': 'Avbryt',
+  'checkin.modal.status': 'Hur går arbetet?',
+  'checkin.modal.note': 'Kommentar (valfri)',
+  'checkin.modal.noteHint': 'Skriv om aktiviteten, aldrig om enskilda personer. Högst 2 000 tecken.',
+  'activity.lastCheckIn': '{date} ({status})',
+  'activity.history.checkIn': '{date} · {author}',
+  'home.heading': 'Mina aktiviteter',
+  'home.intro':
+    'Här ser du de aktiviteter du är ansvarig för, med senaste avstämning. Tryck Stäm av nu för att rapportera läget.',
+  'home.unknown':
+    'Jag hittar ingen ansvarig med din e-postadress i katalogen. Du kan ändå fråga mig om planen: skriv /delmal.',
+  'home.activityDetail': 'Senaste avstämning: {last} · nästa: {next}',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSlackLimits } from '../../adapters/slack/render-blocks.js';
 import { cardProblems } from '../support/adaptive-cards.js';
+import { shippedCatalog } from '../support/catalog.js';
 import { delmal } from '../support/cli.js';
 
 let dir: string;
@@ -71,5 +72,31 @@ describe('delmal ask', () => {
     expect(run.stderr).toBe(
       'Värdet "pdf" för --format <format> godtas inte: välj ett av: text, json, slack, teams.',
     );
+  });
+});
+
+describe('checking in from the command line', () => {
+  it('records an owner’s check-in and shows it as the activity’s status and history', async () => {
+    const owner = shippedCatalog.activities.find((a) => a.id === 'cross')?.owners[0] ?? '';
+    const prompt = await delmal(['ask', '--as', owner, 'delmal avstamning cross'], env);
+    expect(prompt.stdout).toContain('Avstämning: CROSS');
+    expect(prompt.stdout).toContain('→ Risk för avvikelse: delmal avstamning cross at_risk');
+
+    const saved = await delmal(
+      ['ask', '--as', owner, 'delmal avstamning cross risk Enkäten är försenad.'],
+      env,
+    );
+    expect(saved.stdout).toContain('Tack! Registrerat 09:00 — Risk för avvikelse');
+
+    const shown = await delmal(['ask', 'delmal aktivitet cross'], env);
+    expect(shown.stdout).toContain('Status: Risk för avvikelse');
+    expect(shown.stdout).toContain('Enkäten är försenad.');
+    const goal = await delmal(['ask', 'delmal 2'], env);
+    expect(goal.stdout).toMatch(/• CROSS {2}\[Risk för avvikelse\]/);
+  });
+
+  it('refuses a personal identity number and someone who does not own the activity', async () => {
+    const refused = await delmal(['ask', '--as', 'okand@example.org', 'delmal avstamning cross enligt'], env);
+    expect(refused.stdout).toContain('Avstämningen sparades inte: du står inte som ansvarig för CROSS');
   });
 });

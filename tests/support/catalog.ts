@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { COMMANDS } from '../../commands/index.js';
+import type { CheckInRow } from '../../db/database.js';
 import { parseCatalogFile } from '../../src/catalog/catalog-file.js';
 import type { Catalog } from '../../src/catalog/catalog-schema.js';
 import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
@@ -7,6 +8,7 @@ import { CatalogView } from '../../src/catalog/catalog-view.js';
 import type { Asker } from '../../src/chat/command.js';
 import { handleMessage } from '../../src/chat/handle-message.js';
 import type { Reply } from '../../src/chat/reply.js';
+import type { CheckInService } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { SHIPPED_CATALOG } from '../../src/paths.js';
@@ -33,10 +35,55 @@ export async function ask(
   const snapshot = snapshotOf(catalog);
   const store = { get: async () => snapshot } as unknown as CatalogStore;
   return handleMessage(
-    { store, commands: COMMANDS, clock: fixedClock('2026-11-22T08:00:00Z'), logger: createLogger('silent') },
+    {
+      store,
+      checkIns: memoryCheckIns(),
+      commands: COMMANDS,
+      clock: fixedClock('2026-11-22T08:00:00Z'),
+      logger: createLogger('silent'),
+      timezone: 'Europe/Stockholm',
+    },
     text,
     { locale: 'sv', ...asker },
   );
+}
+
+/** Check-ins kept in memory: for command tests that need no database. */
+export function memoryCheckIns(): CheckInService {
+  const rows: CheckInRow[] = [];
+  return {
+    latest: async () =>
+      new Map(
+        rows.map((r) => [
+          r.activity_id,
+          { statusCode: r.status_code, at: r.created_at, authorName: r.author_name },
+        ]),
+      ),
+    history: async (activityId) => rows.filter((r) => r.activity_id === activityId).reverse(),
+    record: async (view, author, input, platform) => {
+      const activity = view.activities.get(input.activityId);
+      const person = author.email ? view.people.get(author.email) : undefined;
+      if (!activity || !person || !activity.owners.includes(person.email))
+        return {
+          ok: false,
+          problems: [
+            { field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity?.name ?? '' } },
+          ],
+        };
+      const row: CheckInRow = {
+        id: String(rows.length + 1),
+        activity_id: activity.id,
+        person_id: null,
+        author_name: person.name,
+        status_code: input.statusCode,
+        note: input.note ?? '',
+        platform,
+        created_at: '2026-11-22T08:14:00Z',
+      };
+      rows.push(row);
+      return { ok: true, checkIn: row };
+    },
+  };
 }
 
 /** Every piece of text a reply shows, in order, for assertions about what a reader sees. */

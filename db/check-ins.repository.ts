@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { CheckInRow, Database } from './database.js';
+
+export interface NewCheckIn {
+  readonly activityId: string;
+  readonly personId: string | null;
+  readonly authorName: string;
+  readonly statusCode: string;
+  readonly note: string;
+  readonly platform: string;
+}
+
+/** Appends a check-in and bumps the check-in revision (caches on every replica reload), atomically. */
+export async function insertCheckIn(
+  db: Kysely<Database>,
+  checkIn: NewCheckIn,
+  now: string,
+): Promise<CheckInRow> {
+  const row: CheckInRow = {
+    id: randomUUID(),
+    activity_id: checkIn.activityId,
+    person_id: checkIn.personId,
+    author_name: checkIn.authorName,
+    status_code: checkIn.statusCode,
+    note: checkIn.note,
+    platform: checkIn.platform,
+    created_at: now,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('check_ins').values(row).execute();
+    await trx
+      .insertInto('catalog_meta')
+      .values({ key: 'check_in_revision', value: `${now}/${row.id}` })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${now}/${row.id}` }))
+      .execute();
+  });
+  return row;
+}
+
+/** The latest check-in of every activity that has one. */
+export async function latestCheckIns(db: Kysely<Database>): Promise<CheckInRow[]> {
+  return db
+    .selectFrom('check_ins as c')
+    .selectAll('c')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('check_ins as newer')
+            .select('newer.id')
+            .whereRef('newer.activity_id', '=', 'c.activity_id')
+            .where((eb) =>
+              eb.or([
+                eb('newer.created_at', '>', eb.ref('c.created_at')),
+                eb.and([
+                  eb('newer.created_at', '=', eb.ref('c.created_at')),
+                  eb('newer.id', '>', eb.ref('c.id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** One activity's history, newest first. */
+export async function checkInHistory(
+  db: Kysely<Database>,
+  activityId: string,
+  limit = 10,
+): Promise<CheckInRow[]> {
+  return db
+    .selectFrom('check_ins')
+    .selectAll()
+    .where('activity_id', '=', activityId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

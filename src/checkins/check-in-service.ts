@@ -1,0 +1,30 @@
+import { checkInHistory } from '../../db/check-ins.repository.js';
+import type { Db } from '../../db/connection.js';
+import type { CheckInRow } from '../../db/database.js';
+import type { CatalogView } from '../catalog/catalog-view.js';
+import type { Clock } from '../clock.js';
+import { CheckInStore, type LatestCheckIn } from './check-in-store.js';
+import { type CheckInInput, type CheckInResult, recordCheckIn } from './record-check-in.js';
+
+/** Check-ins as the chat core uses them; the database implementation below, others in tests. */
+export interface CheckInService {
+  latest(): Promise<ReadonlyMap<string, LatestCheckIn>>;
+  history(activityId: string): Promise<readonly CheckInRow[]>;
+  record(
+    view: CatalogView,
+    author: { readonly email?: string },
+    input: CheckInInput,
+    platform: string,
+  ): Promise<CheckInResult>;
+}
+
+/** Check-ins stored in delmal's database. */
+export function databaseCheckIns(db: Db, clock: Clock): CheckInService {
+  const store = new CheckInStore(db);
+  return {
+    latest: () => store.latest(),
+    history: (activityId) => checkInHistory(db.kysely, activityId),
+    record: (view, author, input, platform) =>
+      recordCheckIn({ db, clock }, view, { email: author.email }, input, platform),
+  };
+}
