@@ -313,6 +313,7 @@ export const sv = {
   'home.unknown':
     'Jag hittar ingen ansvarig med din e-postadress i katalogen. Du kan ändå fråga mig om planen: skriv /delmal.',
   'home.activityDetail': 'Senaste avstämning: {last} · nästa: {next}',
+  'mine.notScheduled': 'inte schemalagd än',
 } as const;
 
 export type MessageKey = keyof typeof sv;

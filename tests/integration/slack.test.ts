@@ -10,6 +10,7 @@ import {
   postSlack,
   slashCommand,
   TEST_SIGNING_SECRET,
+  viewSubmission,
 } from '../support/slack.js';
 
 const slack = new FakeSlack();
@@ -242,5 +243,107 @@ describe('start-up', () => {
     } finally {
       await rejecting.stop();
     }
+  });
+});
+
+describe('App Home and checking in', () => {
+  const cross = shippedCatalog.activities.find((a) => a.id === 'cross');
+  const crossOwner = cross?.owners[0] ?? '';
+
+  beforeAll(() => {
+    slack.users.set('U0CROSS', {
+      email: crossOwner,
+      name: shippedCatalog.people.find((p) => p.email === crossOwner)?.name ?? '',
+    });
+  });
+
+  it('publishes "Mina aktiviteter" with a check-in button for each of the owner’s activities', async () => {
+    await postSlack(
+      server.base,
+      eventCallback({ type: 'app_home_opened', user: 'U0CROSS', channel: 'D0HOME', tab: 'home' }, 'Ev0HOME1'),
+      'application/json',
+    );
+    const [call] = await slack.waitFor('views.publish');
+    const view = call?.body.view as { type: string; blocks: unknown[] };
+    expect(call?.body.user_id).toBe('U0CROSS');
+    expect(view.type).toBe('home');
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('Mina aktiviteter');
+    expect(text).toContain('CROSS');
+    expect(text).toContain('"value":"delmal avstamning cross"');
+    expect(text).toContain('Stäm av nu');
+  });
+
+  it('opens the check-in modal within the trigger’s lifetime when "Stäm av nu" is pressed', async () => {
+    const press = blockAction(
+      { actionId: 'delmal_cmd_1', value: 'delmal avstamning cross' },
+      { responseUrl: slack.responseUrl('h1'), ephemeral: false, userId: 'U0CROSS' },
+    );
+    await postSlack(server.base, press, 'application/x-www-form-urlencoded');
+    const [call] = await slack.waitFor('views.open');
+    const modal = call?.body.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id?: string }[];
+    };
+    expect(modal.callback_id).toBe('delmal_checkin');
+    expect(JSON.parse(modal.private_metadata)).toEqual({ activityId: 'cross' });
+    expect(modal.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['status', 'note']);
+  });
+
+  it('shows a personnummer in the note as an inline Swedish error and stores nothing', async () => {
+    const response = await postSlack(
+      server.base,
+      viewSubmission({
+        userId: 'U0CROSS',
+        activityId: 'cross',
+        status: 'on_track',
+        note: 'Gäller 850709-9805.',
+      }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(body.errors.note).toMatch(/^Kommentaren innehåller ett personnummer eller samordningsnummer/);
+    const stored = await server.app.db.kysely.selectFrom('check_ins').selectAll().execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('refuses someone who does not own the activity, under the status field', async () => {
+    const response = await postSlack(
+      server.base,
+      viewSubmission({ userId: 'U0MEMBER', activityId: 'cross', status: 'on_track' }),
+      'application/x-www-form-urlencoded',
+    );
+    const body = (await response.json()) as { errors: Record<string, string> };
+    expect(body.errors.status).toMatch(/^Du står inte som ansvarig för CROSS/);
+  });
+
+  it('records a valid check-in, thanks the owner and refreshes their App Home', async () => {
+    const response = await postSlack(
+      server.base,
+      viewSubmission({
+        userId: 'U0CROSS',
+        activityId: 'cross',
+        status: 'at_risk',
+        note: 'Enkäten är försenad.',
+      }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    const [thanks] = await slack.waitFor('chat.postMessage');
+    expect(thanks?.body.channel).toBe('U0CROSS');
+    expect(String(thanks?.body.text)).toMatch(/^CROSS: Tack! Registrerat \d\d:\d\d — Risk för avvikelse$/);
+    const [home] = await slack.waitFor('views.publish');
+    expect(JSON.stringify(home?.body.view)).toContain('Risk för avvikelse');
+    const stored = await server.app.db.kysely
+      .selectFrom('check_ins')
+      .select(['activity_id', 'status_code', 'note', 'platform'])
+      .execute();
+    expect(stored).toEqual([
+      { activity_id: 'cross', status_code: 'at_risk', note: 'Enkäten är försenad.', platform: 'slack' },
+    ]);
   });
 });

@@ -102,3 +102,41 @@ export function blockAction(
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** A modal submission as Slack sends it: form field `payload` with the view's state. */
+export function viewSubmission(fields: {
+  userId: string;
+  activityId: string;
+  status?: string;
+  note?: string;
+}): string {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'region' },
+    user: { id: fields.userId, name: 'owner', team_id: 'T0001' },
+    api_app_id: 'A0DELMAL',
+    token: 'legacy',
+    trigger_id: `trigger-${Math.random()}`,
+    view: {
+      id: 'V0CHECKIN',
+      type: 'modal',
+      callback_id: 'delmal_checkin',
+      private_metadata: JSON.stringify({ activityId: fields.activityId }),
+      hash: 'h',
+      state: {
+        values: {
+          status: {
+            status: {
+              type: 'static_select',
+              selected_option: fields.status
+                ? { value: fields.status, text: { type: 'plain_text', text: fields.status } }
+                : null,
+            },
+          },
+          note: { note: { type: 'plain_text_input', value: fields.note ?? null } },
+        },
+      },
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

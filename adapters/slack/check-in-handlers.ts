@@ -1,0 +1,103 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { badgeOf } from '../../src/catalog/status.js';
+import { formatTime } from '../../src/chat/format.js';
+import { CHECK_IN_CALLBACK, checkInModal, NOTE_BLOCK, STATUS_BLOCK } from './check-in-modal.js';
+import type { SlackTools } from './slack-context.js';
+import { SLACK_POST_MESSAGE } from './slack-senders.js';
+
+/** A button that asks to check in without a status yet ("Stäm av nu"): Slack answers with a modal. */
+const CHECK_IN_PROMPT = /^delmal avstamning ([a-z0-9-]+)$/;
+
+const submission = z.object({
+  metadata: z.object({ activityId: z.string().min(1) }),
+  status: z.string().min(1),
+  note: z.string().default(''),
+});
+
+/**
+ * App Home and the check-in modal: `app_home_opened` publishes "Mina aktiviteter"; "Stäm av nu"
+ * opens the form within the trigger's 3 seconds; the submission is validated by the neutral
+ * check-in service and its problems are shown inline, in Swedish, under the field they concern.
+ * Returns the function message buttons use to open the modal.
+ */
+export function registerCheckInHandlers(app: App, tools: SlackTools) {
+  const { deps, contextOf, publishHome, boundary } = tools;
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    await boundary({}, () => publishHome(client, body.team_id, event.user, `slack:event:${body.event_id}`));
+  });
+
+  app.view(CHECK_IN_CALLBACK, async ({ ack, body, view, client }) => {
+    const teamId = body.team?.id ?? '';
+    const ctx = await contextOf(client, teamId, body.user.id);
+    const form = submission.safeParse({
+      metadata: parseJson(view.private_metadata),
+      status: view.state.values[STATUS_BLOCK]?.[STATUS_BLOCK]?.selected_option?.value ?? '',
+      note: view.state.values[NOTE_BLOCK]?.[NOTE_BLOCK]?.value ?? '',
+    });
+    if (!form.success) {
+      await ack({
+        response_action: 'errors',
+        errors: { [STATUS_BLOCK]: capitalise(ctx.t('checkin.error.status')) },
+      });
+      return;
+    }
+    const result = await ctx.checkIns.record({
+      activityId: form.data.metadata.activityId,
+      statusCode: form.data.status,
+      note: form.data.note,
+    });
+    if (!result.ok) {
+      const errors: Record<string, string> = {};
+      for (const problem of result.problems)
+        errors[problem.field === 'note' ? NOTE_BLOCK : STATUS_BLOCK] = capitalise(
+          ctx.t(problem.key, problem.params),
+        );
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    await boundary({ channel: body.user.id }, async () => {
+      const status = ctx.catalog.view.vocabulary().find((d) => d.code === result.checkIn.status_code);
+      const saved = ctx.t('checkin.saved', {
+        time: formatTime(result.checkIn.created_at, ctx.asker.locale, ctx.timezone),
+        status: status ? badgeOf(status, ctx.asker.locale).label : result.checkIn.status_code,
+      });
+      const name = ctx.catalog.view.activities.get(result.checkIn.activity_id)?.name ?? '';
+      await deps.outbox.send({
+        platform: 'slack',
+        kind: SLACK_POST_MESSAGE,
+        payload: { channel: body.user.id, text: `${name}: ${saved}` },
+        dedupeKey: `slack:checkin:${result.checkIn.id}`,
+      });
+      await publishHome(client, teamId, body.user.id);
+    });
+  });
+
+  return async (command: string, teamId: string, userId: string, triggerId: string): Promise<boolean> => {
+    const activityId = CHECK_IN_PROMPT.exec(command)?.[1];
+    if (!activityId) return false;
+    const ctx = await contextOf(app.client, teamId, userId);
+    const modal = checkInModal(ctx, activityId);
+    if (!modal) return false;
+    try {
+      await app.client.views.open({ trigger_id: triggerId, view: modal });
+      return true;
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'views.open failed; answering with the check-in buttons instead');
+      return false;
+    }
+  };
+}
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);

@@ -1,0 +1,60 @@
+import type { ModalView } from '@slack/types';
+import { badgeOf } from '../../src/catalog/status.js';
+import type { CommandContext } from '../../src/chat/command.js';
+import { NOTE_MAX_LENGTH } from '../../src/checkins/record-check-in.js';
+import { TONE_EMOJI } from './render-blocks.js';
+
+export const CHECK_IN_CALLBACK = 'delmal_checkin';
+export const STATUS_BLOCK = 'status';
+export const NOTE_BLOCK = 'note';
+
+/** The check-in form as a Slack modal: status (the plan's vocabulary) and an optional note. */
+export function checkInModal(ctx: CommandContext, activityId: string): ModalView | undefined {
+  const { view } = ctx.catalog;
+  const activity = view.activities.get(activityId);
+  if (!activity) return undefined;
+  const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+  const options = view.vocabulary().map((s) => {
+    const badge = badgeOf(s, ctx.asker.locale);
+    return {
+      text: { type: 'plain_text' as const, text: cut(`${TONE_EMOJI[badge.tone]} ${badge.label}`, 75) },
+      value: s.code,
+    };
+  });
+  const current = options.find((o) => o.value === ctx.checkIns.latest.get(activityId)?.statusCode);
+  return {
+    type: 'modal',
+    callback_id: CHECK_IN_CALLBACK,
+    private_metadata: JSON.stringify({ activityId }),
+    title: { type: 'plain_text', text: cut(ctx.t('checkin.modal.title'), 24) },
+    submit: { type: 'plain_text', text: cut(ctx.t('checkin.modal.submit'), 24) },
+    close: { type: 'plain_text', text: cut(ctx.t('checkin.modal.close'), 24) },
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: cut(activity.name, 150) } },
+      {
+        type: 'input',
+        block_id: STATUS_BLOCK,
+        label: { type: 'plain_text', text: ctx.t('checkin.modal.status') },
+        element: {
+          type: 'static_select',
+          action_id: STATUS_BLOCK,
+          options,
+          ...(current ? { initial_option: current } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: NOTE_BLOCK,
+        optional: true,
+        label: { type: 'plain_text', text: ctx.t('checkin.modal.note') },
+        hint: { type: 'plain_text', text: ctx.t('checkin.modal.noteHint') },
+        element: {
+          type: 'plain_text_input',
+          action_id: NOTE_BLOCK,
+          multiline: true,
+          max_length: NOTE_MAX_LENGTH,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,152 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { claimReceipt } from '../../db/receipts.repository.js';
+import {
+  COMMAND_ACTION_PREFIX,
+  renderSlackMessage,
+  SLACK_LIMITS,
+  type SlackMessage,
+  URL_ACTION_PREFIX,
+} from './render-blocks.js';
+import type { SlackTools } from './slack-context.js';
+import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL } from './slack-senders.js';
+import { SLASH_COMMAND } from './slack-surface.js';
+
+export const SHARE_ACTION = 'delmal_share';
+
+/**
+ * `/delmal`, reply buttons, "Dela i kanalen", DMs and mentions. Every handler acks first (Slack's
+ * 3 seconds) and answers through the outbox; events are claimed once by id against retries.
+ * `openCheckIn` lets "Stäm av nu" open a modal instead of answering in the conversation.
+ */
+export function registerMessageHandlers(
+  app: App,
+  tools: SlackTools,
+  openCheckIn: (value: string, teamId: string, userId: string, triggerId: string) => Promise<boolean>,
+): void {
+  const { deps, answer, boundary } = tools;
+  const now = () => deps.clock.now().toISOString();
+
+  app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
+    await ack();
+    await boundary({ responseUrl: command.response_url }, async () => {
+      const text = `${SLASH_COMMAND} ${command.text}`.trim();
+      const { reply, t } = await answer(client, command.team_id, command.user_id, text);
+      const message = withShareButton(renderSlackMessage(reply, t), text, t('slack.share'));
+      await deps.outbox.send({
+        platform: 'slack',
+        kind: SLACK_RESPONSE_URL,
+        payload: { url: command.response_url, body: { response_type: 'ephemeral', ...message } },
+        dedupeKey: `slack:command:${command.trigger_id}`,
+      });
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ action, body, ack, client }) => {
+    await ack();
+    await boundary({ responseUrl: body.response_url }, async () => {
+      const { reply, t } = await answer(client, body.team?.id ?? '', body.user.id, action.value ?? '');
+      await deps.outbox.send({
+        platform: 'slack',
+        kind: SLACK_RESPONSE_URL,
+        payload: {
+          url: body.response_url,
+          body: { response_type: 'in_channel', delete_original: true, ...renderSlackMessage(reply, t) },
+        },
+        dedupeKey: `slack:share:${body.trigger_id}`,
+      });
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${COMMAND_ACTION_PREFIX}`),
+    async ({ action, body, ack, client }) => {
+      await ack();
+      const command = action.value ?? '';
+      const teamId = body.team?.id ?? '';
+      await boundary({ responseUrl: body.response_url }, async () => {
+        if (await openCheckIn(command, teamId, body.user.id, body.trigger_id)) return;
+        const { reply, t } = await answer(client, teamId, body.user.id, command);
+        const message = renderSlackMessage(reply, t);
+        const dedupeKey = `slack:action:${body.trigger_id}`;
+        if (body.container?.is_ephemeral)
+          await deps.outbox.send({
+            platform: 'slack',
+            kind: SLACK_RESPONSE_URL,
+            payload: {
+              url: body.response_url,
+              body: {
+                response_type: 'ephemeral',
+                replace_original: true,
+                ...withShareButton(message, command, t('slack.share')),
+              },
+            },
+            dedupeKey,
+          });
+        else
+          await deps.outbox.send({
+            platform: 'slack',
+            kind: SLACK_POST_MESSAGE,
+            // From App Home there is no channel: the answer goes to the user's DM with the app.
+            payload: {
+              channel: body.channel?.id ?? body.user.id,
+              thread_ts: body.message?.thread_ts,
+              ...message,
+            },
+            dedupeKey,
+          });
+      });
+    },
+  );
+  // Link buttons still send an action; Slack wants it acknowledged.
+  app.action(new RegExp(`^${URL_ACTION_PREFIX}`), async ({ ack }) => ack());
+
+  app.event('message', async ({ event, body, client }) => {
+    if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
+    if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
+    await boundary({ channel: event.channel }, async () => {
+      const { reply, t } = await answer(client, body.team_id, event.user, event.text ?? '');
+      await deps.outbox.send({
+        platform: 'slack',
+        kind: SLACK_POST_MESSAGE,
+        payload: { channel: event.channel, ...renderSlackMessage(reply, t) },
+        dedupeKey: `slack:event:${body.event_id}`,
+      });
+    });
+  });
+
+  app.event('app_mention', async ({ event, body, client }) => {
+    if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
+    const thread = event.thread_ts ?? event.ts;
+    await boundary({ channel: event.channel, threadTs: thread }, async () => {
+      const { reply, t } = await answer(client, body.team_id, event.user ?? '', event.text);
+      await deps.outbox.send({
+        platform: 'slack',
+        kind: SLACK_POST_MESSAGE,
+        payload: { channel: event.channel, thread_ts: thread, ...renderSlackMessage(reply, t) },
+        dedupeKey: `slack:event:${body.event_id}`,
+      });
+    });
+  });
+}
+
+/** Adds "Dela i kanalen" to an ephemeral answer when the block budget allows it. */
+function withShareButton(message: SlackMessage, command: string, label: string): SlackMessage {
+  if (message.blocks.length >= SLACK_LIMITS.blocksPerMessage) return message;
+  return {
+    ...message,
+    blocks: [
+      ...message.blocks,
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: SHARE_ACTION,
+            text: { type: 'plain_text', text: label },
+            value: command,
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { WebClient } from '@slack/web-api';
+import { homeReply } from '../../commands/home.js';
+import type { Db } from '../../db/connection.js';
+import { askerFor } from '../../src/chat/asker.js';
+import type { Asker, CommandContext } from '../../src/chat/command.js';
+import { type ChatDeps, commandContext, handleMessage } from '../../src/chat/handle-message.js';
+import type { Reply } from '../../src/chat/reply.js';
+import type { Clock } from '../../src/clock.js';
+import type { Outbox } from '../../src/delivery/outbox.js';
+import { type Locale, type Translate, translator } from '../../src/i18n/i18n.js';
+import type { Logger } from '../../src/logger.js';
+import { slackUserEmail } from './identity.js';
+import { renderSlackMessage } from './render-blocks.js';
+import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL, SLACK_VIEWS_PUBLISH } from './slack-senders.js';
+
+export interface SlackHandlerDeps {
+  readonly chat: ChatDeps;
+  readonly outbox: Outbox;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly locale: Locale;
+}
+
+/** Who a Slack user is (team + user id) and what they may see and do. */
+export interface SlackTools {
+  readonly deps: SlackHandlerDeps;
+  askerOf(client: WebClient, teamId: string, userId: string): Promise<Asker>;
+  contextOf(client: WebClient, teamId: string, userId: string): Promise<CommandContext>;
+  answer(
+    client: WebClient,
+    teamId: string,
+    userId: string,
+    text: string,
+  ): Promise<{ reply: Reply; t: Translate }>;
+  publishHome(client: WebClient, teamId: string, userId: string, dedupeKey?: string): Promise<void>;
+  /** Runs `work` inside the adapter's error boundary; failures reach the user as an apology. */
+  boundary(
+    where: { responseUrl?: string; channel?: string; threadTs?: string },
+    work: () => Promise<void>,
+  ): Promise<void>;
+}
+
+/** The shared pieces of every Slack handler, bound to one set of dependencies. */
+export function slackTools(deps: SlackHandlerDeps): SlackTools {
+  const chat: ChatDeps = { ...deps.chat, platform: 'slack' };
+  const askerOf = async (client: WebClient, teamId: string, userId: string) => {
+    const email = await slackUserEmail({ ...deps, client }, teamId, userId);
+    const { view } = await deps.chat.store.get();
+    return askerFor(view, email, deps.locale);
+  };
+  const contextOf = async (client: WebClient, teamId: string, userId: string) =>
+    commandContext(chat, await askerOf(client, teamId, userId));
+  return {
+    deps,
+    askerOf,
+    contextOf,
+    answer: async (client, teamId, userId, text) => {
+      const asker = await askerOf(client, teamId, userId);
+      return { reply: await handleMessage(chat, text, asker), t: translator(asker.locale) };
+    },
+    publishHome: async (client, teamId, userId, dedupeKey) => {
+      const ctx = await contextOf(client, teamId, userId);
+      const { blocks } = renderSlackMessage(homeReply(ctx), ctx.t);
+      await deps.outbox.send({
+        platform: 'slack',
+        kind: SLACK_VIEWS_PUBLISH,
+        payload: { user_id: userId, view: { type: 'home', blocks } },
+        ...(dedupeKey ? { dedupeKey } : {}),
+      });
+    },
+    boundary: async (where, work) => {
+      try {
+        await work();
+      } catch (error) {
+        const ref = randomUUID().slice(0, 8);
+        deps.logger.error({ err: error, ref }, 'Slack request failed');
+        const t = translator(deps.locale);
+        const apology: Reply = {
+          summary: t('error.unexpected', { ref }),
+          blocks: [{ type: 'text', text: t('error.unexpected', { ref }) }],
+        };
+        const message = renderSlackMessage(apology, t);
+        const send = where.responseUrl
+          ? {
+              kind: SLACK_RESPONSE_URL,
+              payload: { url: where.responseUrl, body: { response_type: 'ephemeral', ...message } },
+            }
+          : where.channel
+            ? {
+                kind: SLACK_POST_MESSAGE,
+                payload: { channel: where.channel, thread_ts: where.threadTs, ...message },
+              }
+            : undefined;
+        if (send) await deps.outbox.send({ platform: 'slack', ...send }).catch(() => {});
+      }
+    },
+  };
+}
