@@ -15,6 +15,7 @@ export const activity = defineCommand({
   name: 'activity',
   words: ['aktivitet', 'aktiviteter', 'activity', 'akt'],
   summary: 'cmd.activity.summary',
+  readOnly: true,
   examples: ['delmal aktivitet CROSS', 'delmal aktivitet barnfattigdom'],
   args: z.object({
     query: z.string().trim().min(1, { error: 'arg.query.missing' }).meta({ placeholder: 'arg.activity' }),

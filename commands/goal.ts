@@ -21,6 +21,7 @@ export const goal = defineCommand({
   name: 'goal',
   words: [],
   summary: 'cmd.goal.summary',
+  readOnly: true,
   examples: ['delmal 5', 'delmal 5 sida 2', 'delmal 5 text'],
   args,
   toArgs: (rest) => {

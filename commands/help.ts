@@ -8,6 +8,7 @@ export const help = defineCommand({
   name: 'help',
   words: ['hjalp', 'help', 'hj', '?', 'kommandon', 'commands'],
   summary: 'cmd.help.summary',
+  readOnly: true,
   examples: ['delmal hjälp'],
   args: z.object({}),
   toArgs: () => ({}),

@@ -9,6 +9,7 @@ export const listGoals = defineCommand({
   name: 'list',
   words: ['lista', 'list', 'alla', 'all'],
   summary: 'cmd.list.summary',
+  readOnly: true,
   examples: ['delmal'],
   args: z.object({}),
   toArgs: () => ({}),

@@ -9,6 +9,7 @@ export const mine = defineCommand({
   name: 'mine',
   words: ['mina', 'mine', 'mitt', 'mig', 'my'],
   summary: 'cmd.mine.summary',
+  readOnly: true,
   examples: ['delmal mina'],
   args: z.object({}),
   toArgs: () => ({}),

@@ -10,6 +10,7 @@ export const search = defineCommand({
   name: 'search',
   words: ['sok', 'search', 'hitta', 'find'],
   summary: 'cmd.search.summary',
+  readOnly: true,
   examples: ['delmal sok ensamhet', 'vilka aktiviteter arbetar med ensamhet bland äldre?'],
   args: z.object({
     query: z.string().trim().min(1, { error: 'arg.query.missing' }).meta({ placeholder: 'arg.query' }),

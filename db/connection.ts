@@ -25,6 +25,10 @@ export function openDatabase(target: DatabaseTarget, onIdleError?: (error: Error
     if (target.file !== ':memory:') mkdirSync(dirname(resolve(target.file)), { recursive: true });
     const sqlite = new SQLite(target.file);
     sqlite.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL is crash-safe for the application (no corruption, committed data survives a
+    // process crash); only an OS crash or power cut can lose the last transactions. FULL would fsync
+    // every commit, which the outbox and receipts do many times a second.
+    sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

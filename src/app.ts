@@ -5,6 +5,7 @@ import { type Db, openDatabase } from '../db/connection.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
 import { CatalogStore } from './catalog/catalog-store.js';
 import type { ChatDeps } from './chat/handle-message.js';
+import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
@@ -27,7 +28,13 @@ export interface RunningDelmal {
  */
 export async function startDelmal(
   config: Config,
-  deps: { logger: Logger; clock: Clock; host?: string },
+  deps: {
+    logger: Logger;
+    clock: Clock;
+    host?: string;
+    /** Tests set 0 to take the slow path: ack empty, answer through the outbox. */
+    slackInlineAnswerMs?: number;
+  },
 ): Promise<RunningDelmal> {
   const db = openDatabase(config.database, (error) =>
     deps.logger.warn({ err: error }, 'database connection lost; the pool reconnects on the next query'),
@@ -47,6 +54,7 @@ export async function startDelmal(
       clock: deps.clock,
       logger: deps.logger,
       timezone: config.timezone,
+      replies: new ReplyCache(),
     };
     const outbox = new Outbox(db, deps.clock, deps.logger);
     const slack = config.slack
@@ -57,6 +65,7 @@ export async function startDelmal(
           clock: deps.clock,
           logger: deps.logger,
           locale: config.locale,
+          inlineAnswerMs: deps.slackInlineAnswerMs,
         })
       : undefined;
     const playground = config.env === 'local' || config.env === 'test';

@@ -13,6 +13,24 @@ import { SLASH_COMMAND } from './slack-surface.js';
 
 export const SHARE_ACTION = 'delmal_share';
 
+/** How long a slash command may take to answer inside its ack; Slack allows 3 s in all. */
+export const INLINE_ANSWER_MS = 2000;
+
+/** `work`'s result if it settles within `ms`, else undefined (work goes on; the timer does not linger). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * `/delmal`, reply buttons, "Dela i kanalen", DMs and mentions. Every handler acks first (Slack's
  * 3 seconds) and answers through the outbox; events are claimed once by id against retries.
@@ -27,15 +45,24 @@ export function registerMessageHandlers(
   const now = () => deps.clock.now().toISOString();
 
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
+    // A quick answer goes back in the ack itself: one round trip, nothing to deliver later. A slow
+    // one (identity look-up, a cold cache) must not hold the ack past Slack's 3 seconds: ack empty,
+    // then answer through the outbox when it is ready.
+    const text = `${SLASH_COMMAND} ${command.text}`.trim();
+    const message = answer(client, command.team_id, command.user_id, text).then(({ message, t }) =>
+      withShareButton(message, text, t('slack.share')),
+    );
+    const inline = await within(message, deps.inlineAnswerMs ?? INLINE_ANSWER_MS);
+    if (inline) {
+      await ack({ response_type: 'ephemeral', ...inline });
+      return;
+    }
     await ack();
     await boundary({ responseUrl: command.response_url }, async () => {
-      const text = `${SLASH_COMMAND} ${command.text}`.trim();
-      const { reply, t } = await answer(client, command.team_id, command.user_id, text);
-      const message = withShareButton(renderSlackMessage(reply, t), text, t('slack.share'));
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_RESPONSE_URL,
-        payload: { url: command.response_url, body: { response_type: 'ephemeral', ...message } },
+        payload: { url: command.response_url, body: { response_type: 'ephemeral', ...(await message) } },
         dedupeKey: `slack:command:${command.trigger_id}`,
       });
     });
@@ -44,13 +71,13 @@ export function registerMessageHandlers(
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ action, body, ack, client }) => {
     await ack();
     await boundary({ responseUrl: body.response_url }, async () => {
-      const { reply, t } = await answer(client, body.team?.id ?? '', body.user.id, action.value ?? '');
+      const { message } = await answer(client, body.team?.id ?? '', body.user.id, action.value ?? '');
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_RESPONSE_URL,
         payload: {
           url: body.response_url,
-          body: { response_type: 'in_channel', delete_original: true, ...renderSlackMessage(reply, t) },
+          body: { response_type: 'in_channel', delete_original: true, ...message },
         },
         dedupeKey: `slack:share:${body.trigger_id}`,
       });
@@ -65,8 +92,7 @@ export function registerMessageHandlers(
       const teamId = body.team?.id ?? '';
       await boundary({ responseUrl: body.response_url }, async () => {
         if (await openCheckIn(command, teamId, body.user.id, body.trigger_id)) return;
-        const { reply, t } = await answer(client, teamId, body.user.id, command);
-        const message = renderSlackMessage(reply, t);
+        const { message, t } = await answer(client, teamId, body.user.id, command);
         const dedupeKey = `slack:action:${body.trigger_id}`;
         if (body.container?.is_ephemeral)
           await deps.outbox.send({
@@ -104,11 +130,11 @@ export function registerMessageHandlers(
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
     if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
     await boundary({ channel: event.channel }, async () => {
-      const { reply, t } = await answer(client, body.team_id, event.user, event.text ?? '');
+      const { message } = await answer(client, body.team_id, event.user, event.text ?? '');
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_POST_MESSAGE,
-        payload: { channel: event.channel, ...renderSlackMessage(reply, t) },
+        payload: { channel: event.channel, ...message },
         dedupeKey: `slack:event:${body.event_id}`,
       });
     });
@@ -118,11 +144,11 @@ export function registerMessageHandlers(
     if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
     const thread = event.thread_ts ?? event.ts;
     await boundary({ channel: event.channel, threadTs: thread }, async () => {
-      const { reply, t } = await answer(client, body.team_id, event.user ?? '', event.text);
+      const { message } = await answer(client, body.team_id, event.user ?? '', event.text);
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_POST_MESSAGE,
-        payload: { channel: event.channel, thread_ts: thread, ...renderSlackMessage(reply, t) },
+        payload: { channel: event.channel, thread_ts: thread, ...message },
         dedupeKey: `slack:event:${body.event_id}`,
       });
     });

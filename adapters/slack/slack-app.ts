@@ -55,6 +55,8 @@ export function createSlackAdapter(
     // auth.test runs in start(), where a rejected token stops start-up with a clear message and an
     // unreachable Slack is retried — instead of an unhandled rejection in the constructor.
     deferInitialization: true,
+    // Bolt's conversation store is unused here and costs an Error (with stack) on every request.
+    convoStore: false,
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
   });
   registerSlackHandlers(app, deps);

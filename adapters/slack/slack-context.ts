@@ -10,8 +10,8 @@ import type { Clock } from '../../src/clock.js';
 import type { Outbox } from '../../src/delivery/outbox.js';
 import { type Locale, type Translate, translator } from '../../src/i18n/i18n.js';
 import type { Logger } from '../../src/logger.js';
-import { slackUserEmail } from './identity.js';
-import { renderSlackMessage } from './render-blocks.js';
+import { type IdentityMemo, slackUserEmail } from './identity.js';
+import { renderSlackMessage, type SlackMessage } from './render-blocks.js';
 import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL, SLACK_VIEWS_PUBLISH } from './slack-senders.js';
 
 export interface SlackHandlerDeps {
@@ -21,6 +21,8 @@ export interface SlackHandlerDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly locale: Locale;
+  /** How long a slash command may compute before its ack goes out empty (default 2 s). */
+  readonly inlineAnswerMs?: number;
 }
 
 /** Who a Slack user is (team + user id) and what they may see and do. */
@@ -28,12 +30,13 @@ export interface SlackTools {
   readonly deps: SlackHandlerDeps;
   askerOf(client: WebClient, teamId: string, userId: string): Promise<Asker>;
   contextOf(client: WebClient, teamId: string, userId: string): Promise<CommandContext>;
+  /** The reply to `text` and its Block Kit rendering (reused for a cached reply). */
   answer(
     client: WebClient,
     teamId: string,
     userId: string,
     text: string,
-  ): Promise<{ reply: Reply; t: Translate }>;
+  ): Promise<{ reply: Reply; t: Translate; message: SlackMessage }>;
   publishHome(client: WebClient, teamId: string, userId: string, dedupeKey?: string): Promise<void>;
   /** Runs `work` inside the adapter's error boundary; failures reach the user as an apology. */
   boundary(
@@ -45,8 +48,10 @@ export interface SlackTools {
 /** The shared pieces of every Slack handler, bound to one set of dependencies. */
 export function slackTools(deps: SlackHandlerDeps): SlackTools {
   const chat: ChatDeps = { ...deps.chat, platform: 'slack' };
+  const memo: IdentityMemo = new Map();
+  const rendered = new WeakMap<Reply, SlackMessage>();
   const askerOf = async (client: WebClient, teamId: string, userId: string) => {
-    const email = await slackUserEmail({ ...deps, client }, teamId, userId);
+    const email = await slackUserEmail({ ...deps, client, memo }, teamId, userId);
     const { view } = await deps.chat.store.get();
     return askerFor(view, email, deps.locale);
   };
@@ -58,7 +63,15 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
     contextOf,
     answer: async (client, teamId, userId, text) => {
       const asker = await askerOf(client, teamId, userId);
-      return { reply: await handleMessage(chat, text, asker), t: translator(asker.locale) };
+      const reply = await handleMessage(chat, text, asker);
+      const t = translator(asker.locale);
+      // A reply object is rendered in one language only (cached replies are keyed by locale).
+      let message = rendered.get(reply);
+      if (!message) {
+        message = renderSlackMessage(reply, t);
+        rendered.set(reply, message);
+      }
+      return { reply, t, message };
     },
     publishHome: async (client, teamId, userId, dedupeKey) => {
       const ctx = await contextOf(client, teamId, userId);

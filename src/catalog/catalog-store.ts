@@ -17,10 +17,20 @@ export interface CatalogSnapshot {
 export class CatalogStore {
   private current: CatalogSnapshot | undefined;
   private loading: Promise<CatalogSnapshot> | undefined;
+  private checkedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly db: Db) {}
+  /**
+   * @param revalidateAfterMs how long a checked revision is trusted: a busy bot asks the database
+   *   at most this often, and sees another replica's import at most this late.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly revalidateAfterMs = 250,
+  ) {}
 
   async get(): Promise<CatalogSnapshot> {
+    if (this.current && performance.now() - this.checkedAt < this.revalidateAfterMs) return this.current;
+    this.checkedAt = performance.now();
     const row = await this.db.kysely
       .selectFrom('catalog_meta')
       .select('value')

@@ -53,6 +53,8 @@ export interface ChatCommand<Args = unknown> {
   readonly summary: MessageKey;
   readonly examples: readonly string[];
   readonly args: z.ZodType<Args>;
+  /** True when the reply depends only on the catalog, check-ins, asker and arguments: it may be cached. */
+  readonly readOnly?: boolean;
   toArgs(rest: string): unknown;
   run(ctx: CommandContext, args: Args): Reply | Promise<Reply>;
 }

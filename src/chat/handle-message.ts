@@ -6,6 +6,7 @@ import { type MessageKey, translator } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
 import type { Asker, ChatCommand, CommandContext } from './command.js';
 import type { Reply } from './reply.js';
+import type { ReplyCache } from './reply-cache.js';
 import { usage } from './usage.js';
 import { firstWord, parseGoalReference, stripEntryWord } from './words.js';
 
@@ -13,6 +14,8 @@ export interface ChatDeps {
   readonly store: CatalogStore;
   readonly checkIns: CheckInService;
   readonly timezone: string;
+  /** Replies of read-only commands, reused while nothing they depend on has changed. */
+  readonly replies?: ReplyCache;
   /** Where check-ins recorded through this chat come from: slack, teams, local, cli. */
   readonly platform?: string;
   readonly commands: readonly ChatCommand[];
@@ -82,7 +85,14 @@ export async function handleMessage(deps: ChatDeps, text: string, asker: Asker):
       const message = t('error.invalidArgs', { problem, usage: usage(command, t) });
       return { summary: message, blocks: [{ type: 'text', text: message }] };
     }
-    return await command.run(await commandContext(deps, asker), parsed.data);
+    const ctx = await commandContext(deps, asker);
+    if (!command.readOnly || !deps.replies) return await command.run(ctx, parsed.data);
+    const key = JSON.stringify([command.name, parsed.data, asker.email ?? '', asker.locale]);
+    const cached = deps.replies.get(ctx.catalog, ctx.checkIns.latest, key);
+    if (cached) return cached;
+    const reply = await command.run(ctx, parsed.data);
+    deps.replies.set(ctx.catalog, ctx.checkIns.latest, key, reply);
+    return reply;
   } catch (error) {
     const ref = randomUUID().slice(0, 8);
     // The message text is not logged: people paste things. The command name and reference suffice.

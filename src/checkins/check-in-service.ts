@@ -19,12 +19,16 @@ export interface CheckInService {
 }
 
 /** Check-ins stored in delmal's database. */
-export function databaseCheckIns(db: Db, clock: Clock): CheckInService {
-  const store = new CheckInStore(db);
+export function databaseCheckIns(db: Db, clock: Clock, revalidateAfterMs?: number): CheckInService {
+  const store = new CheckInStore(db, revalidateAfterMs);
   return {
     latest: () => store.latest(),
     history: (activityId) => checkInHistory(db.kysely, activityId),
-    record: (view, author, input, platform) =>
-      recordCheckIn({ db, clock }, view, { email: author.email }, input, platform),
+    record: async (view, author, input, platform) => {
+      const result = await recordCheckIn({ db, clock }, view, { email: author.email }, input, platform);
+      // A check-in recorded here shows on the very next request, not after the revalidation delay.
+      if (result.ok) store.invalidate();
+      return result;
+    },
   };
 }

@@ -14,10 +14,23 @@ export interface LatestCheckIn {
  */
 export class CheckInStore {
   private current: { revision: string; latest: ReadonlyMap<string, LatestCheckIn> } | undefined;
+  private checkedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly db: Db) {}
+  /** @param revalidateAfterMs as for the catalog store: how long a checked revision is trusted. */
+  constructor(
+    private readonly db: Db,
+    private readonly revalidateAfterMs = 250,
+  ) {}
+
+  /** Forgets the cached revision: a check-in recorded here shows on the very next request. */
+  invalidate(): void {
+    this.checkedAt = Number.NEGATIVE_INFINITY;
+  }
 
   async latest(): Promise<ReadonlyMap<string, LatestCheckIn>> {
+    if (this.current && performance.now() - this.checkedAt < this.revalidateAfterMs)
+      return this.current.latest;
+    this.checkedAt = performance.now();
     const row = await this.db.kysely
       .selectFrom('catalog_meta')
       .select('value')

@@ -30,7 +30,7 @@ describeEachDialect('the catalog as chat reads it', (dialect) => {
   });
 
   it('sees an import made through another connection (another replica) on the next request', async () => {
-    const store = new CatalogStore(db.db);
+    const store = new CatalogStore(db.db, 0);
     expect((await store.get()).view.activities.has('ny-aktivitet')).toBe(false);
     const text =
       'format: 1\nactivities:\n  - { id: ny-aktivitet, name: Ny aktivitet om ensamhet, reportedStatus: planned, goals: [sv-delmal-2] }\n';

@@ -15,6 +15,7 @@ export async function startTestServer(
   env: Record<string, string> = {},
   dialect: Dialect = 'sqlite',
   clock: Clock = fixedClock('2026-11-22T08:00:00Z'),
+  options: { slackInlineAnswerMs?: number } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase(dialect, { migrate: false });
   await database.db.close();
@@ -23,6 +24,7 @@ export async function startTestServer(
     logger: createLogger(process.env.DEBUG_LOG ?? 'silent'),
     clock,
     host: '127.0.0.1',
+    ...options,
   });
   return {
     app,

@@ -1,0 +1,78 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+
+/** What the main thread asks for: signed /delmal requests against `url` for `durationMs`. */
+interface LoadRequest {
+  readonly url: string;
+  readonly secret: string;
+  readonly text: string;
+  readonly responseUrl: string;
+  readonly concurrency: number;
+  readonly durationMs: number;
+}
+
+// Runs in its own thread (its own event loop) so the load generator does not queue behind the
+// server it measures. Every request is a fresh slash command, signed as Slack signs it.
+const load = workerData as LoadRequest;
+const samples: number[] = [];
+// node:http with keep-alive: lighter per response than fetch's web streams, so the generator stays
+// cheap next to the server whatever the size of the answers it reads.
+const agent = new Agent({ keepAlive: true, maxSockets: load.concurrency });
+const target = new URL(load.url);
+
+function post(body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+let errors = 0;
+const until = Date.now() + load.durationMs;
+
+async function client(): Promise<void> {
+  while (Date.now() < until) {
+    const body = new URLSearchParams({
+      team_id: 'T0001',
+      channel_id: 'C0BENCH',
+      user_id: 'U0BENCH',
+      command: '/delmal',
+      text: load.text,
+      response_url: load.responseUrl,
+      trigger_id: randomUUID(),
+    }).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = `v0=${createHmac('sha256', load.secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    const start = process.hrtime.bigint();
+    try {
+      const status = await post(body, {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signature,
+      });
+      if (status !== 200) errors++;
+      else samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    } catch {
+      errors++;
+    }
+  }
+}
+
+await Promise.all(Array.from({ length: load.concurrency }, () => client()));
+agent.destroy();
+parentPort?.postMessage({ samples, errors });

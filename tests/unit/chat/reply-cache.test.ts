@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../../src/chat/reply.js';
+import { ReplyCache } from '../../../src/chat/reply-cache.js';
+import type { LatestCheckIn } from '../../../src/checkins/check-in-store.js';
+import { snapshotOf } from '../../support/catalog.js';
+
+const reply = (summary: string): Reply => ({ summary, blocks: [] });
+
+describe('the reply cache', () => {
+  it('serves a reply only for the exact catalog and check-in state it was made from', () => {
+    const cache = new ReplyCache();
+    const catalog = snapshotOf();
+    const before = new Map<string, LatestCheckIn>();
+    cache.set(catalog, before, 'delmal 5', reply('före'));
+    expect(cache.get(catalog, before, 'delmal 5')?.summary).toBe('före');
+    // A check-in replaces the latest-check-in map; a catalog import replaces the snapshot.
+    expect(cache.get(catalog, new Map(before), 'delmal 5')).toBeUndefined();
+    expect(cache.get(snapshotOf(), before, 'delmal 5')).toBeUndefined();
+    expect(cache.get(catalog, before, 'delmal 6')).toBeUndefined();
+  });
+
+  it('keeps at most its limit, dropping the oldest', () => {
+    const cache = new ReplyCache(2);
+    const catalog = snapshotOf();
+    const latest = new Map<string, LatestCheckIn>();
+    cache.set(catalog, latest, 'a', reply('a'));
+    cache.set(catalog, latest, 'b', reply('b'));
+    cache.set(catalog, latest, 'c', reply('c'));
+    expect(cache.get(catalog, latest, 'a')).toBeUndefined();
+    expect(cache.get(catalog, latest, 'c')?.summary).toBe('c');
+  });
+});
