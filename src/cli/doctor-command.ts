@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
-import { openDatabase } from '../../db/connection.js';
+import { type Db, openDatabase } from '../../db/connection.js';
 import { MIGRATIONS } from '../../db/migrate.js';
+import { failedOutbox } from '../../db/outbox.repository.js';
 import { type Config, ConfigError, loadConfig, mask } from '../config/config.js';
-import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/i18n.js';
+import { DEFAULT_LOCALE, isLocale, type Translate, translator } from '../i18n/i18n.js';
 import { type CliContext, CliExit, describeError } from './context.js';
 
 const VARIABLES = [
@@ -102,6 +103,7 @@ export async function doctorCommand(ctx: CliContext): Promise<void> {
       ctx.out(
         `  ✓ ${t('doctor.contents', { plans: plans ?? 0, goals: goals ?? 0, activities: activities ?? 0, people: people ?? 0, networks: networks ?? 0 })}`,
       );
+      await reportDeliveries(ctx, t, db);
     }
   } catch (error) {
     healthy = false;
@@ -113,4 +115,22 @@ export async function doctorCommand(ctx: CliContext): Promise<void> {
   }
   ctx.out(healthy ? t('doctor.allGood') : t('doctor.needsAttention'));
   if (!healthy) throw new CliExit(1);
+}
+
+/** Messages waiting to be delivered, and those that never will be (shown so an admin can act). */
+async function reportDeliveries(ctx: CliContext, t: Translate, db: Db): Promise<void> {
+  const counts = await db.kysely
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  ctx.out(t('doctor.deliveries'));
+  ctx.out(
+    `  ${count('failed') > 0 ? '!' : '✓'} ${t('doctor.deliveryCounts', { sent: count('sent'), pending: count('pending'), failed: count('failed') })}`,
+  );
+  for (const failure of await failedOutbox(db.kysely, 5))
+    ctx.out(
+      `    ${failure.updated_at} ${failure.kind}: ${failure.last_error ?? '?'} (${t('doctor.attempts', { count: failure.attempts })})`,
+    );
 }

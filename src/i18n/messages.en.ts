@@ -165,6 +165,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
     '{count} {count|migration|migrations} pending. Run delmal migrate (or start the bot, it migrates itself).',
   'doctor.contents':
     '{plans} plans, {goals} goals (delmål and målbilder), {activities} activities, {people} people, {networks} networks',
+  'doctor.deliveries': 'Deliveries (outbox):',
+  'doctor.deliveryCounts': '{sent} delivered, {pending} waiting, {failed} failed for good',
+  'doctor.attempts': '{count} {count|attempt|attempts}',
   'doctor.allGood': 'All good.',
   'doctor.needsAttention': 'Something needs attention – see ✗ above.',
   'render.truncated': '… and {count} more that do not fit here. Page on or narrow the question.',

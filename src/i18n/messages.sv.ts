@@ -168,6 +168,9 @@ export const sv = {
     '{count} {count|migrering|migreringar} väntar. Kör delmal migrate (eller starta boten, den migrerar själv).',
   'doctor.contents':
     '{plans} planer, {goals} delmål och målbilder, {activities} aktiviteter, {people} personer, {networks} nätverk',
+  'doctor.deliveries': 'Leveranser (utkorgen):',
+  'doctor.deliveryCounts': '{sent} levererade, {pending} väntar, {failed} misslyckade för gott',
+  'doctor.attempts': '{count} {count|försök|försök}',
   'doctor.allGood': 'Allt ser bra ut.',
   'doctor.needsAttention': 'Något behöver åtgärdas – se ✗ ovan.',
   'render.truncated': '… och {count} till som inte får plats här. Bläddra vidare eller förfina frågan.',
