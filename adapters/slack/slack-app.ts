@@ -1,4 +1,4 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
@@ -39,8 +39,10 @@ export function createSlackAdapter(
     logger,
   };
   const socketMode = config.appToken !== undefined;
+  // Socket Mode's own Web API client (apps.connections.open) takes its options from here, not
+  // from the App's clientOptions: SLACK_API_URL must reach it too.
   const receiver = socketMode
-    ? undefined
+    ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger, installerOptions: { clientOptions } })
     : new HTTPReceiver({
         signingSecret: config.signingSecret ?? '',
         endpoints: '/slack/events',
@@ -57,11 +59,12 @@ export function createSlackAdapter(
     deferInitialization: true,
     // Bolt's conversation store is unused here and costs an Error (with stack) on every request.
     convoStore: false,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
+    receiver,
   });
   registerSlackHandlers(app, deps);
   registerSlackSenders(deps.outbox, new WebClient(config.botToken, clientOptions));
-  if (receiver) server.route('POST', '/slack/events', (req, res) => receiver.requestListener(req, res));
+  if (receiver instanceof HTTPReceiver)
+    server.route('POST', '/slack/events', (req, res) => receiver.requestListener(req, res));
   let retry: NodeJS.Timeout | undefined;
   let stopped = false;
   const initialise = async (): Promise<void> => {

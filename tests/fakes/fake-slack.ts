@@ -25,6 +25,8 @@ export class FakeSlack {
   private readonly failures = new Map<string, ScriptedFailure[]>();
   private server: Server | undefined;
   private port = 0;
+  /** Where apps.connections.open sends Socket Mode clients (see FakeSocketMode). */
+  socketUrl: string | undefined;
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -117,6 +119,8 @@ export class FakeSlack {
             }
           : { ok: false, error: 'user_not_found' };
       }
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage':
         return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` };
       case 'response':
