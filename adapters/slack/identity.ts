@@ -66,3 +66,44 @@ async function lookUp(
     return known?.email ?? undefined;
   }
 }
+
+/**
+ * The Slack user id of a catalog person, by the e-mail the catalog lists (`users.lookupByEmail`,
+ * scope `users:read.email`), remembered in chat identities. Used when delmal must write to an owner
+ * first (check-in prompts). Undefined when the workspace has no such user.
+ */
+export async function slackUserIdForEmail(
+  deps: { db: Db; client: WebClient; clock: Clock; logger: Logger },
+  teamId: string,
+  email: string,
+): Promise<string | undefined> {
+  const address = email.toLowerCase();
+  const known = await deps.db.kysely
+    .selectFrom('chat_identities')
+    .select('user_id')
+    .where('platform', '=', 'slack')
+    .where('tenant_id', '=', teamId)
+    .where('email', '=', address)
+    .executeTakeFirst();
+  if (known) return known.user_id;
+  try {
+    const found = await deps.client.users.lookupByEmail({ email: address });
+    const userId = found.user?.id;
+    if (!userId) return undefined;
+    await saveChatIdentity(
+      deps.db.kysely,
+      {
+        platform: 'slack',
+        tenantId: teamId,
+        userId,
+        email: address,
+        displayName: found.user?.real_name ?? found.user?.name,
+      },
+      deps.clock.now().toISOString(),
+    );
+    return userId;
+  } catch (error) {
+    deps.logger.info({ err: error }, 'users.lookupByEmail found no Slack user');
+    return undefined;
+  }
+}

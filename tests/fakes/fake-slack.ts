@@ -119,6 +119,22 @@ export class FakeSlack {
             }
           : { ok: false, error: 'user_not_found' };
       }
+      case 'users.lookupByEmail': {
+        const found = [...this.users].find(
+          ([, u]) => u.email.toLowerCase() === String(body.email).toLowerCase(),
+        );
+        return found
+          ? {
+              ok: true,
+              user: {
+                id: found[0],
+                name: found[1].name,
+                real_name: found[1].name,
+                profile: { email: found[1].email },
+              },
+            }
+          : { ok: false, error: 'users_not_found' };
+      }
       case 'apps.connections.open':
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage':
