@@ -7,7 +7,7 @@ import {
   type SlackMessage,
   URL_ACTION_PREFIX,
 } from './render-blocks.js';
-import type { SlackTools } from './slack-context.js';
+import { apology, type SlackTools } from './slack-context.js';
 import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL } from './slack-senders.js';
 import { SLASH_COMMAND } from './slack-surface.js';
 
@@ -17,15 +17,19 @@ export const SHARE_ACTION = 'delmal_share';
 export const INLINE_ANSWER_MS = 2000;
 
 /** `work`'s result if it settles within `ms`, else undefined (work goes on; the timer does not linger). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+async function within<T>(
+  work: Promise<T>,
+  ms: number,
+): Promise<{ value: T } | { error: unknown } | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => {
     timer = setTimeout(resolve, ms, undefined);
   });
   try {
-    return await Promise.race([work, timeout]);
-  } catch {
-    return undefined;
+    const value = await Promise.race([work.then((v) => ({ value: v })), timeout]);
+    return value;
+  } catch (error) {
+    return { error };
   } finally {
     clearTimeout(timer);
   }
@@ -53,8 +57,13 @@ export function registerMessageHandlers(
       withShareButton(message, text, t('slack.share')),
     );
     const inline = await within(message, deps.inlineAnswerMs ?? INLINE_ANSWER_MS);
+    if (inline && 'value' in inline) {
+      await ack({ response_type: 'ephemeral', ...inline.value });
+      return;
+    }
     if (inline) {
-      await ack({ response_type: 'ephemeral', ...inline });
+      // Failed fast (database down …): the apology goes in the ack, which needs nothing else to work.
+      await ack({ response_type: 'ephemeral', ...apology(tools, inline.error) });
       return;
     }
     await ack();

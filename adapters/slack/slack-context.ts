@@ -4,7 +4,12 @@ import { homeReply } from '../../commands/home.js';
 import type { Db } from '../../db/connection.js';
 import { askerFor } from '../../src/chat/asker.js';
 import type { Asker, CommandContext } from '../../src/chat/command.js';
-import { type ChatDeps, commandContext, handleMessage } from '../../src/chat/handle-message.js';
+import {
+  type ChatDeps,
+  commandContext,
+  handleMessage,
+  resolveCommand,
+} from '../../src/chat/handle-message.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { Clock } from '../../src/clock.js';
 import type { Outbox } from '../../src/delivery/outbox.js';
@@ -45,6 +50,21 @@ export interface SlackTools {
   ): Promise<void>;
 }
 
+/**
+ * The adapter's error boundary, worded: anything unexpected is logged with a reference id, and the
+ * user gets a short Swedish apology carrying that id.
+ */
+export function apology(tools: { deps: SlackHandlerDeps }, error: unknown): SlackMessage {
+  const ref = randomUUID().slice(0, 8);
+  tools.deps.logger.error({ err: error, ref }, 'Slack request failed');
+  const t = translator(tools.deps.locale);
+  const reply: Reply = {
+    summary: t('error.unexpected', { ref }),
+    blocks: [{ type: 'text', text: t('error.unexpected', { ref }) }],
+  };
+  return renderSlackMessage(reply, t);
+}
+
 /** The shared pieces of every Slack handler, bound to one set of dependencies. */
 export function slackTools(deps: SlackHandlerDeps): SlackTools {
   const chat: ChatDeps = { ...deps.chat, platform: 'slack' };
@@ -57,6 +77,16 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
   };
   const contextOf = async (client: WebClient, teamId: string, userId: string) =>
     commandContext(chat, await askerOf(client, teamId, userId));
+  const publishHome = async (client: WebClient, teamId: string, userId: string, dedupeKey?: string) => {
+    const ctx = await contextOf(client, teamId, userId);
+    const { blocks } = renderSlackMessage(homeReply(ctx), ctx.t);
+    await deps.outbox.send({
+      platform: 'slack',
+      kind: SLACK_VIEWS_PUBLISH,
+      payload: { user_id: userId, view: { type: 'home', blocks } },
+      ...(dedupeKey ? { dedupeKey } : {}),
+    });
+  };
   return {
     deps,
     askerOf,
@@ -65,6 +95,11 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
       const asker = await askerOf(client, teamId, userId);
       const reply = await handleMessage(chat, text, asker);
       const t = translator(asker.locale);
+      if (resolveCommand(text, deps.chat.commands).command.name === 'checkIn')
+        // A check-in from a message or button changes the owner's App Home too.
+        void publishHome(client, teamId, userId).catch((error: unknown) =>
+          deps.logger.warn({ err: error }, 'App Home not republished'),
+        );
       // A reply object is rendered in one language only (cached replies are keyed by locale).
       let message = rendered.get(reply);
       if (!message) {
@@ -73,28 +108,12 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
       }
       return { reply, t, message };
     },
-    publishHome: async (client, teamId, userId, dedupeKey) => {
-      const ctx = await contextOf(client, teamId, userId);
-      const { blocks } = renderSlackMessage(homeReply(ctx), ctx.t);
-      await deps.outbox.send({
-        platform: 'slack',
-        kind: SLACK_VIEWS_PUBLISH,
-        payload: { user_id: userId, view: { type: 'home', blocks } },
-        ...(dedupeKey ? { dedupeKey } : {}),
-      });
-    },
+    publishHome,
     boundary: async (where, work) => {
       try {
         await work();
       } catch (error) {
-        const ref = randomUUID().slice(0, 8);
-        deps.logger.error({ err: error, ref }, 'Slack request failed');
-        const t = translator(deps.locale);
-        const apology: Reply = {
-          summary: t('error.unexpected', { ref }),
-          blocks: [{ type: 'text', text: t('error.unexpected', { ref }) }],
-        };
-        const message = renderSlackMessage(apology, t);
+        const message = apology({ deps }, error);
         const send = where.responseUrl
           ? {
               kind: SLACK_RESPONSE_URL,

@@ -367,3 +367,53 @@ describe('App Home and checking in', () => {
     ]);
   });
 });
+
+describe('the error boundary', () => {
+  it('answers with a short Swedish apology and a reference id when something breaks', async () => {
+    const broken = await startTestServer(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+      },
+      'sqlite',
+      systemClock,
+    );
+    try {
+      await broken.app.db.close();
+      const response = await postSlack(
+        broken.base,
+        slashCommand('5', { responseUrl: slack.responseUrl('e1'), userId: 'U0NEW' }),
+        'application/x-www-form-urlencoded',
+      );
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { text: string; response_type: string };
+      expect(body.response_type).toBe('ephemeral');
+      expect(body.text).toMatch(/^Något gick fel hos mig, förlåt\. .* referensen [0-9a-f]{8} /);
+    } finally {
+      await broken.stop().catch(() => {});
+    }
+  });
+});
+
+describe('checking in from a DM', () => {
+  it('records the check-in, answers in the DM and refreshes App Home', async () => {
+    const dm = eventCallback(
+      {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0CROSS',
+        user: 'U0CROSS',
+        text: 'delmal avstamning cross hinder Lokalen är stängd.',
+        ts: '1700000000.001000',
+      },
+      'Ev0DMCHECKIN',
+    );
+    await postSlack(server.base, dm, 'application/json');
+    const [answer] = await slack.waitFor('chat.postMessage');
+    expect(String(answer?.body.text)).toMatch(/^Tack! Registrerat \d\d:\d\d — Hinder \/ avvikelse$/);
+    const [home] = await slack.waitFor('views.publish');
+    expect(home?.body.user_id).toBe('U0CROSS');
+    expect(JSON.stringify(home?.body.view)).toContain('Hinder / avvikelse');
+  });
+});
