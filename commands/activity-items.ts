@@ -1,5 +1,6 @@
-import type { Activity } from '../src/catalog/catalog-schema.js';
+import type { Activity, Catalog } from '../src/catalog/catalog-schema.js';
 import type { ActivityStatus } from '../src/catalog/status.js';
+import { rollUp } from '../src/catalog/status.js';
 import type { CommandContext } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { ListItem } from '../src/chat/reply.js';
@@ -36,5 +37,19 @@ export function activityItem(ctx: CommandContext, activity: Activity): ListItem 
         : ctx.t('activity.noCheckIn'),
     }),
     action: { kind: 'command', label: ctx.t('activity.open'), command: `delmal aktivitet ${activity.id}` },
+  };
+}
+
+/** A network a chair leads, as a list row: roll-up of the delmål it follows, and its size. */
+export function networkItem(ctx: CommandContext, network: Catalog['networks'][number]): ListItem {
+  const { view } = ctx.catalog;
+  const goals = network.goals.map((id) => view.goals.get(id)?.goal.number).filter((n) => n !== undefined);
+  return {
+    title: network.name,
+    status: rollUp(
+      network.goals.flatMap((id) => view.activitiesOfGoal(id)).map((a) => statusOf(ctx, a)),
+      ctx.t,
+    ),
+    detail: ctx.t('mine.networkDetail', { goals: goals.join(', ') || '–', members: network.members.length }),
   };
 }

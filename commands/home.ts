@@ -1,7 +1,6 @@
-import { rollUp } from '../src/catalog/status.js';
 import type { CommandContext } from '../src/chat/command.js';
 import type { Block, Reply } from '../src/chat/reply.js';
-import { lastCheckInText, statusOf } from './activity-items.js';
+import { lastCheckInText, networkItem, statusOf } from './activity-items.js';
 
 /**
  * The asker's home: their activities with status, last and next check-in and a button to check
@@ -39,21 +38,7 @@ export function homeReply(ctx: CommandContext): Reply {
     blocks.push({
       type: 'list',
       heading: ctx.t('mine.networks'),
-      items: networks.map((network) => ({
-        title: network.name,
-        status: rollUp(
-          network.goals.flatMap((id) => view.activitiesOfGoal(id)).map((a) => statusOf(ctx, a)),
-          ctx.t,
-        ),
-        detail: ctx.t('mine.networkDetail', {
-          goals:
-            network.goals
-              .map((id) => view.goals.get(id)?.goal.number)
-              .filter((n) => n !== undefined)
-              .join(', ') || '–',
-          members: network.members.length,
-        }),
-      })),
+      items: networks.map((network) => networkItem(ctx, network)),
     });
   return { summary: ctx.t('home.heading'), blocks };
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { rollUp } from '../src/catalog/status.js';
 import { defineCommand } from '../src/chat/command.js';
 import type { Block, Reply } from '../src/chat/reply.js';
-import { activityItem, statusOf } from './activity-items.js';
+import { activityItem, networkItem } from './activity-items.js';
 
 /** `delmal mina` — the asker's activities (as owner) and, for chairs, their networks. */
 export const mine = defineCommand({
@@ -36,24 +35,7 @@ export const mine = defineCommand({
       blocks.push({
         type: 'list',
         heading: ctx.t('mine.networks'),
-        items: networks.map((network) => {
-          const goalActivities = network.goals.flatMap((id) => view.activitiesOfGoal(id));
-          return {
-            title: network.name,
-            status: rollUp(
-              goalActivities.map((a) => statusOf(ctx, a)),
-              ctx.t,
-            ),
-            detail: ctx.t('mine.networkDetail', {
-              goals:
-                network.goals
-                  .map((id) => view.goals.get(id)?.goal.number)
-                  .filter((n) => n !== undefined)
-                  .join(', ') || '–',
-              members: network.members.length,
-            }),
-          };
-        }),
+        items: networks.map((network) => networkItem(ctx, network)),
       });
     return { summary: ctx.t('mine.summary', { count: activities.length }), blocks };
   },

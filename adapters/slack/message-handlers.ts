@@ -2,7 +2,6 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { claimReceipt } from '../../db/receipts.repository.js';
 import {
   COMMAND_ACTION_PREFIX,
-  renderSlackMessage,
   SLACK_LIMITS,
   type SlackMessage,
   URL_ACTION_PREFIX,

@@ -1,5 +1,6 @@
 import { readCatalog } from '../../db/catalog-read.repository.js';
 import type { Db } from '../../db/connection.js';
+import { Revisioned } from '../cache/revisioned.js';
 import { SearchIndex } from '../search/search-index.js';
 import { CatalogView } from './catalog-view.js';
 
@@ -10,44 +11,26 @@ export interface CatalogSnapshot {
 }
 
 /**
- * Keeps one indexed copy of the catalog and its search index per process, and reloads both when
- * the database's catalog revision changes (an import here or on another replica). The revision
- * check is one primary-key read per request.
+ * One indexed copy of the catalog and its search index per process, rebuilt when the catalog's
+ * revision changes (an import here or on another replica).
  */
 export class CatalogStore {
-  private current: CatalogSnapshot | undefined;
-  private loading: Promise<CatalogSnapshot> | undefined;
-  private checkedAt = Number.NEGATIVE_INFINITY;
+  private readonly snapshot: Revisioned<CatalogSnapshot>;
 
-  /**
-   * @param revalidateAfterMs how long a checked revision is trusted: a busy bot asks the database
-   *   at most this often, and sees another replica's import at most this late.
-   */
-  constructor(
-    private readonly db: Db,
-    private readonly revalidateAfterMs = 250,
-  ) {}
-
-  async get(): Promise<CatalogSnapshot> {
-    if (this.current && performance.now() - this.checkedAt < this.revalidateAfterMs) return this.current;
-    this.checkedAt = performance.now();
-    const row = await this.db.kysely
-      .selectFrom('catalog_meta')
-      .select('value')
-      .where('key', '=', 'revision')
-      .executeTakeFirst();
-    const revision = row?.value ?? '';
-    if (this.current?.revision === revision) return this.current;
-    // Concurrent requests after a change share one reload.
-    this.loading ??= this.load(revision).finally(() => {
-      this.loading = undefined;
-    });
-    return this.loading;
+  /** @param revalidateAfterMs how long a checked revision is trusted (see {@link Revisioned}). */
+  constructor(db: Db, revalidateAfterMs?: number) {
+    this.snapshot = new Revisioned(
+      db,
+      'revision',
+      async (revision) => {
+        const view = new CatalogView(await readCatalog(db.kysely));
+        return { revision, view, search: SearchIndex.fromCatalog(view) };
+      },
+      revalidateAfterMs,
+    );
   }
 
-  private async load(revision: string): Promise<CatalogSnapshot> {
-    const view = new CatalogView(await readCatalog(this.db.kysely));
-    this.current = { revision, view, search: SearchIndex.fromCatalog(view) };
-    return this.current;
+  get(): Promise<CatalogSnapshot> {
+    return this.snapshot.get();
   }
 }

@@ -1,5 +1,6 @@
 import { latestCheckIns } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
+import { Revisioned } from '../cache/revisioned.js';
 
 /** The latest check-in of one activity, as replies show it. */
 export interface LatestCheckIn {
@@ -8,44 +9,31 @@ export interface LatestCheckIn {
   readonly authorName: string;
 }
 
-/**
- * The latest check-in per activity, reloaded when the check-in revision changes (a check-in here
- * or on another replica). One primary-key read per request, like the catalog store.
- */
+/** The latest check-in per activity, rebuilt when the check-in revision changes. */
 export class CheckInStore {
-  private current: { revision: string; latest: ReadonlyMap<string, LatestCheckIn> } | undefined;
-  private checkedAt = Number.NEGATIVE_INFINITY;
+  private readonly latestByActivity: Revisioned<ReadonlyMap<string, LatestCheckIn>>;
 
-  /** @param revalidateAfterMs as for the catalog store: how long a checked revision is trusted. */
-  constructor(
-    private readonly db: Db,
-    private readonly revalidateAfterMs = 250,
-  ) {}
-
-  /** Forgets the cached revision: a check-in recorded here shows on the very next request. */
-  invalidate(): void {
-    this.checkedAt = Number.NEGATIVE_INFINITY;
+  constructor(db: Db, revalidateAfterMs?: number) {
+    this.latestByActivity = new Revisioned(
+      db,
+      'check_in_revision',
+      async () =>
+        new Map(
+          (await latestCheckIns(db.kysely)).map((r) => [
+            r.activity_id,
+            { statusCode: r.status_code, at: r.created_at, authorName: r.author_name },
+          ]),
+        ),
+      revalidateAfterMs,
+    );
   }
 
-  async latest(): Promise<ReadonlyMap<string, LatestCheckIn>> {
-    if (this.current && performance.now() - this.checkedAt < this.revalidateAfterMs)
-      return this.current.latest;
-    this.checkedAt = performance.now();
-    const row = await this.db.kysely
-      .selectFrom('catalog_meta')
-      .select('value')
-      .where('key', '=', 'check_in_revision')
-      .executeTakeFirst();
-    const revision = row?.value ?? '';
-    if (this.current?.revision === revision) return this.current.latest;
-    const rows = await latestCheckIns(this.db.kysely);
-    const latest = new Map(
-      rows.map((r) => [
-        r.activity_id,
-        { statusCode: r.status_code, at: r.created_at, authorName: r.author_name },
-      ]),
-    );
-    this.current = { revision, latest };
-    return latest;
+  /** A check-in recorded here shows on the very next request, not after the revalidation delay. */
+  invalidate(): void {
+    this.latestByActivity.invalidate();
+  }
+
+  latest(): Promise<ReadonlyMap<string, LatestCheckIn>> {
+    return this.latestByActivity.get();
   }
 }

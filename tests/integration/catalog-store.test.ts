@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection.js';
 import { importCatalog } from '../../src/catalog/catalog-import.js';
 import { CatalogStore } from '../../src/catalog/catalog-store.js';
 import { fixedClock } from '../../src/clock.js';
-import { SHIPPED_CATALOG } from '../../src/paths.js';
 import { snapshotOf } from '../support/catalog.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
 const clock = fixedClock('2026-11-22T08:00:00Z');
 const QUERIES = ['forsorjning', 'ensamhet', 'aldre', 'sarbara barn', 'cheries', 'vald i nara relationer'];
@@ -14,12 +12,7 @@ const QUERIES = ['forsorjning', 'ensamhet', 'aldre', 'sarbara barn', 'cheries', 
 describeEachDialect('the catalog as chat reads it', (dialect) => {
   let db: TestDatabase;
   beforeEach(async () => {
-    db = await createTestDatabase(dialect);
-    await importCatalog(
-      db.db,
-      { path: SHIPPED_CATALOG, text: readFileSync(SHIPPED_CATALOG, 'utf8') },
-      { clock },
-    );
+    db = await createSeededTestDatabase(dialect);
   });
   afterEach(() => db.drop());
 

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { importCatalog } from '../../src/catalog/catalog-import.js';
 import { CatalogStore } from '../../src/catalog/catalog-store.js';
 import type { CatalogView } from '../../src/catalog/catalog-view.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
-import { SHIPPED_CATALOG } from '../../src/paths.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
 describeEachDialect('check-ins', (dialect) => {
   let db: TestDatabase;
@@ -24,12 +21,7 @@ describeEachDialect('check-ins', (dialect) => {
     );
 
   beforeEach(async () => {
-    db = await createTestDatabase(dialect);
-    await importCatalog(
-      db.db,
-      { path: SHIPPED_CATALOG, text: readFileSync(SHIPPED_CATALOG, 'utf8') },
-      { clock },
-    );
+    db = await createSeededTestDatabase(dialect);
     view = (await new CatalogStore(db.db).get()).view;
   });
   afterEach(() => db.drop());

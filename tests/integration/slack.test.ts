@@ -18,19 +18,23 @@ let server: TestServer;
 const owner = shippedCatalog.activities[0]?.owners[0] ?? '';
 const ownerName = shippedCatalog.people.find((p) => p.email === owner)?.name ?? '';
 
-beforeAll(async () => {
-  await slack.start();
-  slack.users.set('U0OWNER', { email: owner, name: ownerName });
-  server = await startTestServer(
+/** delmal with Slack configured against the fake, on real time (retries wait real seconds). */
+const startSlackServer = (options: { slackInlineAnswerMs?: number } = {}) =>
+  startTestServer(
     {
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
     },
     'sqlite',
-    // Real time: retries wait for real Retry-After seconds.
     systemClock,
+    options,
   );
+
+beforeAll(async () => {
+  await slack.start();
+  slack.users.set('U0OWNER', { email: owner, name: ownerName });
+  server = await startSlackServer();
 });
 afterAll(async () => {
   await server?.stop();
@@ -126,16 +130,7 @@ describe('/delmal', () => {
   describe('when the answer takes longer than the ack may wait', () => {
     let slow: TestServer;
     beforeAll(async () => {
-      slow = await startTestServer(
-        {
-          SLACK_BOT_TOKEN: 'xoxb-test-token',
-          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-          SLACK_API_URL: slack.apiUrl,
-        },
-        'sqlite',
-        systemClock,
-        { slackInlineAnswerMs: 0 },
-      );
+      slow = await startSlackServer({ slackInlineAnswerMs: 0 });
     });
     afterAll(() => slow?.stop());
 
@@ -370,15 +365,7 @@ describe('App Home and checking in', () => {
 
 describe('the error boundary', () => {
   it('answers with a short Swedish apology and a reference id when something breaks', async () => {
-    const broken = await startTestServer(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-      },
-      'sqlite',
-      systemClock,
-    );
+    const broken = await startSlackServer();
     try {
       await broken.app.db.close();
       const response = await postSlack(

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { type Db, openDatabase } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { importCatalog } from '../../src/catalog/catalog-import.js';
+import { fixedClock } from '../../src/clock.js';
+import { SHIPPED_CATALOG } from '../../src/paths.js';
 
 /** The PostgreSQL server the tests use: `TEST_DATABASE_URL`, or the machine's local one. */
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -83,6 +86,14 @@ export async function createTestDatabase(
       await cleanup.end();
     },
   };
+}
+
+/** A fresh database of one dialect holding the shipped catalog. */
+export async function createSeededTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  const db = await createTestDatabase(dialect);
+  const text = readFileSync(SHIPPED_CATALOG, 'utf8');
+  await importCatalog(db.db, { path: SHIPPED_CATALOG, text }, { clock: fixedClock('2026-11-22T08:00:00Z') });
+  return db;
 }
 
 /**
