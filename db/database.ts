@@ -178,6 +178,16 @@ export interface CheckInTable {
   created_at: string;
 }
 
+export interface TeamsConversationTable {
+  conversation_id: string;
+  service_url: string;
+  tenant_id: string | null;
+  conversation_type: string;
+  user_aad_object_id: string | null;
+  team_id: string | null;
+  updated_at: string;
+}
+
 /** A many-to-many link; `position` keeps the order the catalog gave. */
 export type LinkTable<Owner extends string, Target extends string> = Record<Owner | Target, string> & {
   position: number;
@@ -212,6 +222,7 @@ export interface Database {
   inbound_receipts: InboundReceiptTable;
   chat_identities: ChatIdentityTable;
   check_ins: CheckInTable;
+  teams_conversations: TeamsConversationTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

@@ -3,6 +3,7 @@ import type { Db } from './connection.js';
 import * as m0001 from './migrations/0001-catalog.js';
 import * as m0002 from './migrations/0002-delivery.js';
 import * as m0003 from './migrations/0003-check-ins.js';
+import * as m0004 from './migrations/0004-teams-conversations.js';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the build output and the
@@ -12,6 +13,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-catalog': m0001,
   '0002-delivery': m0002,
   '0003-check-ins': m0003,
+  '0004-teams-conversations': m0004,
 };
 
 /** Applies pending migrations; throws with the failing migration's name if one fails. */

@@ -1,5 +1,6 @@
 import { registerPlayground } from '../adapters/local/playground.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
+import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
@@ -68,10 +69,19 @@ export async function startDelmal(
           inlineAnswerMs: deps.slackInlineAnswerMs,
         })
       : undefined;
+    const teams = createTeamsAdapter(config, server, {
+      chat,
+      outbox,
+      db,
+      clock: deps.clock,
+      logger: deps.logger,
+      locale: config.locale,
+    });
     const playground = config.env === 'local' || config.env === 'test';
     if (playground) registerPlayground(server, chat, config.locale);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     await slack?.start();
+    await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
     outbox.start();
     deps.logger.info(

@@ -1,0 +1,100 @@
+import type { App } from '@microsoft/teams.apps';
+import { z } from 'zod';
+import type { Db } from '../../db/connection.js';
+import { claimReceipt } from '../../db/receipts.repository.js';
+import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
+import { askerFor } from '../../src/chat/asker.js';
+import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
+import type { Clock } from '../../src/clock.js';
+import type { Outbox } from '../../src/delivery/outbox.js';
+import { type Locale, translator } from '../../src/i18n/i18n.js';
+import type { Logger } from '../../src/logger.js';
+import { renderAdaptiveCard } from './render-card.js';
+import { TEAMS_ACTIVITY } from './teams-senders.js';
+
+export interface TeamsHandlerDeps {
+  readonly chat: ChatDeps;
+  readonly outbox: Outbox;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly locale: Locale;
+}
+
+// What an inbound message carries that delmal uses; validated, never trusted blindly.
+const inbound = z.object({
+  id: z.string().min(1),
+  serviceUrl: z.url(),
+  text: z.string().optional(),
+  // Action.Submit from one of delmal's cards: the command behind the button.
+  value: z
+    .object({ command: z.string().max(500) })
+    .partial()
+    .optional()
+    .catch(undefined),
+  conversation: z.object({
+    id: z.string().min(1),
+    conversationType: z.string().optional(),
+    tenantId: z.string().optional(),
+  }),
+  from: z.object({ id: z.string(), aadObjectId: z.string().optional() }),
+  channelData: z.object({ team: z.object({ id: z.string() }).optional() }).optional(),
+});
+
+/**
+ * Teams messages — personal chat, group chat and channel mentions (the SDK strips the mention) —
+ * answered with the Adaptive Card rendered from the neutral reply, through the outbox to the
+ * conversation's own service URL. Each activity is claimed once by id, so a retried delivery never
+ * answers twice; every conversation seen is remembered for proactive messages.
+ */
+export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
+  const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
+  app.on('message', async ({ activity }) => {
+    const parsed = inbound.safeParse(activity);
+    if (!parsed.success) {
+      deps.logger.warn(
+        { issues: parsed.error.issues.length },
+        'Teams message without the fields delmal needs; ignored',
+      );
+      return;
+    }
+    const message = parsed.data;
+    const now = deps.clock.now().toISOString();
+    await saveTeamsConversation(
+      deps.db.kysely,
+      {
+        conversationId: message.conversation.id,
+        serviceUrl: message.serviceUrl,
+        tenantId: message.conversation.tenantId,
+        conversationType: message.conversation.conversationType ?? 'personal',
+        userAadObjectId:
+          message.conversation.conversationType === 'personal' ? message.from.aadObjectId : undefined,
+        teamId: message.channelData?.team?.id,
+      },
+      now,
+    );
+    if (!(await claimReceipt(deps.db.kysely, `teams:activity:${message.conversation.id}:${message.id}`, now)))
+      return;
+    const text = message.value?.command ?? message.text ?? '';
+    const { view } = await deps.chat.store.get();
+    // Teams does not put the e-mail in activities; the roster look-up that finds it comes next.
+    const asker = askerFor(view, undefined, deps.locale);
+    const reply = await handleMessage(chat, text, asker);
+    const card = renderAdaptiveCard(reply, translator(asker.locale));
+    await deps.outbox.send({
+      platform: 'teams',
+      kind: TEAMS_ACTIVITY,
+      payload: {
+        serviceUrl: message.serviceUrl,
+        conversationId: message.conversation.id,
+        activity: {
+          type: 'message',
+          summary: reply.summary,
+          replyToId: message.id,
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+        },
+      },
+      dedupeKey: `teams:reply:${message.conversation.id}:${message.id}`,
+    });
+  });
+}

@@ -1,0 +1,77 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  readonly method: string;
+  readonly path: string;
+  readonly body: Record<string, unknown>;
+  readonly status: number;
+}
+
+/**
+ * A stand-in for the Bot Framework connector (a tenant's serviceUrl) on 127.0.0.1: records what
+ * the bot sends and answers 200, or 403/429/5xx on demand.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private readonly failures: { status: number; retryAfter?: number; code?: string }[] = [];
+  private server: Server | undefined;
+  private port = 0;
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  get serviceUrl(): string {
+    return `http://127.0.0.1:${this.port}/`;
+  }
+
+  failNext(...failures: { status: number; retryAfter?: number; code?: string }[]): void {
+    this.failures.push(...failures);
+  }
+
+  /** Activities delivered (200) to conversations. */
+  delivered(): ConnectorCall[] {
+    return this.calls.filter((c) => c.status === 200 && /\/v3\/conversations\/.+\/activities/.test(c.path));
+  }
+
+  async waitFor(count = 1, timeoutMs = 8000): Promise<ConnectorCall[]> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (this.delivered().length >= count) return this.delivered();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(
+      `timed out waiting for ${count} activities; got ${JSON.stringify(this.calls.map((c) => `${c.path}:${c.status}`))}`,
+    );
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const failure = this.failures.shift();
+    const status = failure?.status ?? 200;
+    this.calls.push({ method: req.method ?? '', path, body, status });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      ...(failure?.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}),
+    });
+    res.end(
+      JSON.stringify(
+        failure
+          ? { error: { code: failure.code ?? 'ServiceError', message: 'fake failure' } }
+          : { id: `activity-${this.calls.length}` },
+      ),
+    );
+  }
+}

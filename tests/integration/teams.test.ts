@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/clock.js';
+import { FakeConnector } from '../fakes/fake-connector.js';
+import { cardProblems, textBlockTexts } from '../support/adaptive-cards.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { postActivity, teamsMessage } from '../support/teams.js';
+
+const connector = new FakeConnector();
+let server: TestServer;
+
+beforeAll(async () => {
+  await connector.start();
+  // DELMAL_ENV=test, no Teams credentials: unauthenticated activities are accepted (as from the Emulator).
+  server = await startTestServer({}, 'sqlite', systemClock);
+});
+afterAll(async () => {
+  await server?.stop();
+  await connector.stop();
+});
+beforeEach(() => {
+  connector.calls.length = 0;
+});
+
+const cardOf = (call: { body: Record<string, unknown> } | undefined) =>
+  ((call?.body.attachments as { content: object }[] | undefined) ?? [])[0]?.content ?? {};
+
+describe('Teams through POST /api/messages', () => {
+  it('answers "delmal 5" in a personal chat with an Adaptive Card 1.5, at the activity’s serviceUrl', async () => {
+    const activity = teamsMessage('delmal 5', { serviceUrl: connector.serviceUrl });
+    const response = await postActivity(server.base, activity);
+    expect(response.status).toBe(200);
+    const [call] = await connector.waitFor();
+    expect(decodeURIComponent(call?.path ?? '')).toBe('/v3/conversations/a:personal-1/activities');
+    expect(call?.body.replyToId).toBe(activity.id);
+    const card = cardOf(call);
+    expect(textBlockTexts(card)).toContain('Delmål 5: Sårbara barn får det stöd de behöver');
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('runs the command behind a card button (Action.Submit)', async () => {
+    await postActivity(
+      server.base,
+      teamsMessage('', { serviceUrl: connector.serviceUrl, value: { command: 'delmal aktivitet cross' } }),
+    );
+    const [call] = await connector.waitFor();
+    expect(textBlockTexts(cardOf(call))).toContain('CROSS');
+  });
+
+  it('answers a channel mention in its thread', async () => {
+    const activity = teamsMessage('<at>delmal</at> sok ensamhet', {
+      serviceUrl: connector.serviceUrl,
+      conversationId: '19:network@thread.tacv2;messageid=1700000000000',
+      conversationType: 'channel',
+    });
+    (activity as { entities?: unknown[] }).entities = [
+      { type: 'mention', text: '<at>delmal</at>', mentioned: { id: '28:delmal', name: 'delmal' } },
+    ];
+    await postActivity(server.base, activity);
+    const [call] = await connector.waitFor();
+    expect(decodeURIComponent(call?.path ?? '')).toBe(
+      '/v3/conversations/19:network@thread.tacv2;messageid=1700000000000/activities',
+    );
+    expect(JSON.stringify(cardOf(call))).toContain('CHERRIES');
+  });
+
+  it('answers a redelivered activity once', async () => {
+    const activity = teamsMessage('delmal 2', { serviceUrl: connector.serviceUrl });
+    await postActivity(server.base, activity);
+    await postActivity(server.base, activity);
+    await connector.waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(connector.delivered()).toHaveLength(1);
+  });
+
+  it('remembers the conversation for proactive messages', async () => {
+    await postActivity(
+      server.base,
+      teamsMessage('hjälp', { serviceUrl: connector.serviceUrl, conversationId: 'a:personal-2' }),
+    );
+    await connector.waitFor();
+    const row = await server.app.db.kysely
+      .selectFrom('teams_conversations')
+      .selectAll()
+      .where('conversation_id', '=', 'a:personal-2')
+      .executeTakeFirst();
+    expect(row).toMatchObject({
+      service_url: connector.serviceUrl,
+      tenant_id: 'tenant-1',
+      conversation_type: 'personal',
+      user_aad_object_id: '00000000-0000-0000-0000-0000000000a1',
+    });
+  });
+
+  it('retries 429 and 5xx from the connector, after Retry-After', async () => {
+    connector.failNext({ status: 429, retryAfter: 1 }, { status: 502 });
+    await postActivity(server.base, teamsMessage('delmal 1', { serviceUrl: connector.serviceUrl }));
+    await connector.waitFor(1, 10_000);
+    expect(connector.calls.map((c) => c.status)).toEqual([429, 502, 200]);
+  });
+
+  it('records a 403 (bot not in roster / blocked) as failed for good, without retrying', async () => {
+    connector.failNext({ status: 403, code: 'MessageWritesBlocked' });
+    await postActivity(
+      server.base,
+      teamsMessage('delmal 3', { serviceUrl: connector.serviceUrl, conversationId: 'a:blocked' }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(connector.calls.map((c) => c.status)).toEqual([403]);
+    const failed = await server.app.db.kysely
+      .selectFrom('outbox')
+      .select(['status', 'last_error'])
+      .where('status', '=', 'failed')
+      .execute();
+    expect(failed).toContainEqual({ status: 'failed', last_error: 'http_403 MessageWritesBlocked' });
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    const response = await fetch(`${server.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hej',
+    });
+    expect(response.status).toBe(415);
+  });
+});
+
+describe('Teams authentication', () => {
+  it('refuses requests without a valid Bot Framework token when credentials are set', async () => {
+    const secured = await startTestServer(
+      {
+        TEAMS_CLIENT_ID: '6f1a3f4e-2d7b-4a61-9a55-2b9c2f3d4e5f',
+        TEAMS_CLIENT_SECRET: 'secret',
+        DELMAL_ENV: 'production',
+      },
+      'sqlite',
+      systemClock,
+    );
+    try {
+      const activity = teamsMessage('delmal 5', { serviceUrl: connector.serviceUrl });
+      expect((await postActivity(secured.base, activity)).status).toBe(401);
+      expect((await postActivity(secured.base, activity, { authorization: 'Bearer not-a-jwt' })).status).toBe(
+        401,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(connector.calls).toEqual([]);
+    } finally {
+      await secured.stop();
+    }
+  });
+
+  it('has no Teams route in production without credentials', async () => {
+    const prod = await startTestServer(
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', DELMAL_ENV: 'production' },
+      'sqlite',
+      systemClock,
+    );
+    try {
+      expect(
+        (await postActivity(prod.base, teamsMessage('delmal', { serviceUrl: connector.serviceUrl }))).status,
+      ).toBe(404);
+    } finally {
+      await prod.stop();
+    }
+  });
+});
