@@ -1,70 +1,25 @@
 import type { WebClient } from '@slack/web-api';
-import { findChatIdentity, saveChatIdentity } from '../../db/chat-identities.repository.js';
+import { saveChatIdentity } from '../../db/chat-identities.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { Clock } from '../../src/clock.js';
+import { type IdentityDeps, identityEmail } from '../../src/identity/identity-cache.js';
 import type { Logger } from '../../src/logger.js';
 
-/** How long a looked-up e-mail is trusted before Slack is asked again (people change addresses rarely). */
-const FRESH_MS = 24 * 60 * 60 * 1000;
+export type { IdentityMemo } from '../../src/identity/identity-cache.js';
 
 /**
- * The e-mail of a Slack user (team + user id), from our cache or `users.info` (scope
- * `users:read.email`). Undefined when Slack will not say: the person can still ask questions.
+ * The e-mail of a Slack user (team + user id): `users.info` (scope `users:read.email`) behind the
+ * identity cache. Undefined when Slack will not say: the person can still ask questions.
  */
-export async function slackUserEmail(
-  deps: { db: Db; client: WebClient; clock: Clock; logger: Logger; memo?: IdentityMemo },
+export function slackUserEmail(
+  deps: IdentityDeps & { client: WebClient },
   teamId: string,
   userId: string,
 ): Promise<string | undefined> {
-  const now = deps.clock.now();
-  const remembered = deps.memo?.get(`${teamId}:${userId}`);
-  if (remembered && remembered.until > now.getTime()) return remembered.email;
-  const email = await lookUp(deps, teamId, userId, now);
-  deps.memo?.set(`${teamId}:${userId}`, { email, until: now.getTime() + MEMO_MS });
-  if (deps.memo && deps.memo.size > MEMO_ENTRIES) deps.memo.delete(deps.memo.keys().next().value as string);
-  return email;
-}
-
-/** Recent answers kept in memory, so a busy channel does not read the database for each message. */
-export type IdentityMemo = Map<string, { email: string | undefined; until: number }>;
-const MEMO_MS = 5 * 60 * 1000;
-const MEMO_ENTRIES = 10_000;
-
-async function lookUp(
-  deps: { db: Db; client: WebClient; clock: Clock; logger: Logger },
-  teamId: string,
-  userId: string,
-  now: Date,
-): Promise<string | undefined> {
-  const known = await findChatIdentity(deps.db.kysely, 'slack', teamId, userId);
-  if (known && now.getTime() - Date.parse(known.updated_at) < FRESH_MS) return known.email ?? undefined;
-  try {
+  return identityEmail(deps, { platform: 'slack', tenantId: teamId, userId }, async () => {
     const info = await deps.client.users.info({ user: userId });
-    const email = info.user?.profile?.email;
-    await saveChatIdentity(
-      deps.db.kysely,
-      {
-        platform: 'slack',
-        tenantId: teamId,
-        userId,
-        email,
-        displayName: info.user?.real_name ?? info.user?.name,
-      },
-      now.toISOString(),
-    );
-    return email?.toLowerCase();
-  } catch (error) {
-    deps.logger.warn({ err: error, userId }, 'users.info failed; answering without identity');
-    // Remember that Slack would not say (user_not_found, missing scope …) so the next message does
-    // not ask again; a transient failure is retried after the cache period too.
-    if (!known)
-      await saveChatIdentity(
-        deps.db.kysely,
-        { platform: 'slack', tenantId: teamId, userId, email: undefined, displayName: undefined },
-        now.toISOString(),
-      );
-    return known?.email ?? undefined;
-  }
+    return { email: info.user?.profile?.email, displayName: info.user?.real_name ?? info.user?.name };
+  });
 }
 
 /**

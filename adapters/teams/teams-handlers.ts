@@ -8,6 +8,7 @@ import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
 import type { Clock } from '../../src/clock.js';
 import type { Outbox } from '../../src/delivery/outbox.js';
 import { type Locale, translator } from '../../src/i18n/i18n.js';
+import { type IdentityMemo, identityEmail } from '../../src/identity/identity-cache.js';
 import type { Logger } from '../../src/logger.js';
 import { renderAdaptiveCard } from './render-card.js';
 import { TEAMS_ACTIVITY } from './teams-senders.js';
@@ -49,6 +50,7 @@ const inbound = z.object({
  */
 export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
+  const memo: IdentityMemo = new Map();
   app.on('message', async ({ activity }) => {
     const parsed = inbound.safeParse(activity);
     if (!parsed.success) {
@@ -76,9 +78,23 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
     if (!(await claimReceipt(deps.db.kysely, `teams:activity:${message.conversation.id}:${message.id}`, now)))
       return;
     const text = message.value?.command ?? message.text ?? '';
+    // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
+    const email = await identityEmail(
+      { ...deps, memo },
+      {
+        platform: 'teams',
+        tenantId: message.conversation.tenantId ?? '',
+        userId: message.from.aadObjectId ?? message.from.id,
+      },
+      async () => {
+        const member = await app.api
+          .fromServiceUrl({ serviceUrl: message.serviceUrl })
+          .conversations.getMemberById(message.conversation.id, message.from.id);
+        return { email: member.email ?? member.userPrincipalName, displayName: member.name };
+      },
+    );
     const { view } = await deps.chat.store.get();
-    // Teams does not put the e-mail in activities; the roster look-up that finds it comes next.
-    const asker = askerFor(view, undefined, deps.locale);
+    const asker = askerFor(view, email, deps.locale);
     const reply = await handleMessage(chat, text, asker);
     const card = renderAdaptiveCard(reply, translator(asker.locale));
     await deps.outbox.send({

@@ -14,6 +14,8 @@ export interface ConnectorCall {
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Roster: Teams user id → what GET …/members/{id} answers. */
+  readonly members = new Map<string, { name: string; email?: string; userPrincipalName?: string }>();
   private readonly failures: { status: number; retryAfter?: number; code?: string }[] = [];
   private server: Server | undefined;
   private port = 0;
@@ -59,6 +61,18 @@ export class FakeConnector {
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const member = /\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && member) {
+      const found = this.members.get(decodeURIComponent(member[1] ?? ''));
+      this.calls.push({ method: 'GET', path, body: {}, status: found ? 200 : 404 });
+      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          found ? { id: member[1], ...found } : { error: { code: 'MemberNotFoundInConversation' } },
+        ),
+      );
+      return;
+    }
     const failure = this.failures.shift();
     const status = failure?.status ?? 200;
     this.calls.push({ method: req.method ?? '', path, body, status });
