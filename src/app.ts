@@ -35,6 +35,8 @@ export async function startDelmal(
     host?: string;
     /** Tests set 0 to take the slow path: ack empty, answer through the outbox. */
     slackInlineAnswerMs?: number;
+    /** Tests point Teams token validation at a local key server. */
+    teamsOpenIdMetadataUrl?: string;
   },
 ): Promise<RunningDelmal> {
   const db = openDatabase(config.database, (error) =>
@@ -69,14 +71,12 @@ export async function startDelmal(
           inlineAnswerMs: deps.slackInlineAnswerMs,
         })
       : undefined;
-    const teams = createTeamsAdapter(config, server, {
-      chat,
-      outbox,
-      db,
-      clock: deps.clock,
-      logger: deps.logger,
-      locale: config.locale,
-    });
+    const teams = createTeamsAdapter(
+      config,
+      server,
+      { chat, outbox, db, clock: deps.clock, logger: deps.logger, locale: config.locale },
+      { openIdMetadataUrl: deps.teamsOpenIdMetadataUrl },
+    );
     const playground = config.env === 'local' || config.env === 'test';
     if (playground) registerPlayground(server, chat, config.locale);
     // The playground lets anyone pick who they are: locally it listens on loopback only.

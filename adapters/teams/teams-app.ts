@@ -1,3 +1,4 @@
+import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 
 import type { Config } from '../../src/config/config.js';
@@ -22,6 +23,7 @@ export function createTeamsAdapter(
   config: Config,
   server: HttpServer,
   deps: TeamsHandlerDeps,
+  options: { readonly openIdMetadataUrl?: string } = {},
 ): TeamsAdapter | undefined {
   if (!config.teams && config.env === 'production') return undefined;
   let handler: HttpRouteHandler | undefined;
@@ -42,6 +44,10 @@ export function createTeamsAdapter(
       },
     },
     logger: teamsLogger(deps.logger),
+    // Tests point token validation at a local key server; production uses the public cloud's.
+    ...(options.openIdMetadataUrl
+      ? { cloud: withOverrides(PUBLIC, { openIdMetadataUrl: options.openIdMetadataUrl }) }
+      : {}),
     activity: { mentions: { stripText: true } },
   });
   registerTeamsHandlers(app, deps);

@@ -22,17 +22,9 @@ export interface TeamsHandlerDeps {
   readonly locale: Locale;
 }
 
-// What an inbound message carries that delmal uses; validated, never trusted blindly.
-const inbound = z.object({
-  id: z.string().min(1),
+// Where an activity comes from: enough to write back to its conversation later.
+const reference = z.object({
   serviceUrl: z.url(),
-  text: z.string().optional(),
-  // Action.Submit from one of delmal's cards: the command behind the button.
-  value: z
-    .object({ command: z.string().max(500) })
-    .partial()
-    .optional()
-    .catch(undefined),
   conversation: z.object({
     id: z.string().min(1),
     conversationType: z.string().optional(),
@@ -42,6 +34,18 @@ const inbound = z.object({
   channelData: z.object({ team: z.object({ id: z.string() }).optional() }).optional(),
 });
 
+// What an inbound message carries that delmal uses; validated, never trusted blindly.
+const inbound = reference.extend({
+  id: z.string().min(1),
+  text: z.string().optional(),
+  // Action.Submit from one of delmal's cards: the command behind the button.
+  value: z
+    .object({ command: z.string().max(500) })
+    .partial()
+    .optional()
+    .catch(undefined),
+});
+
 /**
  * Teams messages — personal chat, group chat and channel mentions (the SDK strips the mention) —
  * answered with the Adaptive Card rendered from the neutral reply, through the outbox to the
@@ -49,6 +53,37 @@ const inbound = z.object({
  * answers twice; every conversation seen is remembered for proactive messages.
  */
 export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
+  const remember = async (activity: unknown) => {
+    const parsed = reference.safeParse(activity);
+    if (!parsed.success) return;
+    const a = parsed.data;
+    await saveTeamsConversation(
+      deps.db.kysely,
+      {
+        conversationId: a.conversation.id,
+        serviceUrl: a.serviceUrl,
+        tenantId: a.conversation.tenantId,
+        conversationType: a.conversation.conversationType ?? 'personal',
+        userAadObjectId: a.conversation.conversationType === 'personal' ? a.from.aadObjectId : undefined,
+        teamId: a.channelData?.team?.id,
+      },
+      deps.clock.now().toISOString(),
+    );
+  };
+  // Installed in a personal scope, a group chat or a team: remember where, for digests and prompts.
+  app.on('install.add', async ({ activity }) => remember(activity));
+  app.on('conversationUpdate', async ({ activity }) => {
+    const botId = activity.recipient?.id;
+    if (activity.membersAdded?.some((m) => m.id === botId)) await remember(activity);
+  });
+  registerMessageHandler(app, deps, remember);
+}
+
+function registerMessageHandler(
+  app: App,
+  deps: TeamsHandlerDeps,
+  remember: (activity: unknown) => Promise<void>,
+): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
   const memo: IdentityMemo = new Map();
   app.on('message', async ({ activity }) => {

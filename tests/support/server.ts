@@ -15,7 +15,7 @@ export async function startTestServer(
   env: Record<string, string> = {},
   dialect: Dialect = 'sqlite',
   clock: Clock = fixedClock('2026-11-22T08:00:00Z'),
-  options: { slackInlineAnswerMs?: number } = {},
+  options: { slackInlineAnswerMs?: number; teamsOpenIdMetadataUrl?: string } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase(dialect, { migrate: false });
   await database.db.close();
