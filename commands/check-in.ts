@@ -83,6 +83,8 @@ function prompt(ctx: CommandContext, id: string, name: string): Reply {
           kind: 'command' as const,
           label: badgeOf(s, ctx.asker.locale).label,
           command: `delmal avstamning ${id} ${s.code}`,
+          // Where the platform can (Teams), the confirmation replaces these buttons.
+          refresh: true,
         })),
       },
       { type: 'context', text: ctx.t('checkin.prompt.hint', { id }) },

@@ -64,6 +64,19 @@ export interface AcSubmitAction {
   style?: 'default' | 'positive' | 'destructive';
 }
 
+/**
+ * Runs a chat command as a Universal Action: Teams invokes the bot (`adaptiveCard/action`) and
+ * replaces the card with the one it returns. Clients without Universal Actions use the fallback.
+ */
+export interface AcExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: { command: string };
+  style?: 'default' | 'positive' | 'destructive';
+  fallback: AcSubmitAction;
+}
+
 export interface AcOpenUrlAction {
   type: 'Action.OpenUrl';
   title: string;
@@ -76,10 +89,10 @@ export interface AcShowCardAction {
   card: AcNestedCard;
 }
 
-export type AcAction = AcSubmitAction | AcOpenUrlAction | AcShowCardAction;
+export type AcAction = AcSubmitAction | AcExecuteAction | AcOpenUrlAction | AcShowCardAction;
 
 /** Adaptive Cards forbid `Action.ShowCard` as a `selectAction`. */
-export type AcSelectAction = AcSubmitAction | AcOpenUrlAction;
+export type AcSelectAction = AcSubmitAction | AcExecuteAction | AcOpenUrlAction;
 
 /** The card shown by `Action.ShowCard`; it inherits version and schema from the outer card. */
 export interface AcNestedCard {

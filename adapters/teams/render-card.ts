@@ -95,6 +95,9 @@ function subtle(text: string): AcTextBlock {
   return { type: 'TextBlock', text: nonEmpty(text), isSubtle: true, size: 'Small', wrap: true };
 }
 
+/** The verb of delmal's Universal Actions: the bot runs `data.command` and answers with a new card. */
+export const EXECUTE_VERB = 'delmal';
+
 function cardAction(action: Action): AcSelectAction {
   if (action.kind === 'url')
     return { type: 'Action.OpenUrl', title: nonEmpty(action.label), url: action.url };
@@ -104,7 +107,14 @@ function cardAction(action: Action): AcSelectAction {
     data: { command: action.command },
   };
   if (action.style === 'primary') submit.style = 'positive';
-  return submit;
+  if (!action.refresh) return submit;
+  return {
+    type: 'Action.Execute',
+    title: submit.title,
+    verb: EXECUTE_VERB,
+    data: submit.data,
+    fallback: submit,
+  };
 }
 
 function actionSets(actions: readonly AcAction[]): AcActionSet[] {

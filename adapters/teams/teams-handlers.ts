@@ -10,7 +10,8 @@ import type { Outbox } from '../../src/delivery/outbox.js';
 import { type Locale, translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, identityEmail } from '../../src/identity/identity-cache.js';
 import type { Logger } from '../../src/logger.js';
-import { renderAdaptiveCard } from './render-card.js';
+import type { AdaptiveCardJson } from './card-types.js';
+import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { TEAMS_ACTIVITY } from './teams-senders.js';
 
 export interface TeamsHandlerDeps {
@@ -77,6 +78,45 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
     if (activity.membersAdded?.some((m) => m.id === botId)) await remember(activity);
   });
   registerMessageHandler(app, deps, remember);
+  registerCardActions(app, deps);
+}
+
+// A Universal Action from one of delmal's cards: the command behind the button.
+const execute = z.object({
+  value: z.object({
+    action: z.object({
+      verb: z.literal(EXECUTE_VERB),
+      data: z.object({ command: z.string().min(1).max(500) }),
+    }),
+  }),
+  conversation: z.object({ id: z.string(), tenantId: z.string().optional() }),
+  from: z.object({ id: z.string(), aadObjectId: z.string().optional() }),
+  serviceUrl: z.url(),
+});
+
+/**
+ * `Action.Execute` (invoke `adaptiveCard/action`): run the command and answer with the card that
+ * replaces the one the button was on — a check-in confirms itself in place ("Tack! Registrerat …").
+ */
+function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
+  const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
+  app.on('card.action', async ({ activity }) => {
+    const parsed = execute.safeParse(activity);
+    const t = translator(deps.locale);
+    if (!parsed.success) {
+      const reply = {
+        summary: t('error.unclear'),
+        blocks: [{ type: 'text' as const, text: t('teams.unknownAction') }],
+      };
+      return cardResponse(renderAdaptiveCard(reply, t));
+    }
+    const a = parsed.data;
+    const email = await rosterEmail(app, deps, a.serviceUrl, a.conversation, a.from);
+    const { view } = await deps.chat.store.get();
+    const asker = askerFor(view, email, deps.locale);
+    const reply = await handleMessage(chat, a.value.action.data.command, asker);
+    return cardResponse(renderAdaptiveCard(reply, translator(asker.locale)));
+  });
 }
 
 function registerMessageHandler(
@@ -85,7 +125,6 @@ function registerMessageHandler(
   remember: (activity: unknown) => Promise<void>,
 ): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
-  const memo: IdentityMemo = new Map();
   app.on('message', async ({ activity }) => {
     const parsed = inbound.safeParse(activity);
     if (!parsed.success) {
@@ -148,4 +187,38 @@ function registerMessageHandler(
       dedupeKey: `teams:reply:${message.conversation.id}:${message.id}`,
     });
   });
+}
+
+const memo: IdentityMemo = new Map();
+
+/** Teams does not put the e-mail in activities: the conversation roster has it (email or UPN). */
+function rosterEmail(
+  app: App,
+  deps: TeamsHandlerDeps,
+  serviceUrl: string,
+  conversation: { id: string; tenantId?: string | undefined },
+  from: { id: string; aadObjectId?: string | undefined },
+): Promise<string | undefined> {
+  return identityEmail(
+    { ...deps, memo },
+    { platform: 'teams', tenantId: conversation.tenantId ?? '', userId: from.aadObjectId ?? from.id },
+    async () => {
+      const member = await app.api
+        .fromServiceUrl({ serviceUrl })
+        .conversations.getMemberById(conversation.id, from.id);
+      return { email: member.email ?? member.userPrincipalName, displayName: member.name };
+    },
+  );
+}
+
+/**
+ * The invoke response that replaces a card. Our cards write `msteams.width: "Full"` as Teams
+ * documents it; the SDK's type spells it in lower case, hence the cast.
+ */
+function cardResponse(card: AdaptiveCardJson) {
+  return {
+    statusCode: 200 as const,
+    type: 'application/vnd.microsoft.card.adaptive' as const,
+    value: card as never,
+  };
 }

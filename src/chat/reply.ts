@@ -20,7 +20,14 @@ export interface StatusBadge {
  * (e.g. `delmal aktivitet cross`), so every button also works as text in every platform.
  */
 export type Action =
-  | { readonly kind: 'command'; readonly label: string; readonly command: string; readonly style?: 'primary' }
+  | {
+      readonly kind: 'command';
+      readonly label: string;
+      readonly command: string;
+      readonly style?: 'primary';
+      /** The answer replaces the message the button is on (a check-in confirms itself in place). */
+      readonly refresh?: boolean;
+    }
   | { readonly kind: 'url'; readonly label: string; readonly url: string };
 
 export interface Field {

@@ -313,4 +313,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
     'I cannot find an owner with your e-mail address in the catalog. You can still ask me about the plan: type /delmal.',
   'home.activityDetail': 'Last check-in: {last} · next: {next}',
   'mine.notScheduled': 'not scheduled yet',
+  'teams.unknownAction': 'That button is not recognised. Type delmal help to see what you can do.',
 };

@@ -317,6 +317,7 @@ export const sv = {
     'Jag hittar ingen ansvarig med din e-postadress i katalogen. Du kan ändå fråga mig om planen: skriv /delmal.',
   'home.activityDetail': 'Senaste avstämning: {last} · nästa: {next}',
   'mine.notScheduled': 'inte schemalagd än',
+  'teams.unknownAction': 'Knappen känns inte igen. Skriv delmal hjälp för att se vad du kan göra.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
 import { cardProblems, textBlockTexts } from '../support/adaptive-cards.js';
+import { shippedCatalog } from '../support/catalog.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { postActivity, teamsMessage } from '../support/teams.js';
 
@@ -161,5 +162,59 @@ describe('Teams authentication', () => {
     } finally {
       await prod.stop();
     }
+  });
+});
+
+describe('cards that act', () => {
+  const OWNER = { id: '29:owner-1', aadObjectId: '00000000-0000-0000-0000-0000000000c3' };
+  const owner = shippedCatalog.activities.find((a) => a.id === 'cross')?.owners[0] ?? '';
+
+  beforeAll(() => {
+    connector.members.set('29:owner-1', { name: 'Ägare', email: owner });
+  });
+
+  it('offers check-in statuses as Universal Actions with an Action.Submit fallback', async () => {
+    await postActivity(
+      server.base,
+      teamsMessage('delmal avstamning cross', {
+        serviceUrl: connector.serviceUrl,
+        conversationId: 'a:owner',
+      }),
+    );
+    const [call] = await connector.waitFor();
+    const card = cardOf(call);
+    expect(cardProblems(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('"type":"Action.Execute"');
+    expect(text).toContain('"verb":"delmal"');
+    expect(text).toContain('"fallback":{"type":"Action.Submit"');
+  });
+
+  it('records the check-in and replaces the card in place ("Tack! Registrerat …")', async () => {
+    const invoke = {
+      ...teamsMessage('', { serviceUrl: connector.serviceUrl, conversationId: 'a:owner', from: OWNER }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'delmal',
+          data: { command: 'delmal avstamning cross on_track' },
+        },
+        trigger: 'manual',
+      },
+    };
+    const response = await postActivity(server.base, invoke);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { statusCode: number; type: string; value: object };
+    expect(body.statusCode).toBe(200);
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(textBlockTexts(body.value).join(' ')).toMatch(/Tack! Registrerat \d\d:\d\d — Enligt plan/);
+    expect(cardProblems(body.value)).toEqual([]);
+    const stored = await server.app.db.kysely
+      .selectFrom('check_ins')
+      .select(['activity_id', 'status_code', 'platform'])
+      .execute();
+    expect(stored).toContainEqual({ activity_id: 'cross', status_code: 'on_track', platform: 'teams' });
   });
 });

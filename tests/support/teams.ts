@@ -9,6 +9,8 @@ export function teamsMessage(
     conversationType?: string;
     value?: unknown;
     id?: string;
+    /** Teams user id and AAD object id of the sender. */
+    from?: { id: string; aadObjectId: string };
   },
 ): Record<string, unknown> {
   return {
@@ -17,7 +19,10 @@ export function teamsMessage(
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: fields.serviceUrl,
-    from: { id: '29:user-1', aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Anna' },
+    from: {
+      ...(fields.from ?? { id: '29:user-1', aadObjectId: '00000000-0000-0000-0000-0000000000a1' }),
+      name: 'Anna',
+    },
     recipient: { id: '28:delmal', name: 'delmal' },
     conversation: {
       id: fields.conversationId ?? 'a:personal-1',

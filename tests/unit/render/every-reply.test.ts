@@ -15,6 +15,7 @@ const messages = [
   'delmal sok ensamhet',
   'delmal sok forsorjning',
   'delmal mina',
+  'delmal avstamning cross',
   'delmal hjälp',
 ];
 
