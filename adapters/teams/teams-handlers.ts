@@ -12,6 +12,7 @@ import { type IdentityMemo, identityEmail } from '../../src/identity/identity-ca
 import type { Logger } from '../../src/logger.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
+import { registerMessageExtension } from './teams-message-extension.js';
 import { TEAMS_ACTIVITY } from './teams-senders.js';
 
 export interface TeamsHandlerDeps {
@@ -79,6 +80,7 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
   });
   registerMessageHandler(app, deps, remember);
   registerCardActions(app, deps);
+  registerMessageExtension(app, deps);
 }
 
 // A Universal Action from one of delmal's cards: the command behind the button.

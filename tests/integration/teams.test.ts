@@ -218,3 +218,41 @@ describe('cards that act', () => {
     expect(stored).toContainEqual({ activity_id: 'cross', status_code: 'on_track', platform: 'teams' });
   });
 });
+
+describe('the message extension', () => {
+  it('finds delmål and activities from the compose box and offers their cards to insert', async () => {
+    const query = {
+      ...teamsMessage('', {
+        serviceUrl: connector.serviceUrl,
+        conversationId: '19:chat@thread.v2',
+        conversationType: 'groupChat',
+      }),
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: {
+        commandId: 'searchPlan',
+        parameters: [{ name: 'query', value: 'ensamhet' }],
+        queryOptions: { skip: 0, count: 10 },
+      },
+    };
+    const response = await postActivity(server.base, query);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      composeExtension: {
+        type: string;
+        attachments: { content: object; preview: { content: { title: string } } }[];
+      };
+    };
+    expect(body.composeExtension.type).toBe('result');
+    const titles = body.composeExtension.attachments.map((a) => a.preview.content.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        '2. Ökade möjligheter till meningsfull fritid och social samvaro',
+        'CHERRIES',
+        'CROSS',
+      ]),
+    );
+    for (const attachment of body.composeExtension.attachments)
+      expect(cardProblems(attachment.content)).toEqual([]);
+  });
+});

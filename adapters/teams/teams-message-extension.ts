@@ -1,0 +1,55 @@
+import type { App } from '@microsoft/teams.apps';
+import { z } from 'zod';
+import { askerFor } from '../../src/chat/asker.js';
+import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
+import { translator } from '../../src/i18n/i18n.js';
+import { renderAdaptiveCard } from './render-card.js';
+import type { TeamsHandlerDeps } from './teams-handlers.js';
+
+// composeExtension/query: what the compose box sends when someone searches delmal.
+const extensionQuery = z.object({
+  value: z.object({
+    commandId: z.string(),
+    parameters: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
+  }),
+});
+
+/**
+ * The message extension: search delmål and activities from the compose box; each result inserts
+ * the same card `/delmal <n>` or `delmal aktivitet …` would answer with, into any conversation.
+ */
+export function registerMessageExtension(app: App, deps: TeamsHandlerDeps): void {
+  const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
+  app.on('message.ext.query', async ({ activity }) => {
+    const parsed = extensionQuery.safeParse(activity);
+    const query = parsed.success
+      ? (parsed.data.value.parameters.find((p) => p.name === 'query')?.value ?? '').trim()
+      : '';
+    const { search } = await deps.chat.store.get();
+    const asker = askerFor((await deps.chat.store.get()).view, undefined, deps.locale);
+    const t = translator(asker.locale);
+    const hits = query ? search.search(query, { kinds: ['goal', 'activity'], limit: 10 }) : [];
+    const attachments = await Promise.all(
+      hits.map(async (hit) => {
+        const command =
+          hit.kind === 'goal' ? `delmal ${hit.title.split('.')[0]}` : `delmal aktivitet ${hit.refId}`;
+        const reply = await handleMessage(chat, command, asker);
+        return {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: renderAdaptiveCard(reply, t),
+          preview: {
+            contentType: 'application/vnd.microsoft.card.thumbnail',
+            content: { title: hit.title, text: hit.where },
+          },
+        };
+      }),
+    );
+    return {
+      composeExtension: {
+        type: 'result' as const,
+        attachmentLayout: 'list' as const,
+        attachments: attachments as never,
+      },
+    };
+  });
+}
