@@ -138,19 +138,7 @@ function registerMessageHandler(
     }
     const message = parsed.data;
     const now = deps.clock.now().toISOString();
-    await saveTeamsConversation(
-      deps.db.kysely,
-      {
-        conversationId: message.conversation.id,
-        serviceUrl: message.serviceUrl,
-        tenantId: message.conversation.tenantId,
-        conversationType: message.conversation.conversationType ?? 'personal',
-        userAadObjectId:
-          message.conversation.conversationType === 'personal' ? message.from.aadObjectId : undefined,
-        teamId: message.channelData?.team?.id,
-      },
-      now,
-    );
+    await remember(activity);
     if (!(await claimReceipt(deps.db.kysely, `teams:activity:${message.conversation.id}:${message.id}`, now)))
       return;
     const text = message.value?.command ?? message.text ?? '';

@@ -314,4 +314,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'home.activityDetail': 'Last check-in: {last} · next: {next}',
   'mine.notScheduled': 'not scheduled yet',
   'teams.unknownAction': 'That button is not recognised. Type delmal help to see what you can do.',
+  'teams.package.noClientId':
+    'TEAMS_CLIENT_ID is missing. Set the app id from Azure (and TEAMS_CLIENT_SECRET) and run again: TEAMS_CLIENT_ID=… npm run package:teams',
+  'teams.package.written':
+    'The Teams package is written: {file}. Upload it in the Teams admin center (Teams apps → Manage apps → Upload).',
 };

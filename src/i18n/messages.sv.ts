@@ -318,6 +318,10 @@ export const sv = {
   'home.activityDetail': 'Senaste avstämning: {last} · nästa: {next}',
   'mine.notScheduled': 'inte schemalagd än',
   'teams.unknownAction': 'Knappen känns inte igen. Skriv delmal hjälp för att se vad du kan göra.',
+  'teams.package.noClientId':
+    'TEAMS_CLIENT_ID saknas. Sätt appens id från Azure (och TEAMS_CLIENT_SECRET) och kör igen: TEAMS_CLIENT_ID=… npm run package:teams',
+  'teams.package.written':
+    'Teams-paketet är skrivet: {file}. Ladda upp det i Teams administrationscenter (Teams-appar → Hantera appar → Ladda upp).',
 } as const;
 
 export type MessageKey = keyof typeof sv;
