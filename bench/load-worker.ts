@@ -4,12 +4,52 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 /** What the main thread asks for: signed /delmal requests against `url` for `durationMs`. */
 interface LoadRequest {
+  /** `slack`: signed slash commands; `teams`: Bot Framework message activities. */
+  readonly kind?: 'slack' | 'teams';
   readonly url: string;
   readonly secret: string;
   readonly text: string;
+  /** Slack: the response_url; Teams: the serviceUrl. */
   readonly responseUrl: string;
   readonly concurrency: number;
   readonly durationMs: number;
+}
+
+/** One request body and its headers, fresh each time (unique ids, current signature). */
+function nextRequest(): { body: string; headers: Record<string, string> } {
+  if (load.kind === 'teams')
+    return {
+      body: JSON.stringify({
+        type: 'message',
+        id: randomUUID(),
+        channelId: 'msteams',
+        serviceUrl: load.responseUrl,
+        from: { id: '29:bench', aadObjectId: '00000000-0000-0000-0000-0000000000be' },
+        recipient: { id: '28:delmal', name: 'delmal' },
+        conversation: { id: 'a:bench', conversationType: 'personal', tenantId: 'tenant-bench' },
+        text: load.text,
+      }),
+      headers: { 'content-type': 'application/json' },
+    };
+  const body = new URLSearchParams({
+    team_id: 'T0001',
+    channel_id: 'C0BENCH',
+    user_id: 'U0BENCH',
+    command: '/delmal',
+    text: load.text,
+    response_url: load.responseUrl,
+    trigger_id: randomUUID(),
+  }).toString();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', load.secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+    },
+  };
 }
 
 // Runs in its own thread (its own event loop) so the load generator does not queue behind the
@@ -47,24 +87,10 @@ const until = Date.now() + load.durationMs;
 
 async function client(): Promise<void> {
   while (Date.now() < until) {
-    const body = new URLSearchParams({
-      team_id: 'T0001',
-      channel_id: 'C0BENCH',
-      user_id: 'U0BENCH',
-      command: '/delmal',
-      text: load.text,
-      response_url: load.responseUrl,
-      trigger_id: randomUUID(),
-    }).toString();
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac('sha256', load.secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+    const { body, headers } = nextRequest();
     const start = process.hrtime.bigint();
     try {
-      const status = await post(body, {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signature,
-      });
+      const status = await post(body, headers);
       if (status !== 200) errors++;
       else samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     } catch {

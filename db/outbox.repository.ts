@@ -17,6 +17,8 @@ export async function enqueueOutbox(
   db: Kysely<Database>,
   item: NewOutboxItem,
   now: string,
+  /** For an item whose first attempt was already made (and failed): its state after that attempt. */
+  after?: { status: 'pending' | 'failed'; nextAttemptAt: string; lastError: string },
 ): Promise<string | undefined> {
   const id = randomUUID();
   const result = await db
@@ -27,9 +29,10 @@ export async function enqueueOutbox(
       kind: item.kind,
       payload: JSON.stringify(item.payload),
       dedupe_key: item.dedupeKey ?? null,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: now,
+      status: after?.status ?? 'pending',
+      attempts: after ? 1 : 0,
+      next_attempt_at: after?.nextAttemptAt ?? now,
+      last_error: after?.lastError ?? null,
       created_at: now,
       updated_at: now,
     })

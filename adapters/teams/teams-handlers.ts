@@ -5,6 +5,7 @@ import { claimReceipt } from '../../db/receipts.repository.js';
 import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
 import { askerFor } from '../../src/chat/asker.js';
 import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
+import type { Reply } from '../../src/chat/reply.js';
 import type { Clock } from '../../src/clock.js';
 import type { Outbox } from '../../src/delivery/outbox.js';
 import { type Locale, translator } from '../../src/i18n/i18n.js';
@@ -55,10 +56,13 @@ const inbound = reference.extend({
  * answers twice; every conversation seen is remembered for proactive messages.
  */
 export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
+  // Conversations already stored with this serviceUrl: a busy chat does not rewrite its row per message.
+  const known = new Map<string, string>();
   const remember = async (activity: unknown) => {
     const parsed = reference.safeParse(activity);
     if (!parsed.success) return;
     const a = parsed.data;
+    if (known.get(a.conversation.id) === a.serviceUrl) return;
     await saveTeamsConversation(
       deps.db.kysely,
       {
@@ -71,6 +75,8 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
       },
       deps.clock.now().toISOString(),
     );
+    known.set(a.conversation.id, a.serviceUrl);
+    if (known.size > 10_000) known.delete(known.keys().next().value as string);
   };
   // Installed in a personal scope, a group chat or a team: remember where, for digests and prompts.
   app.on('install.add', async ({ activity }) => remember(activity));
@@ -160,8 +166,13 @@ function registerMessageHandler(
     const { view } = await deps.chat.store.get();
     const asker = askerFor(view, email, deps.locale);
     const reply = await handleMessage(chat, text, asker);
-    const card = renderAdaptiveCard(reply, translator(asker.locale));
-    await deps.outbox.send({
+    // A cached reply object is rendered once (replies are cached per language).
+    let card = cards.get(reply);
+    if (!card) {
+      card = renderAdaptiveCard(reply, translator(asker.locale));
+      cards.set(reply, card);
+    }
+    await deps.outbox.sendNow({
       platform: 'teams',
       kind: TEAMS_ACTIVITY,
       payload: {
@@ -180,6 +191,7 @@ function registerMessageHandler(
 }
 
 const memo: IdentityMemo = new Map();
+const cards = new WeakMap<Reply, AdaptiveCardJson>();
 
 /** Teams does not put the e-mail in activities: the conversation roster has it (email or UPN). */
 function rosterEmail(

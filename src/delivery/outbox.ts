@@ -63,6 +63,34 @@ export class Outbox {
     void this.drain();
   }
 
+  /**
+   * Delivers at once, within the caller's request, and stores the item only if that first attempt
+   * fails — to be retried, or kept as failed for admins. For answers to an inbound request: if the
+   * process dies before this returns, the platform redelivers the request (it saw no 200), so
+   * nothing is lost, and the happy path costs no database writes.
+   */
+  async sendNow(item: NewOutboxItem): Promise<void> {
+    const sender = this.senders.get(item.kind);
+    if (!sender) return this.send(item);
+    const outcome: SendOutcome = await sender(item.payload).catch(
+      (error: unknown): SendOutcome => ({
+        ok: false,
+        retry: true,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    if (outcome.ok) return;
+    const now = this.clock.now();
+    const wait = outcome.retry ? (outcome.retryAfterMs ?? backoffMs(1, this.random)) : 0;
+    await enqueueOutbox(this.db.kysely, item, now.toISOString(), {
+      status: outcome.retry && this.maxAttempts > 1 ? 'pending' : 'failed',
+      nextAttemptAt: new Date(now.getTime() + wait).toISOString(),
+      lastError: outcome.error,
+    });
+    if (!outcome.retry)
+      this.logger.warn({ kind: item.kind, error: outcome.error }, 'outbox item failed for good');
+  }
+
   /** Starts the ticker that retries due items (every second by default). */
   start(): void {
     this.timer ??= setInterval(() => void this.drain(), this.options.tickMs ?? 1000);

@@ -88,6 +88,29 @@ describeEachDialect('the outbox', (dialect) => {
     expect(sent).toEqual([]);
   });
 
+  it('delivers an answer inline and stores nothing when it arrives', async () => {
+    await outbox().sendNow({ platform: 'teams', kind: 'test', payload: { svar: 1 } });
+    expect(sent).toEqual([{ svar: 1 }]);
+    expect(await rows()).toEqual([]);
+  });
+
+  it('keeps an inline answer that failed: to retry, or as failed for good', async () => {
+    const box = outbox();
+    outcomes = [
+      { ok: false, retry: true, error: 'http_503' },
+      { ok: false, retry: false, error: 'http_403 MessageWritesBlocked' },
+    ];
+    await box.sendNow({ platform: 'teams', kind: 'test', payload: 'retry me' });
+    await box.sendNow({ platform: 'teams', kind: 'test', payload: 'blocked' });
+    expect((await rows()).map((r) => [r.payload, r.status, r.attempts, r.last_error])).toEqual([
+      ['"retry me"', 'pending', 1, 'http_503'],
+      ['"blocked"', 'failed', 1, 'http_403 MessageWritesBlocked'],
+    ]);
+    clock.set('2026-11-23T08:05:00Z');
+    await box.drain();
+    expect(sent).toEqual(['retry me']);
+  });
+
   it('lets only one worker claim an item', async () => {
     // Stored without a worker running, then claimed by two at once.
     await db.db.kysely
