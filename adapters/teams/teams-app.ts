@@ -4,6 +4,7 @@ import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import type { Config } from '../../src/config/config.js';
 import { BodyError, readJson } from '../../src/server/body.js';
 import type { HttpServer } from '../../src/server/http-server.js';
+import { registerProactiveSender } from './proactive.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
 import { teamsLogger } from './teams-logger.js';
 import { registerTeamsSenders } from './teams-senders.js';
@@ -52,6 +53,7 @@ export function createTeamsAdapter(
   });
   registerTeamsHandlers(app, deps);
   registerTeamsSenders(deps.outbox, app);
+  registerProactiveSender(deps.outbox, app, deps);
 
   server.route('POST', '/api/messages', async (req, res) => {
     let body: unknown;

@@ -84,7 +84,13 @@ export class FakeConnector {
       JSON.stringify(
         failure
           ? { error: { code: failure.code ?? 'ServiceError', message: 'fake failure' } }
-          : { id: `activity-${this.calls.length}` },
+          : // Creating a conversation answers with its id; sending an activity with the activity's.
+            {
+              id:
+                path === '/v3/conversations'
+                  ? `a:created-${this.calls.length}`
+                  : `activity-${this.calls.length}`,
+            },
       ),
     );
   }

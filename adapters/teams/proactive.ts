@@ -1,0 +1,112 @@
+import type { App } from '@microsoft/teams.apps';
+import type { Db } from '../../db/connection.js';
+import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
+import type { Clock } from '../../src/clock.js';
+import type { Outbox, SendOutcome } from '../../src/delivery/outbox.js';
+import { teamsOutcome } from './teams-senders.js';
+
+/** Outbox kind: a message delmal starts itself, to one person, opening a 1:1 chat when needed. */
+export const TEAMS_PROACTIVE = 'teams.proactive';
+
+export interface ProactivePayload {
+  /** Who it is for, for the record of failed deliveries. */
+  readonly recipient: string;
+  readonly serviceUrl: string;
+  readonly tenantId: string;
+  readonly userAadObjectId: string;
+  readonly activity: Record<string, unknown>;
+}
+
+export type ProactiveResult = 'queued' | 'unreachable';
+
+/**
+ * Queues a message to a person in Teams — a check-in prompt, a digest — found by the e-mail the
+ * catalog lists: their stored identity gives their AAD object id and tenant, a stored conversation
+ * of that tenant gives its service URL. 'unreachable' when delmal has never seen them in Teams
+ * (the app must be installed for them, or they must have written to it, first).
+ */
+export async function queueTeamsMessage(
+  deps: { readonly db: Db; readonly outbox: Outbox },
+  email: string,
+  activity: Record<string, unknown>,
+  dedupeKey?: string,
+): Promise<ProactiveResult> {
+  const identity = await deps.db.kysely
+    .selectFrom('chat_identities')
+    .select(['tenant_id', 'user_id'])
+    .where('platform', '=', 'teams')
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  if (!identity) return 'unreachable';
+  const conversation = await deps.db.kysely
+    .selectFrom('teams_conversations')
+    .select('service_url')
+    .where('tenant_id', '=', identity.tenant_id)
+    .orderBy('updated_at', 'desc')
+    .executeTakeFirst();
+  if (!conversation) return 'unreachable';
+  const payload: ProactivePayload = {
+    recipient: email.toLowerCase(),
+    serviceUrl: conversation.service_url,
+    tenantId: identity.tenant_id,
+    userAadObjectId: identity.user_id,
+    activity,
+  };
+  await deps.outbox.send({
+    platform: 'teams',
+    kind: TEAMS_PROACTIVE,
+    payload,
+    ...(dedupeKey ? { dedupeKey } : {}),
+  });
+  return 'queued';
+}
+
+/**
+ * Delivers proactive messages: into the person's existing 1:1 chat with delmal, or a new one
+ * created at their tenant's service URL (and remembered). 403 — not installed for them, or they
+ * blocked the app — is permanent and recorded with who it was for.
+ */
+export function registerProactiveSender(
+  outbox: Outbox,
+  app: App,
+  deps: { readonly db: Db; readonly clock: Clock },
+): void {
+  outbox.register(TEAMS_PROACTIVE, async (raw): Promise<SendOutcome> => {
+    const payload = raw as ProactivePayload;
+    const api = app.api.fromServiceUrl({ serviceUrl: payload.serviceUrl });
+    try {
+      const known = await deps.db.kysely
+        .selectFrom('teams_conversations')
+        .select('conversation_id')
+        .where('conversation_type', '=', 'personal')
+        .where('user_aad_object_id', '=', payload.userAadObjectId)
+        .executeTakeFirst();
+      let conversationId = known?.conversation_id;
+      if (!conversationId) {
+        const created = await api.conversations.create({
+          members: [{ id: payload.userAadObjectId, role: 'user', name: payload.recipient }],
+          tenantId: payload.tenantId,
+          isGroup: false,
+        });
+        conversationId = created.id;
+        await saveTeamsConversation(
+          deps.db.kysely,
+          {
+            conversationId,
+            serviceUrl: payload.serviceUrl,
+            tenantId: payload.tenantId,
+            conversationType: 'personal',
+            userAadObjectId: payload.userAadObjectId,
+            teamId: undefined,
+          },
+          deps.clock.now().toISOString(),
+        );
+      }
+      await api.conversations.activities(conversationId).create(payload.activity as never);
+      return { ok: true };
+    } catch (error) {
+      const outcome = teamsOutcome(error);
+      return outcome.ok ? outcome : { ...outcome, error: `${payload.recipient}: ${outcome.error}` };
+    }
+  });
+}
