@@ -1,6 +1,7 @@
 import type { ChatCommand } from '../src/chat/command.js';
 import { activity } from './activity.js';
 import { checkIn } from './check-in.js';
+import { deliveries } from './deliveries.js';
 import { goal } from './goal.js';
 import { help } from './help.js';
 import { listGoals } from './list-goals.js';
@@ -8,6 +9,15 @@ import { mine } from './mine.js';
 import { search } from './search.js';
 
 /** Every chat command, in the order help lists them. */
-export const COMMANDS: readonly ChatCommand[] = [listGoals, goal, activity, search, mine, checkIn, help];
+export const COMMANDS: readonly ChatCommand[] = [
+  listGoals,
+  goal,
+  activity,
+  search,
+  mine,
+  checkIn,
+  deliveries,
+  help,
+];
 
-export { activity, checkIn, goal, help, listGoals, mine, search };
+export { activity, checkIn, deliveries, goal, help, listGoals, mine, search };

@@ -208,6 +208,7 @@ export async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
       name: p.name,
       organisation: opt(p.organisation),
       locale: p.locale === 'sv' || p.locale === 'en' ? p.locale : undefined,
+      admin: p.is_admin === 1,
       demo: p.is_demo === 1,
     })),
     networks: networks.map((n) => ({

@@ -22,6 +22,7 @@ export const rows = {
     organisation: nul(p.organisation),
     locale: nul(p.locale),
     is_demo: p.demo ? 1 : 0,
+    is_admin: p.admin ? 1 : 0,
     position,
     created_at: now,
     updated_at: now,

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * Table types, one interface per table. Columns are portable across SQLite and PostgreSQL:
@@ -122,6 +122,7 @@ export interface PersonTable {
   organisation: string | null;
   locale: string | null;
   is_demo: number;
+  is_admin: Generated<number>;
   position: number;
   created_at: string;
   updated_at: string;

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-catalog.js';
 import * as m0002 from './migrations/0002-delivery.js';
 import * as m0003 from './migrations/0003-check-ins.js';
 import * as m0004 from './migrations/0004-teams-conversations.js';
+import * as m0005 from './migrations/0005-administrators.js';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the build output and the
@@ -14,6 +15,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-delivery': m0002,
   '0003-check-ins': m0003,
   '0004-teams-conversations': m0004,
+  '0005-administrators': m0005,
 };
 
 /** Applies pending migrations; throws with the failing migration's name if one fails. */

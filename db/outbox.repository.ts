@@ -104,3 +104,34 @@ export async function failedOutbox(db: Kysely<Database>, limit = 20): Promise<Ou
     .limit(limit)
     .execute();
 }
+
+/** What administrators see about delivery: how many wait, how many failed for good, the latest failures. */
+export interface DeliveryReport {
+  readonly pending: number;
+  readonly failed: number;
+  readonly recentFailures: readonly {
+    readonly at: string;
+    readonly platform: string;
+    readonly error: string;
+  }[];
+}
+
+export async function deliveryReport(db: Kysely<Database>, limit = 10): Promise<DeliveryReport> {
+  const counts = await db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['pending', 'failed'])
+    .groupBy('status')
+    .execute();
+  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  const recent = await failedOutbox(db, limit);
+  return {
+    pending: count('pending'),
+    failed: count('failed'),
+    recentFailures: recent.map((r) => ({
+      at: r.updated_at,
+      platform: r.platform,
+      error: r.last_error ?? '?',
+    })),
+  };
+}

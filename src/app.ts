@@ -3,6 +3,7 @@ import { createSlackAdapter } from '../adapters/slack/slack-app.js';
 import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
+import { deliveryReport } from '../db/outbox.repository.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
 import { CatalogStore } from './catalog/catalog-store.js';
 import type { ChatDeps } from './chat/handle-message.js';
@@ -58,6 +59,7 @@ export async function startDelmal(
       logger: deps.logger,
       timezone: config.timezone,
       replies: new ReplyCache(),
+      deliveries: () => deliveryReport(db.kysely),
     };
     const outbox = new Outbox(db, deps.clock, deps.logger);
     const slack = config.slack

@@ -118,6 +118,8 @@ export const personSchema = z.strictObject({
   organisation: optionalText,
   /** The language delmal speaks to this person; the workspace default when unset. */
   locale: z.enum(LOCALES, { error: 'catalog.expected.locale' }).optional(),
+  /** A plan administrator: sees delivery failures (`delmal leveranser`). */
+  admin: z.boolean({ error: 'catalog.expected.boolean' }).default(false),
   demo: z.boolean().default(false),
 });
 

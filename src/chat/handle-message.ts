@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DeliveryReport } from '../../db/outbox.repository.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
@@ -14,6 +15,8 @@ export interface ChatDeps {
   readonly store: CatalogStore;
   readonly checkIns: CheckInService;
   readonly timezone: string;
+  /** Delivery health for `delmal leveranser`. */
+  readonly deliveries?: () => Promise<DeliveryReport>;
   /** Replies of read-only commands, reused while nothing they depend on has changed. */
   readonly replies?: ReplyCache;
   /** Where check-ins recorded through this chat come from: slack, teams, local, cli. */
@@ -59,6 +62,7 @@ export async function commandContext(
     clock: deps.clock,
     timezone: deps.timezone,
     commands: deps.commands,
+    ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
     checkIns: {
       latest,
       history: (activityId) => deps.checkIns.history(activityId),

@@ -318,4 +318,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
     'TEAMS_CLIENT_ID is missing. Set the app id from Azure (and TEAMS_CLIENT_SECRET) and run again: TEAMS_CLIENT_ID=… npm run package:teams',
   'teams.package.written':
     'The Teams package is written: {file}. Upload it in the Teams admin center (Teams apps → Manage apps → Upload).',
+  'cmd.deliveries.summary': 'for plan administrators: messages waiting or that could not be delivered',
+  'deliveries.adminOnly': 'This command is for plan administrators.',
+  'deliveries.unavailable': 'Deliveries are not followed up here.',
+  'deliveries.summary': '{pending} waiting, {failed} failed for good',
+  'deliveries.heading': 'Deliveries',
+  'deliveries.pending': 'Waiting for delivery',
+  'deliveries.failed': 'Failed for good',
+  'deliveries.recent': 'Latest failures',
+  'deliveries.none': 'No failed deliveries.',
 };

@@ -322,6 +322,15 @@ export const sv = {
     'TEAMS_CLIENT_ID saknas. Sätt appens id från Azure (och TEAMS_CLIENT_SECRET) och kör igen: TEAMS_CLIENT_ID=… npm run package:teams',
   'teams.package.written':
     'Teams-paketet är skrivet: {file}. Ladda upp det i Teams administrationscenter (Teams-appar → Hantera appar → Ladda upp).',
+  'cmd.deliveries.summary': 'för planadministratörer: meddelanden som väntar eller inte kunnat levereras',
+  'deliveries.adminOnly': 'Det här kommandot är till för planadministratörer.',
+  'deliveries.unavailable': 'Leveranser följs inte upp här.',
+  'deliveries.summary': '{pending} väntar, {failed} misslyckade för gott',
+  'deliveries.heading': 'Leveranser',
+  'deliveries.pending': 'Väntar på leverans',
+  'deliveries.failed': 'Misslyckade för gott',
+  'deliveries.recent': 'Senaste misslyckade',
+  'deliveries.none': 'Inga misslyckade leveranser.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

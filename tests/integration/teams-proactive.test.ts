@@ -86,3 +86,31 @@ it('records a blocked person as failed for good, naming them', async () => {
     .executeTakeFirst();
   expect(row).toEqual({ status: 'failed', last_error: 'kanal@example.org: http_403 MessageWritesBlocked' });
 });
+
+it('shows administrators what could not be delivered, and only them', async () => {
+  const admin = { id: '29:admin', aadObjectId: 'aad-admin' };
+  connector.members.set('29:admin', { name: 'Maria', email: 'maria.sandberg@example.org' });
+  await postActivity(
+    server.base,
+    teamsMessage('delmal leveranser', {
+      serviceUrl: connector.serviceUrl,
+      conversationId: 'a:admin',
+      from: admin,
+    }),
+  );
+  await postActivity(
+    server.base,
+    teamsMessage('delmal leveranser', {
+      serviceUrl: connector.serviceUrl,
+      conversationId: 'a:chat',
+      from: { id: '29:in-chat', aadObjectId: 'aad-in-chat' },
+    }),
+  );
+  const [forAdmin, forOther] = await connector.waitFor(2);
+  const adminCard = JSON.stringify(forAdmin?.body.attachments);
+  expect(adminCard).toContain('Misslyckade för gott');
+  expect(adminCard).toContain('kanal@example.org: http_403 MessageWritesBlocked');
+  expect(JSON.stringify(forOther?.body.attachments)).toContain(
+    'Det här kommandot är till för planadministratörer.',
+  );
+});
