@@ -256,3 +256,30 @@ describe('the message extension', () => {
       expect(cardProblems(attachment.content)).toEqual([]);
   });
 });
+
+describe('installation', () => {
+  it('remembers a team channel it is installed in (installationUpdate) for digests later', async () => {
+    const install = {
+      type: 'installationUpdate',
+      action: 'add',
+      id: 'install-1',
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      from: { id: '29:admin-user', aadObjectId: '00000000-0000-0000-0000-0000000000d4' },
+      recipient: { id: '28:delmal', name: 'delmal' },
+      conversation: { id: '19:lag-missbruk@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1' },
+      channelData: { team: { id: '19:team-lag@thread.tacv2' } },
+    };
+    expect((await postActivity(server.base, install)).status).toBe(200);
+    const row = await server.app.db.kysely
+      .selectFrom('teams_conversations')
+      .selectAll()
+      .where('conversation_id', '=', '19:lag-missbruk@thread.tacv2')
+      .executeTakeFirst();
+    expect(row).toMatchObject({
+      conversation_type: 'channel',
+      team_id: '19:team-lag@thread.tacv2',
+      service_url: connector.serviceUrl,
+    });
+  });
+});
