@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { homeReply } from '../../commands/home.js';
-import type { Db } from '../../db/connection.js';
+import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
 import { askerFor } from '../../src/chat/asker.js';
 import type { Asker, CommandContext } from '../../src/chat/command.js';
 import {
@@ -11,21 +11,12 @@ import {
   resolveCommand,
 } from '../../src/chat/handle-message.js';
 import type { Reply } from '../../src/chat/reply.js';
-import type { Clock } from '../../src/clock.js';
-import type { Outbox } from '../../src/delivery/outbox.js';
-import { type Locale, type Translate, translator } from '../../src/i18n/i18n.js';
-import type { Logger } from '../../src/logger.js';
+import { type Translate, translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, slackUserEmail } from './identity.js';
 import { renderSlackMessage, type SlackMessage } from './render-blocks.js';
 import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL, SLACK_VIEWS_PUBLISH } from './slack-senders.js';
 
-export interface SlackHandlerDeps {
-  readonly chat: ChatDeps;
-  readonly outbox: Outbox;
-  readonly db: Db;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly locale: Locale;
+export interface SlackHandlerDeps extends AdapterDeps {
   /** How long a slash command may compute before its ack goes out empty (default 2 s). */
   readonly inlineAnswerMs?: number;
 }

@@ -1,29 +1,19 @@
 import type { App } from '@microsoft/teams.apps';
 import { z } from 'zod';
-import type { Db } from '../../db/connection.js';
 import { claimReceipt } from '../../db/receipts.repository.js';
 import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
+import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
 import { askerFor } from '../../src/chat/asker.js';
 import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
 import type { Reply } from '../../src/chat/reply.js';
-import type { Clock } from '../../src/clock.js';
-import type { Outbox } from '../../src/delivery/outbox.js';
-import { type Locale, translator } from '../../src/i18n/i18n.js';
+import { translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, identityEmail } from '../../src/identity/identity-cache.js';
-import type { Logger } from '../../src/logger.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { registerMessageExtension } from './teams-message-extension.js';
 import { TEAMS_ACTIVITY } from './teams-senders.js';
 
-export interface TeamsHandlerDeps {
-  readonly chat: ChatDeps;
-  readonly outbox: Outbox;
-  readonly db: Db;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly locale: Locale;
-}
+export type TeamsHandlerDeps = AdapterDeps;
 
 // Where an activity comes from: enough to write back to its conversation later.
 const reference = z.object({

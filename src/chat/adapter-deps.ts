@@ -1,0 +1,17 @@
+import type { Db } from '../../db/connection.js';
+import type { Clock } from '../clock.js';
+import type { Outbox } from '../delivery/outbox.js';
+import type { Locale } from '../i18n/i18n.js';
+import type { Logger } from '../logger.js';
+import type { ChatDeps } from './handle-message.js';
+
+/** What every platform adapter is given: the chat core, delivery, the database, time, logs, language. */
+export interface AdapterDeps {
+  readonly chat: ChatDeps;
+  readonly outbox: Outbox;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The workspace language, for people the catalog does not know. */
+  readonly locale: Locale;
+}
