@@ -9,25 +9,17 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { startDelmal } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logger.js';
 import { FakeSlack } from '../tests/fakes/fake-slack.js';
+import { CONCURRENCY, type LoadResult, ROUND_MS, ROUNDS, runLoad, WARM_UP_MS } from './load.js';
 import { summarize } from './measure.js';
 
 const SECRET = 'bench-signing-secret';
-const CONCURRENCY = 50;
-const WARM_UP_MS = 2_000;
-const ROUND_MS = 6_000;
-const ROUNDS = 2;
-
-interface Result {
-  samples: number[];
-  errors: number;
-}
+type Result = LoadResult;
 
 /** One signed `/delmal 5`, returning the response body (delmal answers in its ack). */
 async function postOnce(url: string): Promise<string> {
@@ -55,13 +47,7 @@ async function postOnce(url: string): Promise<string> {
 }
 
 function run(url: string, responseUrl: string, durationMs: number): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load-worker.js', import.meta.url), {
-      workerData: { url, secret: SECRET, text: '5', responseUrl, concurrency: CONCURRENCY, durationMs },
-    });
-    worker.once('message', (result: Result) => resolve(result));
-    worker.once('error', reject);
-  });
+  return runLoad({ kind: 'slack', url, secret: SECRET, text: '5', responseUrl }, durationMs);
 }
 
 const slack = new FakeSlack();

@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
 import { startDelmal } from '../src/app.js';
@@ -18,17 +17,10 @@ import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config/config.js';
 import { translator } from '../src/i18n/i18n.js';
 import { createLogger } from '../src/logger.js';
+import { CONCURRENCY, type LoadResult, ROUND_MS, ROUNDS, runLoad, WARM_UP_MS } from './load.js';
 import { summarize } from './measure.js';
 
-const CONCURRENCY = 50;
-const WARM_UP_MS = 2_000;
-const ROUND_MS = 6_000;
-const ROUNDS = 2;
-
-interface Result {
-  samples: number[];
-  errors: number;
-}
+type Result = LoadResult;
 
 // The connector both contenders answer through: counts activities, answers like Teams.
 let delivered = 0;
@@ -59,6 +51,24 @@ const silentLogger = {
   },
 };
 
+/** A bare Teams SDK app answering with `onMessage`, behind a plain node:http server. */
+async function bareApp(
+  onMessage: (context: {
+    activity: { text?: string };
+    send: (activity: never) => Promise<unknown>;
+  }) => Promise<void>,
+) {
+  let routeHandler: HttpRouteHandler | undefined;
+  const app = new App({
+    dangerouslyAllowUnauthenticatedRequests: true,
+    httpServerAdapter: { registerRoute: (_m, _p, registered) => (routeHandler = registered) },
+    logger: silentLogger,
+  });
+  app.on('message', onMessage as never);
+  await app.initialize();
+  return serve(() => routeHandler);
+}
+
 /** A plain node:http server in front of a bare Teams SDK app's route handler. */
 async function serve(handler: () => HttpRouteHandler | undefined) {
   const server = createServer(async (req, res) => {
@@ -74,21 +84,7 @@ async function serve(handler: () => HttpRouteHandler | undefined) {
 }
 
 function run(url: string, durationMs: number): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load-worker.js', import.meta.url), {
-      workerData: {
-        kind: 'teams',
-        url,
-        secret: '',
-        text: 'delmal 5',
-        responseUrl: serviceUrl,
-        concurrency: CONCURRENCY,
-        durationMs,
-      },
-    });
-    worker.once('message', (result: Result) => resolve(result));
-    worker.once('error', reject);
-  });
+  return runLoad({ kind: 'teams', url, secret: '', text: 'delmal 5', responseUrl: serviceUrl }, durationMs);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'delmal-bench-'));
@@ -101,27 +97,9 @@ const delmal = await startDelmal(
 );
 
 // The bare app: the same SDK behind a plain node:http server, echoing the text.
-let bareHandler: HttpRouteHandler | undefined;
-const bare = new App({
-  dangerouslyAllowUnauthenticatedRequests: true,
-  httpServerAdapter: { registerRoute: (_m, _p, handler) => (bareHandler = handler) },
-  logger: {
-    debug() {},
-    info() {},
-    warn() {},
-    error() {},
-    trace() {},
-    log() {},
-    child() {
-      return this;
-    },
-  },
+const bareServer = await bareApp(async ({ activity, send }) => {
+  await send(`echo: ${activity.text}` as never);
 });
-bare.on('message', async ({ activity, send }) => {
-  await send(`echo: ${activity.text}`);
-});
-await bare.initialize();
-const bareServer = await serve(() => bareHandler);
 
 // A third contender isolates the cost of the answer's size: a bare app sending, as a constant,
 // the very Adaptive Card delmal answers "delmal 5" with.
@@ -129,20 +107,12 @@ const sameCard = renderAdaptiveCard(
   await handleMessage(delmal.chat, 'delmal 5', { locale: 'sv' }),
   translator('sv'),
 );
-let sameHandler: HttpRouteHandler | undefined;
-const same = new App({
-  dangerouslyAllowUnauthenticatedRequests: true,
-  httpServerAdapter: { registerRoute: (_m, _p, handler) => (sameHandler = handler) },
-  logger: silentLogger,
-});
-same.on('message', async ({ send }) => {
+const sameServer = await bareApp(async ({ send }) => {
   await send({
     type: 'message',
     attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: sameCard }],
   } as never);
 });
-await same.initialize();
-const sameServer = await serve(() => sameHandler);
 
 const targets = {
   delmal: `http://127.0.0.1:${delmal.port}/api/messages`,

@@ -1,0 +1,32 @@
+import { Worker } from 'node:worker_threads';
+
+/** The load every HTTP benchmark applies: 50 clients, 2 s warm-up, alternating 6 s rounds. */
+export const CONCURRENCY = 50;
+export const WARM_UP_MS = 2_000;
+export const ROUND_MS = 6_000;
+export const ROUNDS = 2;
+
+export interface LoadResult {
+  samples: number[];
+  errors: number;
+}
+
+/** What load-worker.ts sends (see there): Slack slash commands or Teams activities. */
+export interface LoadTarget {
+  readonly kind: 'slack' | 'teams';
+  readonly url: string;
+  readonly secret: string;
+  readonly text: string;
+  readonly responseUrl: string;
+}
+
+/** Runs the load generator in its own thread against `target` for `durationMs`. */
+export function runLoad(target: LoadTarget, durationMs: number): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.js', import.meta.url), {
+      workerData: { ...target, concurrency: CONCURRENCY, durationMs },
+    });
+    worker.once('message', (result: LoadResult) => resolve(result));
+    worker.once('error', reject);
+  });
+}
