@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback-server.js';
 
 export interface ConnectorCall {
   readonly method: string;
@@ -17,18 +17,19 @@ export class FakeConnector {
   /** Roster: Teams user id → what GET …/members/{id} answers. */
   readonly members = new Map<string, { name: string; email?: string; userPrincipalName?: string }>();
   private readonly failures: { status: number; retryAfter?: number; code?: string }[] = [];
-  private server: Server | undefined;
-  private port = 0;
 
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+  private readonly server = new LoopbackServer((req, res) => void this.handle(req, res));
+
+  start(): Promise<void> {
+    return this.server.start();
   }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
+  private get port(): number {
+    return this.server.port;
   }
 
   get serviceUrl(): string {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback-server.js';
 
 export interface RecordedCall {
   readonly method: string;
@@ -23,20 +23,21 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, { email: string; name: string }>();
   private readonly failures = new Map<string, ScriptedFailure[]>();
-  private server: Server | undefined;
-  private port = 0;
   /** Where apps.connections.open sends Socket Mode clients (see FakeSocketMode). */
   socketUrl: string | undefined;
 
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+  private readonly server = new LoopbackServer((req, res) => void this.handle(req, res));
+
+  start(): Promise<void> {
+    return this.server.start();
   }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
+  private get port(): number {
+    return this.server.port;
   }
 
   /** Base URL for `SLACK_API_URL`. */
@@ -72,7 +73,7 @@ export class FakeSlack {
     );
   }
 
-  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');

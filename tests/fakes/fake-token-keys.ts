@@ -1,6 +1,5 @@
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackServer } from './loopback-server.js';
 
 /**
  * The Bot Framework's token signing keys, on 127.0.0.1: serves the OpenID keys document the Teams
@@ -9,37 +8,34 @@ import type { AddressInfo } from 'node:net';
 export class FakeTokenKeys {
   private readonly published = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly unknown = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  private server: Server | undefined;
-  private port = 0;
 
-  async start(): Promise<void> {
-    const jwk = {
-      ...this.published.publicKey.export({ format: 'jwk' }),
-      kid: 'delmal-test-key',
-      use: 'sig',
-      alg: 'RS256',
-    };
-    this.server = createServer((req, res) => {
-      if (req.url?.endsWith('/keys')) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ keys: [jwk] }));
-        return;
-      }
-      res.writeHead(404);
-      res.end();
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+  private readonly jwk = {
+    ...this.published.publicKey.export({ format: 'jwk' }),
+    kid: 'delmal-test-key',
+    use: 'sig',
+    alg: 'RS256',
+  };
+  private readonly server = new LoopbackServer((req, res) => {
+    if (req.url?.endsWith('/keys')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [this.jwk] }));
+      return;
+    }
+    res.writeHead(404);
+    res.end();
+  });
+
+  start(): Promise<void> {
+    return this.server.start();
   }
 
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
   /** What delmal is told to fetch keys from (the SDK swaps openidconfiguration for keys). */
   get openIdMetadataUrl(): string {
-    return `http://127.0.0.1:${this.port}/v1/.well-known/openidconfiguration`;
+    return `http://127.0.0.1:${this.server.port}/v1/.well-known/openidconfiguration`;
   }
 
   /** A token as the Bot Framework issues it, with `claims` overriding the defaults. */
