@@ -1,0 +1,77 @@
+import type { Locale } from '../i18n/i18n.js';
+import type { Address, Platform, SentMessageRef } from './inbound.js';
+import type { Reply } from './reply.js';
+
+/** Why an address cannot be reached; shown to admins in plain Swedish, never retried forever. */
+export type UnreachableReason =
+  | 'not_in_workspace'
+  | 'not_installed'
+  | 'blocked'
+  | 'channel_archived'
+  | 'not_found'
+  | 'rejected';
+
+/** A rate limit a send draws on: at most `limit` sends per `perMs` for everything sharing `key`. */
+export interface RateBucket {
+  /** e.g. `slack:T1:channel:C1`, `slack:T1:method:chat.postMessage`, `teams:tenant:t1`. */
+  readonly key: string;
+  readonly limit: number;
+  readonly perMs: number;
+}
+
+/** What one attempt to deliver came to. */
+export type DeliveryResult =
+  | { readonly ok: true; readonly sent?: SentMessageRef }
+  /** The platform said "slow down": pause the bucket; this is not a failed attempt. */
+  | {
+      readonly ok: false;
+      readonly kind: 'rate_limited';
+      readonly retryAfterMs: number;
+      readonly bucket?: string;
+    }
+  /** Worth another try with backoff (5xx, network error). */
+  | { readonly ok: false; readonly kind: 'transient'; readonly error: string }
+  /** It may or may not have arrived (timeout, connection reset after the request was written). */
+  | { readonly ok: false; readonly kind: 'unknown'; readonly error: string }
+  /** Never going to work: recorded with its reason, shown to admins. */
+  | {
+      readonly ok: false;
+      readonly kind: 'unreachable';
+      readonly reason: UnreachableReason;
+      readonly error: string;
+    };
+
+/** Options of one send. */
+export interface SendOptions {
+  /** The reader's language: replies are rendered at send time. */
+  readonly locale: Locale;
+  /** The outbox item being delivered: carried in the message (Slack `metadata`) so a resend can look for it. */
+  readonly outboxId?: string;
+  /** Aborted when the send's time is up. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One platform's way out, neutral: the core and `commands/` send only through a `ChatPort`
+ * (via the outbox), never through a platform SDK. One implementation per adapter.
+ */
+export interface ChatPort {
+  readonly platform: Platform;
+  /** A person (by catalog e-mail) as a reachable DM on this platform, or why not. */
+  resolvePerson(
+    email: string,
+  ): Promise<
+    | { readonly ok: true; readonly address: Address & { kind: 'conversation' } }
+    | { readonly ok: false; readonly reason: UnreachableReason }
+  >;
+  /** The rate buckets a send to `address` draws on (known before sending). */
+  buckets(address: Address): readonly RateBucket[];
+  send(address: Address, reply: Reply, options: SendOptions): Promise<DeliveryResult>;
+  /** Replaces a message delmal sent earlier (an answered prompt, a confirmed check-in). */
+  update(ref: SentMessageRef, reply: Reply, options: SendOptions): Promise<DeliveryResult>;
+  /**
+   * Whether a message carrying `outboxId` already is in the conversation (an earlier attempt whose
+   * outcome was unknown arrived after all). `undefined` when the platform gives a bot no way to tell.
+   */
+  findSent?(address: Address, outboxId: string): Promise<SentMessageRef | null | undefined>;
+}
