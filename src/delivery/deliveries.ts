@@ -1,0 +1,46 @@
+import type { DeliveryResult, RateBucket } from '../chat/chat-port.js';
+import type { Address, SentMessageRef } from '../chat/inbound.js';
+import type { Locale } from '../i18n/i18n.js';
+import type { Lane, NewDelivery, OutboxMessage } from './outbox-message.js';
+
+/** One stored delivery as the worker hands it out: neutral target, neutral message. */
+export interface OutboxItem {
+  readonly id: string;
+  readonly lane: Lane;
+  readonly to: Address;
+  readonly message: OutboxMessage;
+  readonly replaces?: SentMessageRef;
+  readonly locale?: Locale;
+  /** Failed attempts so far (rate limiting does not count). */
+  readonly attempts: number;
+  /** True when an earlier attempt's outcome is unknown: look before sending again. */
+  readonly uncertain: boolean;
+}
+
+/**
+ * The far side of the outbox: turns a stored item into a platform call through the right
+ * `ChatPort` (rendering at send time in the reader's language). Implemented once over all ports.
+ */
+export interface Deliverer {
+  /** The rate buckets a delivery to `to` draws on. */
+  buckets(to: Address): readonly RateBucket[];
+  deliver(item: OutboxItem, signal: AbortSignal): Promise<DeliveryResult>;
+  /** For an uncertain item: did an earlier attempt arrive after all? `undefined`: cannot tell. */
+  findSent?(item: OutboxItem): Promise<SentMessageRef | null | undefined>;
+}
+
+/** How the core and the adapters send: everything goes through the outbox. */
+export interface Deliveries {
+  /** Stores one delivery (its message checked against its type's schema); undefined when a duplicate. */
+  enqueue(delivery: NewDelivery): Promise<string | undefined>;
+  /**
+   * Writes the inbound receipt `receiptKey` and the deliveries in one transaction: false (and
+   * nothing stored) when the receipt existed — the request was a retry or a duplicate.
+   */
+  enqueueOnce(receiptKey: string, deliveries: readonly NewDelivery[]): Promise<boolean>;
+  /**
+   * An interactive answer: one attempt at once, inside the caller's request; stored for retry (or
+   * as failed, for admins) only when that attempt did not succeed.
+   */
+  sendNow(delivery: NewDelivery): Promise<DeliveryResult>;
+}
