@@ -7,6 +7,7 @@ import { help } from './help.js';
 import { listGoals } from './list-goals.js';
 import { mine } from './mine.js';
 import { search } from './search.js';
+import { status } from './status.js';
 
 /** Every chat command, in the order help lists them. */
 export const COMMANDS: readonly ChatCommand[] = [
@@ -16,8 +17,9 @@ export const COMMANDS: readonly ChatCommand[] = [
   search,
   mine,
   checkIn,
+  status,
   deliveries,
   help,
 ];
 
-export { activity, checkIn, deliveries, goal, help, listGoals, mine, search };
+export { activity, checkIn, deliveries, goal, help, listGoals, mine, search, status };

@@ -83,6 +83,10 @@ export const enReport: Readonly<Record<keyof typeof svReport, string>> = {
   'status.notFound':
     'I find no goal or focus area matching "{value}". Write a goal number or the name of a focus area:',
   'status.pick': 'Several focus areas match "{value}". Pick one:',
+  'status.noActivitiesLinked': 'no linked activities',
+  'status.open': 'Show status',
+  'status.all': 'All goals and focus areas',
+  'status.commonFocusAreas': 'Common focus areas of the follow-up',
   'status.hint':
     'A goal or focus area rolls up as its weakest active activity. Paused, finished and not started ones do not count.',
 };

@@ -81,6 +81,10 @@ export const svReport = {
   'status.notFound':
     'Jag hittar inget delmål eller insatsområde som matchar "{value}". Skriv ett delmålsnummer eller namnet på ett insatsområde:',
   'status.pick': 'Flera insatsområden matchar "{value}". Välj ett:',
+  'status.noActivitiesLinked': 'inga kopplade aktiviteter',
+  'status.open': 'Visa status',
+  'status.all': 'Alla delmål och insatsområden',
+  'status.commonFocusAreas': 'Gemensamma insatsområden i uppföljningen',
   'status.hint':
     'Ett delmål eller insatsområde får samma samlade status som sin svagaste aktiva aktivitet. Pausade, avslutade och ej påbörjade räknas inte.',
 } as const;

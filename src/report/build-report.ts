@@ -1,6 +1,7 @@
 import type { Activity } from '../catalog/catalog-schema.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import { type ActivityStatus, rollUp } from '../catalog/status.js';
+import { countStatuses } from '../catalog/status-counts.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
 import { goalSeries } from './goal-series.js';
 import type { ReportPeriod } from './period.js';
@@ -13,7 +14,6 @@ import type {
   ReportFocusArea,
   ReportStatus,
   StatusChange,
-  StatusCount,
 } from './report-model.js';
 
 /** Statuses listed under "paused or finished in the period". */
@@ -155,23 +155,4 @@ function fromBadge(
   badge: { label: string; tone: ReportStatus['tone'] },
 ): ReportStatus {
   return { code, label: badge.label, tone: badge.tone };
-}
-
-/** Counts per status label, worst first, so the eye lands on risks. */
-export function countStatuses(statuses: readonly ActivityStatus[]): StatusCount[] {
-  const counts = new Map<string, StatusCount & { severity: number; active: boolean }>();
-  for (const s of statuses) {
-    const seen = counts.get(s.badge.label);
-    if (seen) counts.set(s.badge.label, { ...seen, count: seen.count + 1 });
-    else
-      counts.set(s.badge.label, {
-        ...fromBadge(s.code, s.badge),
-        count: 1,
-        severity: s.severity,
-        active: s.active,
-      });
-  }
-  return [...counts.values()]
-    .sort((a, b) => Number(b.active) - Number(a.active) || b.severity - a.severity)
-    .map(({ severity: _s, active: _a, ...count }) => count);
 }
