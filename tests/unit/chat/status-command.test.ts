@@ -48,9 +48,7 @@ describe('delmal status', () => {
     const reply = await say('delmal status');
     const text = visibleText(reply);
     expect(reply.summary).toBe('Samlad status för 8 delmål i Handlingsplan Social välfärd');
-    expect(text).toMatch(
-      /Delmål 2: [^|]+ \| Risk för avvikelse \| 1 Risk för avvikelse · 1 Avslutad\n/,
-    );
+    expect(text).toMatch(/Delmål 2: [^|]+ \| Risk för avvikelse \| 1 Risk för avvikelse · 1 Avslutad\n/);
     expect(text).toMatch(/Delmål 5: [^|]+ \| Hinder \/ avvikelse \| 1 Hinder \/ avvikelse/);
     expect(text).toMatch(
       /2\. Psykisk hälsa \| Hinder \/ avvikelse \| 1 Hinder \/ avvikelse · 1 Risk för avvikelse/,
@@ -66,9 +64,7 @@ describe('delmal status', () => {
     const text = visibleText(reply);
     expect(reply.summary).toMatch(/^Status för Delmål 2: .+: Risk för avvikelse$/);
     expect(text).toContain('Samlad status: Risk för avvikelse');
-    expect(text).toMatch(
-      /Antal per status: 1 Risk för avvikelse · 1 Avslutad\n/,
-    );
+    expect(text).toMatch(/Antal per status: 1 Risk för avvikelse · 1 Avslutad\n/);
     expect(text).toMatch(/Behöver uppmärksamhet\nCROSS \| Risk för avvikelse/);
     // A finished activity does not drag a roll-up down, nor does it need attention.
     expect(text).not.toMatch(/CHERRIES \| Avslutad/);
