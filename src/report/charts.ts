@@ -5,14 +5,24 @@ import type { Tone } from '../chat/reply.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { FollowUpReport, ReportStatus } from './report-model.js';
 
-/** A chart drawn once: SVG for HTML, PNG (2× for print) for DOCX, and its size in CSS pixels. */
+/** A chart drawn once as SVG (HTML, Markdown), with its size in CSS pixels; {@link chartPng} for DOCX. */
 export interface Chart {
   readonly title: string;
   readonly caption: string;
   readonly svg: string;
-  readonly png: Uint8Array;
   readonly width: number;
   readonly height: number;
+}
+
+/** The chart as PNG at twice its size (sharp in print), rendered by resvg with the system's fonts. */
+export function chartPng(chart: Chart): Uint8Array {
+  return new Resvg(chart.svg, {
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    fitTo: { mode: 'zoom', value: 2 },
+    background: 'white',
+  })
+    .render()
+    .asPng();
 }
 
 /** Shades per tone: the plan's colours, with a second and third shade when two statuses share a tone. */
@@ -55,21 +65,14 @@ const baseConfig = (locale: 'sv' | 'en') => ({
   view: { stroke: null },
 });
 
-/** Renders a Vega-Lite spec to SVG with Vega's headless renderer, and to PNG with resvg. */
+/** Renders a Vega-Lite spec to SVG with Vega's headless renderer. */
 export async function drawChart(spec: TopLevelSpec, title: string, caption: string): Promise<Chart> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   const width = Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? 600);
   const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 300);
-  const png = new Resvg(svg, {
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-    fitTo: { mode: 'zoom', value: 2 },
-    background: 'white',
-  })
-    .render()
-    .asPng();
-  return { title, caption, svg, png, width, height };
+  return { title, caption, svg, width, height };
 }
 
 /** Stacked bars: how many activities of each insatsområde end the period in each status. */

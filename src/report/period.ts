@@ -60,14 +60,22 @@ export function localMidnightUtc(date: string, timezone: string): Date {
   return new Date(instant);
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local calendar date of `iso` in `timezone`, `YYYY-MM-DD`. */
 export function localDate(iso: string, timezone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
+  // Building a formatter costs far more than using one; a report formats tens of thousands of dates.
+  let format = dayFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timezone, format);
+  }
+  return format.format(new Date(iso));
 }
 
 function offsetMs(instant: number, timezone: string): number {

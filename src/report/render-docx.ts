@@ -11,7 +11,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Translate } from '../i18n/i18n.js';
-import type { Chart } from './charts.js';
+import { type Chart, chartPng } from './charts.js';
 import type { FollowUpReport, ReportActivity, ReportFocusArea } from './report-model.js';
 import { activityCount, countsText, day, statusAtEndText } from './report-text.js';
 
@@ -61,20 +61,26 @@ export async function renderDocx(
     para(t('report.overview.totals', { counts: countsText(report.totals, t) })),
   ];
   for (const chart of charts) children.push(...chartParagraphs(chart));
-  for (const area of report.focusAreas) children.push(...focusArea(report, area, t));
+  const closing: Child[] = [];
   if (report.unplaced.length > 0) {
-    children.push(heading(t('report.unplaced.heading'), HeadingLevel.HEADING_1));
-    for (const a of report.unplaced) children.push(...activity(report, a, t));
+    closing.push(heading(t('report.unplaced.heading'), HeadingLevel.HEADING_1));
+    for (const a of report.unplaced) closing.push(...activity(report, a, t));
   }
-  children.push(
+  closing.push(
     heading(t('report.about.heading'), HeadingLevel.HEADING_1),
     para(t('report.about.text', { timezone: report.period.timezone })),
   );
+  // One section per insatsområde: each starts on a new page, as in the region's report, and the
+  // docx library's per-element section look-up stays short (it scans to the end of a section).
   const document = new Document({
     creator: 'delmal',
     title: `${report.title} ${report.period.from} – ${report.period.to}`,
     styles: { default: { document: { run: { font: 'DejaVu Sans', size: 21 } } } },
-    sections: [{ children }],
+    sections: [
+      { children },
+      ...report.focusAreas.map((area) => ({ children: focusArea(report, area, t) })),
+      { children: closing },
+    ],
   });
   return Packer.toBuffer(document);
 }
@@ -87,7 +93,7 @@ function chartParagraphs(chart: Chart): Paragraph[] {
       children: [
         new ImageRun({
           type: 'png',
-          data: chart.png,
+          data: chartPng(chart),
           transformation: {
             width: Math.round(chart.width * scale),
             height: Math.round(chart.height * scale),
@@ -102,12 +108,7 @@ function chartParagraphs(chart: Chart): Paragraph[] {
 
 function focusArea(report: FollowUpReport, area: ReportFocusArea, t: Translate): Child[] {
   const out: Child[] = [
-    // Each insatsområde starts a page, as in the region's report.
-    new Paragraph({
-      text: t('report.focusArea.heading', { title: area.title }),
-      heading: HeadingLevel.HEADING_1,
-      pageBreakBefore: true,
-    }),
+    heading(t('report.focusArea.heading', { title: area.title }), HeadingLevel.HEADING_1),
     new Paragraph({
       children: [new TextRun({ text: t('report.focusArea.intro'), bold: true, highlight: 'yellow' })],
     }),
