@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { CATALOG_FORMAT, type Catalog, type ReportedStatus } from '../src/catalog/catalog-schema.js';
+import { CATALOG_FORMAT, type Catalog, type ReportedStatus } from '../model/catalog-schema.js';
 import type { Database } from './database.js';
 
 type LinkName = {

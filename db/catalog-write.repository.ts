@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { type EntityKind, entityKey } from '../src/catalog/catalog-diff.js';
-import type { Catalog } from '../src/catalog/catalog-schema.js';
+import { type EntityKind, entityKey } from '../model/catalog-entity.js';
+import type { Catalog } from '../model/catalog-schema.js';
 import { rows } from './catalog-rows.js';
 import type { Database } from './database.js';
 
