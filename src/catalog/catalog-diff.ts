@@ -1,5 +1,5 @@
-import { type EntityKind, entityKey } from '../../model/catalog-entity.js';
-import type { Catalog } from '../../model/catalog-schema.js';
+import { type EntityKind, entityKey } from '../../db/model/catalog-entity.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 
 export interface FlatEntity {
   readonly kind: EntityKind;

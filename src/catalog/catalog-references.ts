@@ -1,4 +1,4 @@
-import type { Catalog } from '../../model/catalog-schema.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 import type { CatalogIssue, CatalogPath } from './catalog-issues.js';
 
 /** Every id a catalog defines, per kind. */
