@@ -13,7 +13,8 @@ export type EntityKind =
   | 'activityArea'
   | 'activity'
   | 'person'
-  | 'network';
+  | 'network'
+  | 'schedule';
 
 export interface FlatEntity {
   readonly kind: EntityKind;
@@ -83,6 +84,7 @@ export function flattenCatalog(catalog: Catalog): Map<string, FlatEntity> {
   for (const a of catalog.activities) add('activity', a.id, a.name, a);
   for (const p of catalog.people) add('person', p.email, p.name, p);
   for (const n of catalog.networks) add('network', n.id, n.name, n);
+  for (const s of catalog.schedules) add('schedule', s.id, s.id, s);
   return out;
 }
 

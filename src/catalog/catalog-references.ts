@@ -1,3 +1,4 @@
+import { checkScheduleReferences } from '../schedule/schedule-references.js';
 import type { CatalogIssue, CatalogPath } from './catalog-issues.js';
 import type { Catalog } from './catalog-schema.js';
 
@@ -156,5 +157,6 @@ export function checkReferences(file: Catalog, merged: Catalog): CatalogIssue[] 
     refs([...at, 'goals'], n.goals, known.goals, 'goal');
     refs([...at, 'focusAreas'], n.focusAreas, known.focusAreas, 'focusArea');
   });
+  issues.push(...checkScheduleReferences(file, merged));
   return issues;
 }
