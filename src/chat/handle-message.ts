@@ -5,6 +5,7 @@ import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
 import { type MessageKey, translator } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
+import type { AwayService } from '../schedule/away-service.js';
 import type { Asker, ChatCommand, CommandContext } from './command.js';
 import type { Reply } from './reply.js';
 import type { ReplyCache } from './reply-cache.js';
@@ -22,6 +23,8 @@ export interface ChatDeps {
   /** Where check-ins recorded through this chat come from: slack, teams, local, cli. */
   readonly platform?: string;
   readonly commands: readonly ChatCommand[];
+  /** Being away; commands answer that it cannot be saved when absent. */
+  readonly away?: AwayService;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -63,6 +66,7 @@ export async function commandContext(
     timezone: deps.timezone,
     commands: deps.commands,
     ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
+    ...(deps.away ? { away: deps.away } : {}),
     checkIns: {
       latest,
       history: (activityId) => deps.checkIns.history(activityId),

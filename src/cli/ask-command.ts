@@ -8,6 +8,7 @@ import { renderText } from '../chat/render-text.js';
 import { databaseCheckIns } from '../checkins/check-in-service.js';
 import { translator } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
+import { databaseAway } from '../schedule/away-service.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
 
 export const ASK_FORMATS = ['text', 'json', 'slack', 'teams'] as const;
@@ -35,6 +36,7 @@ export async function askCommand(
       logger,
       timezone: config.timezone,
       platform: 'cli',
+      away: databaseAway(db, ctx.clock, config.timezone),
     };
     const reply = await handleMessage(chat, text, asker);
     const rt = translator(asker.locale);

@@ -67,6 +67,9 @@ export const enSchedule: Readonly<Record<keyof typeof svSchedule, string>> = {
     'You are away until {until} inclusive. No check-in prompts meanwhile, and one combined prompt when you are back.',
   'away.saved.note': 'Note: {note}',
   'away.saved.hint': 'Back earlier? Write delmal tillbaka.',
+  'away.noEmail': 'I do not know who you are. In Slack and Teams I recognise you by your e-mail address.',
+  'away.unknownPerson':
+    'I cannot find anyone with the address {email} in the catalog, so I cannot save your absence. Ask the plan administrator to add you.',
   'away.unavailable': 'Absence cannot be saved from here.',
   'back.done': 'Welcome back! You get check-in prompts as usual again.',
   'back.notAway': 'You are not marked as away, so nothing changed.',

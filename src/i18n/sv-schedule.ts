@@ -67,6 +67,9 @@ export const svSchedule = {
     'Du är borta till och med {until}. Du får inga avstämningsfrågor under tiden, och en samlad fråga när du är tillbaka.',
   'away.saved.note': 'Anteckning: {note}',
   'away.saved.hint': 'Kommer du tillbaka tidigare? Skriv delmal tillbaka.',
+  'away.noEmail': 'Jag vet inte vem du är. I Slack och Teams känner jag igen dig på din e-postadress.',
+  'away.unknownPerson':
+    'Jag hittar ingen person med adressen {email} i katalogen, så jag kan inte spara din frånvaro. Be planadministratören lägga till dig.',
   'away.unavailable': 'Frånvaro kan inte sparas härifrån.',
   'back.done': 'Välkommen tillbaka! Du får avstämningsfrågor som vanligt igen.',
   'back.notAway': 'Du är inte markerad som borta, så inget ändrades.',
