@@ -51,7 +51,8 @@ export class RecordingDeliverer implements Deliverer {
   async deliver(item: OutboxItem): Promise<DeliveryResult> {
     this.calls.push(item);
     const call = this.calls.length;
-    this.waiters = this.waiters.filter((w) => (w.count <= call ? (w.resolve(), false) : true));
+    for (const w of this.waiters) if (w.count <= call) w.resolve();
+    this.waiters = this.waiters.filter((w) => w.count > call);
     const outcome = await this.script(item, call);
     if (outcome !== 'arrive') return outcome;
     return { ok: true, sent: this.platform.arrive(item) };
