@@ -6,6 +6,7 @@ import { catalogExport, catalogImport } from './catalog-command.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
 import { doctorCommand } from './doctor-command.js';
 import { migrateCommand } from './migrate-command.js';
+import { type PreviewOptions, schedulePreview } from './schedule-command.js';
 import { serveCommand } from './serve-command.js';
 
 /** Builds the `delmal` command line. `ctx` carries env and output so tests run it in-process. */
@@ -74,6 +75,15 @@ export function buildProgram(ctx: CliContext): Command {
       'yaml' as ExportFormat,
     )
     .action((options: { format: ExportFormat }) => catalogExport(ctx, options.format));
+
+  program
+    .command('schedule')
+    .description(t('cli.help.schedule'))
+    .command('preview')
+    .description(t('cli.help.schedulePreview'))
+    .option('--from <date>', t('cli.help.from'))
+    .option('--weeks <n>', t('cli.help.weeks'), '8')
+    .action((options: PreviewOptions) => schedulePreview(ctx, options));
   return program;
 }
 
