@@ -9,6 +9,7 @@ import { type CliContext, CliExit, defaultContext } from './context.js';
 import { doctorCommand } from './doctor-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { reportCheckIns, reportFollowUp } from './report-command.js';
+import { type PreviewOptions, schedulePreview } from './schedule-command.js';
 import { serveCommand } from './serve-command.js';
 
 /** Builds the `delmal` command line. `ctx` carries env and output so tests run it in-process. */
@@ -83,8 +84,8 @@ export function buildProgram(ctx: CliContext): Command {
     .command('uppfoljning')
     .alias('follow-up')
     .description(t('cli.help.reportFollowUp'))
-    .requiredOption('--from <date>', t('cli.help.from'))
-    .requiredOption('--to <date>', t('cli.help.to'))
+    .requiredOption('--from <date>', t('cli.help.periodFrom'))
+    .requiredOption('--to <date>', t('cli.help.periodTo'))
     .requiredOption('--out <file>', t('cli.help.out'))
     .option(
       '--format <format>',
@@ -98,10 +99,18 @@ export function buildProgram(ctx: CliContext): Command {
   report
     .command('checkins')
     .description(t('cli.help.reportCheckIns'))
-    .requiredOption('--from <date>', t('cli.help.from'))
-    .requiredOption('--to <date>', t('cli.help.to'))
+    .requiredOption('--from <date>', t('cli.help.periodFrom'))
+    .requiredOption('--to <date>', t('cli.help.periodTo'))
     .requiredOption('--out <file>', t('cli.help.out'))
     .action((options: { from: string; to: string; out: string }) => reportCheckIns(ctx, options));
+  program
+    .command('schedule')
+    .description(t('cli.help.schedule'))
+    .command('preview')
+    .description(t('cli.help.schedulePreview'))
+    .option('--from <date>', t('cli.help.from'))
+    .option('--weeks <n>', t('cli.help.weeks'), '8')
+    .action((options: PreviewOptions) => schedulePreview(ctx, options));
   return program;
 }
 
