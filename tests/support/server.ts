@@ -15,7 +15,12 @@ export async function startTestServer(
   env: Record<string, string> = {},
   dialect: Dialect = 'sqlite',
   clock: Clock = fixedClock('2026-11-22T08:00:00Z'),
-  options: { slackInlineAnswerMs?: number; teamsOpenIdMetadataUrl?: string } = {},
+  options: {
+    slackInlineAnswerMs?: number;
+    teamsOpenIdMetadataUrl?: string;
+    /** The fake connector's origin: tests allow it explicitly, nothing else does. */
+    teamsServiceUrls?: readonly string[];
+  } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase(dialect, { migrate: false });
   await database.db.close();
