@@ -1,6 +1,6 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../src/logger.js';
 import { scrubLogArguments } from '../../src/log-scrub.js';
+import type { Logger } from '../../src/logger.js';
 
 /** Bolt's logger interface on top of our pino logger, so Slack's logs share our format and redaction. */
 export function boltLogger(logger: Logger): BoltLogger {

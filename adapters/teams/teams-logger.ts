@@ -1,6 +1,6 @@
 import type { ILogger, LogLevel } from '@microsoft/teams.common';
-import type { Logger } from '../../src/logger.js';
 import { scrubLogArguments } from '../../src/log-scrub.js';
+import type { Logger } from '../../src/logger.js';
 
 /** The Teams SDK's logger interface on top of our pino logger (same format, same redaction). */
 export function teamsLogger(logger: Logger, name = 'teams'): ILogger {

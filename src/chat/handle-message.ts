@@ -24,6 +24,8 @@ export interface ChatDeps {
   /** Where check-ins recorded through this chat come from: slack, teams, local, cli. */
   readonly platform?: string;
   readonly commands: readonly ChatCommand[];
+  /** The asker's home (Slack's App Home tab): a command, injected so adapters never import commands/. */
+  readonly home: (ctx: CommandContext) => Reply;
   readonly clock: Clock;
   readonly logger: Logger;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from '../i18n/i18n.js';
+import { LOCALES } from './locales.js';
 
 /**
  * The catalog file, format 1: the plan structure as documents describe it, plus the people and
