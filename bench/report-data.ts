@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CheckInRow, Database } from '../db/database.js';
-import type { Catalog } from '../src/catalog/catalog-schema.js';
+import type { Catalog } from '../db/model/catalog-schema.js';
 import type { Random } from './random.js';
 
 /** The shipped catalog plus synthetic activities, spread over its insatsområden, aktivitetsområden and delmål. */

@@ -1,5 +1,6 @@
 import type { ChatCommand } from '../src/chat/command.js';
 import { activity } from './activity.js';
+import { away, back } from './away.js';
 import { checkIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
 import { goal } from './goal.js';
@@ -17,9 +18,11 @@ export const COMMANDS: readonly ChatCommand[] = [
   search,
   mine,
   checkIn,
+  away,
+  back,
   status,
   deliveries,
   help,
 ];
 
-export { activity, checkIn, deliveries, goal, help, listGoals, mine, search, status };
+export { activity, away, back, checkIn, deliveries, goal, help, listGoals, mine, search, status };

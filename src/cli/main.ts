@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { askWiring } from '../app.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../catalog/catalog-export.js';
 import { DEFAULT_LOCALE, isLocale, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/follow-up.js';
@@ -8,6 +9,7 @@ import { type CliContext, CliExit, defaultContext } from './context.js';
 import { doctorCommand } from './doctor-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { reportCheckIns, reportFollowUp } from './report-command.js';
+import { type PreviewOptions, schedulePreview } from './schedule-command.js';
 import { serveCommand } from './serve-command.js';
 
 /** Builds the `delmal` command line. `ctx` carries env and output so tests run it in-process. */
@@ -48,7 +50,7 @@ export function buildProgram(ctx: CliContext): Command {
       'text' as AskFormat,
     )
     .action((text: string[], options: { as?: string; format: AskFormat }) =>
-      askCommand(ctx, text.join(' '), options),
+      askCommand(ctx, askWiring, text.join(' '), options),
     );
   program
     .command('migrate')
@@ -82,8 +84,8 @@ export function buildProgram(ctx: CliContext): Command {
     .command('uppfoljning')
     .alias('follow-up')
     .description(t('cli.help.reportFollowUp'))
-    .requiredOption('--from <date>', t('cli.help.from'))
-    .requiredOption('--to <date>', t('cli.help.to'))
+    .requiredOption('--from <date>', t('cli.help.periodFrom'))
+    .requiredOption('--to <date>', t('cli.help.periodTo'))
     .requiredOption('--out <file>', t('cli.help.out'))
     .option(
       '--format <format>',
@@ -97,10 +99,18 @@ export function buildProgram(ctx: CliContext): Command {
   report
     .command('checkins')
     .description(t('cli.help.reportCheckIns'))
-    .requiredOption('--from <date>', t('cli.help.from'))
-    .requiredOption('--to <date>', t('cli.help.to'))
+    .requiredOption('--from <date>', t('cli.help.periodFrom'))
+    .requiredOption('--to <date>', t('cli.help.periodTo'))
     .requiredOption('--out <file>', t('cli.help.out'))
     .action((options: { from: string; to: string; out: string }) => reportCheckIns(ctx, options));
+  program
+    .command('schedule')
+    .description(t('cli.help.schedule'))
+    .command('preview')
+    .description(t('cli.help.schedulePreview'))
+    .option('--from <date>', t('cli.help.from'))
+    .option('--weeks <n>', t('cli.help.weeks'), '8')
+    .action((options: PreviewOptions) => schedulePreview(ctx, options));
   return program;
 }
 

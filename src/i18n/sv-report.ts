@@ -54,8 +54,8 @@ export const svReport = {
   'cli.help.report': 'sammanställ rapporter ur avstämningarna',
   'cli.help.reportFollowUp': 'den årliga uppföljningsrapporten som docx, md eller html',
   'cli.help.reportCheckIns': 'alla avstämningar under en period som CSV',
-  'cli.help.from': 'periodens första dag, ÅÅÅÅ-MM-DD',
-  'cli.help.to': 'periodens sista dag, ÅÅÅÅ-MM-DD',
+  'cli.help.periodFrom': 'periodens första dag, ÅÅÅÅ-MM-DD',
+  'cli.help.periodTo': 'periodens sista dag, ÅÅÅÅ-MM-DD',
   'cli.help.out': 'fil att skriva',
   'cli.help.reportFormat': 'format: docx, md eller html',
   'cli.report.badFrom':

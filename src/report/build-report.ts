@@ -1,4 +1,4 @@
-import type { Activity } from '../catalog/catalog-schema.js';
+import type { Activity } from '../../db/model/catalog-schema.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import { type ActivityStatus, rollUp } from '../catalog/status.js';
 import { countStatuses } from '../catalog/status-counts.js';

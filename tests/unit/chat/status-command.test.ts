@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkSlackLimits, renderSlackMessage } from '../../../adapters/slack/render-blocks.js';
+import { homeReply } from '../../../commands/home.js';
 import { COMMANDS } from '../../../commands/index.js';
 import type { CatalogStore } from '../../../src/catalog/catalog-store.js';
 import type { Asker } from '../../../src/chat/command.js';
@@ -34,6 +35,7 @@ describe('delmal status', () => {
       store: { get: async () => snapshot } as unknown as CatalogStore,
       checkIns,
       commands: COMMANDS,
+      home: homeReply,
       clock: fixedClock('2026-11-22T08:00:00Z'),
       logger: createLogger('silent'),
       timezone: 'Europe/Stockholm',
