@@ -13,7 +13,12 @@ const apiUrl = process.env.BENCH_SLACK_API_URL ?? '';
 const limits = JSON.parse(process.env.BENCH_LIMITS ?? '{}') as SlackLimits;
 
 const db = openDatabase({ dialect: 'postgres', url });
-const outbox = new Outbox(db, systemClock, createLogger('warn'), new BenchSlackDeliverer(apiUrl, limits));
+// Sends in flight per worker and the jitter margin on every bucket: on a crowded 2-core machine a
+// send's round trip is long and uneven (see bench/README.md).
+const outbox = new Outbox(db, systemClock, createLogger('warn'), new BenchSlackDeliverer(apiUrl, limits), {
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 64),
+  rateSafetyMs: Number(process.env.BENCH_RATE_SAFETY_MS ?? 100),
+});
 
 process.on('message', (message: string) => {
   if (message === 'go') outbox.start();

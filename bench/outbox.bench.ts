@@ -25,7 +25,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const ITEMS = env('BENCH_ITEMS', 10_000);
 const CHANNELS = env('BENCH_CHANNELS', 2_000);
 const WORKERS = env('BENCH_WORKERS', 3);
-const TIER_PER_S = env('BENCH_TIER_PER_S', 200);
+const TIER_PER_S = env('BENCH_TIER_PER_S', 60);
 const INTERACTIVE_EVERY_MS = env('BENCH_INTERACTIVE_EVERY_MS', 250);
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const LIMITS: SlackLimits = {
@@ -168,7 +168,7 @@ try {
     `- **Node:** ${process.version}; **machine:** \`nproc\` ${os.cpus().length}, Linux ${os.arch()}`,
   );
   console.log(
-    `- **Set-up:** ${bulkIds.length} bulk items to ${CHANNELS} channels, ${WORKERS} worker processes on PostgreSQL; fake Slack limits: ${LIMITS.perChannel.limit}/${LIMITS.perChannel.perMs} ms per channel, chat.postMessage tier ${LIMITS.tier.limit}/${LIMITS.tier.perMs} ms (token buckets, burst = limit); one interactive item every ${INTERACTIVE_EVERY_MS} ms during the backlog\n`,
+    `- **Set-up:** ${bulkIds.length} bulk items to ${CHANNELS} channels, ${WORKERS} worker processes on PostgreSQL; fake Slack limits: ${LIMITS.perChannel.limit}/${LIMITS.perChannel.perMs} ms per channel, chat.postMessage tier ${LIMITS.tier.limit}/${LIMITS.tier.perMs} ms (token buckets, burst = limit); one interactive item every ${INTERACTIVE_EVERY_MS} ms during the backlog; worker concurrency ${process.env.BENCH_CONCURRENCY ?? 64}, rate safety margin ${process.env.BENCH_RATE_SAFETY_MS ?? 100} ms; load average at start ${(os.loadavg()[0] ?? 0).toFixed(1)}\n`,
   );
   console.log('| measure | value |\n|---|---:|');
   console.log(`| bulk delivered in | ${(took / 1000).toFixed(2)} s |`);
