@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { AwayPeriod } from '../src/schedule/away.js';
-import type { LocalDate } from '../src/schedule/local-date.js';
 import type { AwayPeriodRow, Database } from './database.js';
+import type { AwayPeriod } from './model/away-period.js';
+import type { LocalDate } from './model/local-date.js';
 
 const periodOf = (row: AwayPeriodRow): AwayPeriod => ({
   id: row.id,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { CATALOG_FORMAT, type Catalog, type ReportedStatus } from '../src/catalog/catalog-schema.js';
 import type { Database } from './database.js';
+import { CATALOG_FORMAT, type Catalog, type ReportedStatus } from './model/catalog-schema.js';
 import { scheduleEntryOf } from './schedule-rows.js';
 
 type LinkName = {

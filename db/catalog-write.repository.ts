@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { type EntityKind, entityKey } from '../src/catalog/catalog-diff.js';
-import type { Catalog } from '../src/catalog/catalog-schema.js';
 import { rows } from './catalog-rows.js';
 import type { Database } from './database.js';
+import { type EntityKind, entityKey } from './model/catalog-entity.js';
+import type { Catalog } from './model/catalog-schema.js';
 import { scheduleRow } from './schedule-rows.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: one generic upsert serves every catalog table; rows are built typed in catalog-rows.ts.

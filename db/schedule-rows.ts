@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { Weekday } from '../src/schedule/local-date.js';
-import { type Nth, type ScheduleEntry, scopeOf } from '../src/schedule/schedule-schema.js';
 import type { ScheduleTable } from './database.js';
+import type { Weekday } from './model/local-date.js';
+import { type Nth, type ScheduleEntry, scopeOf } from './model/schedule-schema.js';
 
 /** A schedule entry as its table row: absent fields NULL, booleans 0/1, `nth` as text. */
 export function scheduleRow(entry: ScheduleEntry, position: number): ScheduleTable {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { LocalDate } from '../src/schedule/local-date.js';
 import type { Database, ScheduleRunRow } from './database.js';
+import type { LocalDate } from './model/local-date.js';
 
 /**
  * Claims one slot of one schedule for `worker`. The (schedule_id, slot) primary key makes this

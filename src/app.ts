@@ -1,6 +1,11 @@
+// The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
+// enforces it), so the core stays unaware of which platforms and commands exist.
 import { registerPlayground } from '../adapters/local/playground.js';
+import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
+import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
 import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
+import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { deliveryReport } from '../db/outbox.repository.js';
@@ -9,6 +14,7 @@ import { CatalogStore } from './catalog/catalog-store.js';
 import type { ChatDeps } from './chat/handle-message.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
+import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
@@ -16,6 +22,17 @@ import type { Logger } from './logger.js';
 import { databaseAway } from './schedule/away-service.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
+
+/** What `delmal ask` runs and prints with: the same commands and renderers the adapters use. */
+export const askWiring: AskWiring = {
+  commands: COMMANDS,
+  home: homeReply,
+  slack: (reply, t) => {
+    const message = renderSlackMessage(reply, t);
+    return { rendered: message, problems: checkSlackLimits(message) };
+  },
+  teams: (reply, t) => ({ rendered: renderAdaptiveCard(reply, t), problems: [] }),
+};
 
 export interface RunningDelmal {
   readonly port: number;
@@ -56,6 +73,7 @@ export async function startDelmal(
       store: new CatalogStore(db),
       checkIns: databaseCheckIns(db, deps.clock),
       commands: COMMANDS,
+      home: homeReply,
       clock: deps.clock,
       logger: deps.logger,
       timezone: config.timezone,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { homeReply } from '../../commands/home.js';
 import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
 import { askerFor } from '../../src/chat/asker.js';
 import type { Asker, CommandContext } from '../../src/chat/command.js';
@@ -70,7 +69,7 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
     commandContext(chat, await askerOf(client, teamId, userId));
   const publishHome = async (client: WebClient, teamId: string, userId: string, dedupeKey?: string) => {
     const ctx = await contextOf(client, teamId, userId);
-    const { blocks } = renderSlackMessage(homeReply(ctx), ctx.t);
+    const { blocks } = renderSlackMessage(deps.chat.home(ctx), ctx.t);
     await deps.outbox.send({
       platform: 'slack',
       kind: SLACK_VIEWS_PUBLISH,

@@ -1,20 +1,5 @@
-import type { Catalog } from './catalog-schema.js';
-
-/** The kinds of entity a catalog holds, as named in diffs and dry-run output. */
-export type EntityKind =
-  | 'rus'
-  | 'overallGoal'
-  | 'effectGoal'
-  | 'interventionLevel'
-  | 'plan'
-  | 'focusArea'
-  | 'goal'
-  | 'followUp'
-  | 'activityArea'
-  | 'activity'
-  | 'person'
-  | 'network'
-  | 'schedule';
+import { type EntityKind, entityKey } from '../../db/model/catalog-entity.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 
 export interface FlatEntity {
   readonly kind: EntityKind;
@@ -37,8 +22,6 @@ export interface CatalogDiff {
   /** Entities the database has and the file does not mention; imports keep them. */
   readonly keptOnlyInDatabase: number;
 }
-
-export const entityKey = (kind: EntityKind, id: string) => `${kind}:${id}`;
 
 function stable(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>

@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog-schema.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 
 /** Replaces items with the same key and appends new ones, keeping the existing order. */
 export function mergeById<T>(current: readonly T[], incoming: readonly T[], key: (item: T) => string): T[] {

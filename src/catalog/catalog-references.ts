@@ -1,6 +1,6 @@
+import type { Catalog } from '../../db/model/catalog-schema.js';
 import { checkScheduleReferences } from '../schedule/schedule-references.js';
 import type { CatalogIssue, CatalogPath } from './catalog-issues.js';
-import type { Catalog } from './catalog-schema.js';
 
 /** Every id a catalog defines, per kind. */
 interface Ids {

@@ -23,6 +23,8 @@ export interface ChatDeps {
   /** Where check-ins recorded through this chat come from: slack, teams, local, cli. */
   readonly platform?: string;
   readonly commands: readonly ChatCommand[];
+  /** The asker's home (Slack's App Home tab): a command, injected so adapters never import commands/. */
+  readonly home: (ctx: CommandContext) => Reply;
   /** Being away; commands answer that it cannot be saved when absent. */
   readonly away?: AwayService;
   readonly clock: Clock;

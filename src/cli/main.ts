@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { askWiring } from '../app.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../catalog/catalog-export.js';
 import { DEFAULT_LOCALE, isLocale, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
 import { ASK_FORMATS, type AskFormat, askCommand } from './ask-command.js';
@@ -47,7 +48,7 @@ export function buildProgram(ctx: CliContext): Command {
       'text' as AskFormat,
     )
     .action((text: string[], options: { as?: string; format: AskFormat }) =>
-      askCommand(ctx, text.join(' '), options),
+      askCommand(ctx, askWiring, text.join(' '), options),
     );
   program
     .command('migrate')

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { endAwayPeriod, openAwayPeriod, personIdByEmail, saveAwayPeriod } from '../../db/away.repository.js';
 import type { Db } from '../../db/connection.js';
+import { addDays, type LocalDate } from '../../db/model/local-date.js';
 import { containsPersonalIdentityNumber } from '../checkins/personal-identity.js';
 import type { Clock } from '../clock.js';
 import type { AwayPeriod } from './away.js';
-import { addDays, type LocalDate } from './local-date.js';
 import { toLocal } from './zoned-time.js';
 
 /** Why marking someone away was refused; nothing is stored in any of these cases. */

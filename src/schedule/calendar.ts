@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, isoWeekday, type LocalDate } from './local-date.js';
+import { addDays, isoWeekday, type LocalDate } from '../../db/model/local-date.js';
 
 /** Why a day is not a workday. `summer` and `away` are added by schedules and people, not here. */
 export type DayOffKind = 'weekend' | 'holiday' | 'bridge';

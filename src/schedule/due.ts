@@ -1,6 +1,6 @@
+import { addDays, type LocalDate } from '../../db/model/local-date.js';
+import type { ScheduleEntry } from '../../db/model/schedule-schema.js';
 import type { SwedishCalendar } from './calendar.js';
-import { addDays, type LocalDate } from './local-date.js';
-import type { ScheduleEntry } from './schedule-schema.js';
 import { dueSlots, inSummerPause, type Slot } from './slots.js';
 import { toUtc } from './zoned-time.js';
 

@@ -1,5 +1,5 @@
-import type { Activity, Catalog } from '../catalog/catalog-schema.js';
-import { type ScheduleEntry, scopeOf } from './schedule-schema.js';
+import type { Activity, Catalog } from '../../db/model/catalog-schema.js';
+import { type ScheduleEntry, scopeOf } from '../../db/model/schedule-schema.js';
 
 /**
  * Which schedule asks about each activity. The most specific active one wins:

@@ -1,9 +1,9 @@
-import type { Catalog } from '../catalog/catalog-schema.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
+import type { ScheduleEntry } from '../../db/model/schedule-schema.js';
 import { type AwayPeriod, awayOn } from './away.js';
 import type { SwedishCalendar } from './calendar.js';
 import { type Reminder, reminderFor } from './due.js';
 import { activitiesBySchedule } from './effective-schedule.js';
-import type { ScheduleEntry } from './schedule-schema.js';
 import { dueSlots, type Slot } from './slots.js';
 
 /** One owner's part of a round: the activities they would be asked about, or why not. */

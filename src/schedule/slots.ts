@@ -1,4 +1,3 @@
-import type { DayOff, SwedishCalendar } from './calendar.js';
 import {
   addDays,
   dateOf,
@@ -10,8 +9,9 @@ import {
   partsOf,
   WEEKDAYS,
   type Weekday,
-} from './local-date.js';
-import type { Nth, ScheduleEntry } from './schedule-schema.js';
+} from '../../db/model/local-date.js';
+import type { Nth, ScheduleEntry } from '../../db/model/schedule-schema.js';
+import type { DayOff, SwedishCalendar } from './calendar.js';
 import { toLocal, toUtc } from './zoned-time.js';
 
 /** Why a slot does not run. Holidays never skip a slot: they move it. */

@@ -1,5 +1,5 @@
+import { addDays, dateOf, isLocalDate, type LocalDate } from '../../db/model/local-date.js';
 import { fold } from '../search/text-processing.js';
-import { addDays, dateOf, isLocalDate, type LocalDate } from './local-date.js';
 
 /** Month names people write, Swedish and English, full or abbreviated, without diacritics. */
 const MONTHS: readonly (readonly string[])[] = [

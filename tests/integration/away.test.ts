@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
 import { awayPeriodsOf, markCaughtUp, personIdByEmail } from '../../db/away.repository.js';
 import { CatalogStore } from '../../src/catalog/catalog-store.js';
@@ -26,6 +27,7 @@ describeEachDialect('away and back', (dialect) => {
         checkIns: databaseCheckIns(db.db, clock),
         away: databaseAway(db.db, clock, TZ),
         commands: COMMANDS,
+        home: homeReply,
         clock,
         logger: createLogger('silent'),
         timezone: TZ,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isoWeek } from '../../../db/model/local-date.js';
 import { SwedishCalendar } from '../../../src/schedule/calendar.js';
-import { isoWeek } from '../../../src/schedule/local-date.js';
 import { toLocal, toUtc } from '../../../src/schedule/zoned-time.js';
 
 const sv = new SwedishCalendar('sv');

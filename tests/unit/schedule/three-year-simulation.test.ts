@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogFile } from '../../../src/catalog/catalog-file.js';
-import { SHIPPED_CATALOG } from '../../../src/paths.js';
-import { SwedishCalendar } from '../../../src/schedule/calendar.js';
 import {
   addDays,
   daysBetween,
@@ -10,8 +7,11 @@ import {
   type LocalDate,
   partsOf,
   weekdayOf,
-} from '../../../src/schedule/local-date.js';
-import type { ScheduleEntry } from '../../../src/schedule/schedule-schema.js';
+} from '../../../db/model/local-date.js';
+import type { ScheduleEntry } from '../../../db/model/schedule-schema.js';
+import { parseCatalogFile } from '../../../src/catalog/catalog-file.js';
+import { SHIPPED_CATALOG } from '../../../src/paths.js';
+import { SwedishCalendar } from '../../../src/schedule/calendar.js';
 import { dueSlots } from '../../../src/schedule/slots.js';
 import { toLocal } from '../../../src/schedule/zoned-time.js';
 import { schedule } from './support.js';

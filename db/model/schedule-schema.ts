@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isLocalDate, WEEKDAYS } from './local-date.js';
-import { isTimeZone, isWallTime } from './zoned-time.js';
 
 /**
  * A check-in schedule as the catalog file writes it and the database stores it. One entry belongs
@@ -20,6 +19,23 @@ const CADENCE_FIELDS = {
   quarterly: ['monthInQuarter', 'nth', 'weekday', 'day'],
 } as const satisfies Record<CadenceKind, readonly string[]>;
 const ALL_CADENCE_FIELDS = ['weekday', 'weeks', 'anchor', 'nth', 'monthInQuarter', 'day'] as const;
+
+const WALL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** True for a 24-hour wall time written HH:MM. */
+export function isWallTime(value: string): boolean {
+  return WALL_TIME.test(value);
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const slug = z
   .string({ error: 'catalog.expected.id' })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LOCALES } from '../i18n/i18n.js';
-import { scheduleSchema } from '../schedule/schedule-schema.js';
+import { LOCALES } from './locales.js';
+import { scheduleSchema } from './schedule-schema.js';
 
 /**
  * The catalog file, format 1: the plan structure as documents describe it, plus the people and
