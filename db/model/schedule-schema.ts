@@ -51,6 +51,7 @@ const count = (max: number) =>
     .min(0, { error: 'catalog.expected.number' })
     .max(max, { error: 'catalog.expected.number' });
 
+/** One entry of the catalog file's `schedules:` list; see the module comment. */
 export const scheduleSchema = z
   .strictObject({
     id: slug,
@@ -151,7 +152,9 @@ export const scheduleSchema = z
     }
   });
 
+/** A validated schedule entry, defaults filled in: what the database stores and slots are computed from. */
 export type ScheduleEntry = z.output<typeof scheduleSchema>;
+/** The n-th weekday of a month: 1–4 or the last one. */
 export type Nth = NonNullable<ScheduleEntry['nth']>;
 
 /** The scope an entry belongs to and the id it names there. */
