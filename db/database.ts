@@ -152,6 +152,42 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** One delivery of the second outbox (see migration 0006); JSON columns hold neutral values. */
+export interface OutboxItemTable {
+  id: string;
+  lane: 'interactive' | 'bulk';
+  priority: number;
+  to_address: string;
+  message: string;
+  message_type: string;
+  replaces: string | null;
+  locale: string | null;
+  dedupe_key: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claim_token: string | null;
+  claimed_until: string | null;
+  uncertain: number;
+  last_error: string | null;
+  failure_reason: string | null;
+  recipient: string;
+  sent_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** Shared rate-limit state (GCRA, microseconds since the epoch). PostgreSQL returns bigint as text. */
+export interface RateBucketTable {
+  key: string;
+  tat: number | string;
+  interval_us: number | string;
+  tolerance_us: number | string;
+  paused_until: number | string;
+  granted: number;
+}
+
 export interface InboundReceiptTable {
   key: string;
   received_at: string;
@@ -270,6 +306,8 @@ export interface Database {
   network_focus_areas: LinkTable<'network_id', 'focus_area_id'>;
   outbox: OutboxTable;
   inbound_receipts: InboundReceiptTable;
+  outbox_items: OutboxItemTable;
+  rate_buckets: RateBucketTable;
   chat_identities: ChatIdentityTable;
   check_ins: CheckInTable;
   teams_conversations: TeamsConversationTable;
@@ -285,6 +323,7 @@ export type ActivityRow = Selectable<ActivityTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type OutboxItemRow = Selectable<OutboxItemTable>;
 export type ChatIdentityRow = Selectable<ChatIdentityTable>;
 export type CheckInRow = Selectable<CheckInTable>;
 export type ScheduleRunRow = Selectable<ScheduleRunTable>;

@@ -4,6 +4,7 @@ import { registerPlayground } from '../adapters/local/playground.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
+import { serviceUrlPolicy } from '../adapters/teams/service-urls.js';
 import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
 import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
@@ -56,6 +57,8 @@ export async function startDelmal(
     slackInlineAnswerMs?: number;
     /** Tests point Teams token validation at a local key server. */
     teamsOpenIdMetadataUrl?: string;
+    /** Origins allowed as Teams serviceUrl besides Bot Framework's own (tests: the fake connector). */
+    teamsServiceUrls?: readonly string[];
   },
 ): Promise<RunningDelmal> {
   const db = openDatabase(config.database, (error) =>
@@ -97,7 +100,10 @@ export async function startDelmal(
       config,
       server,
       { chat, outbox, db, clock: deps.clock, logger: deps.logger, locale: config.locale },
-      { openIdMetadataUrl: deps.teamsOpenIdMetadataUrl },
+      {
+        openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
+        serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls),
+      },
     );
     const playground = config.env === 'local' || config.env === 'test';
     if (playground) registerPlayground(server, chat, config.locale);

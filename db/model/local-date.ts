@@ -17,7 +17,6 @@ export const WEEKDAYS = [
   'saturday',
   'sunday',
 ] as const;
-/** A weekday as schedules name it: monday … sunday. */
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** The UTC midnight of `date`; throws on a malformed or impossible date (2027-02-30). */
@@ -40,12 +39,10 @@ export function isLocalDate(value: string): boolean {
   }
 }
 
-/** The date whose UTC midnight is `ms`. */
 export function fromUtcMidnight(ms: number): LocalDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** `date` moved by `days` (negative for earlier). */
 export function addDays(date: LocalDate, days: number): LocalDate {
   return fromUtcMidnight(toUtcMidnight(date) + days * DAY_MS);
 }
@@ -61,7 +58,6 @@ export function isoWeekday(date: LocalDate): number {
   return day === 0 ? 7 : day;
 }
 
-/** The weekday of `date`, as schedules name it. */
 export function weekdayOf(date: LocalDate): Weekday {
   return WEEKDAYS[isoWeekday(date) - 1] as Weekday;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate, WEEKDAYS } from './local-date.js';
+import { isTimeZone, isWallTime } from './zoned-time.js';
 
 /**
  * A check-in schedule as the catalog file writes it and the database stores it. One entry belongs
@@ -20,23 +21,6 @@ const CADENCE_FIELDS = {
 } as const satisfies Record<CadenceKind, readonly string[]>;
 const ALL_CADENCE_FIELDS = ['weekday', 'weeks', 'anchor', 'nth', 'monthInQuarter', 'day'] as const;
 
-const WALL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** True for a 24-hour wall time written HH:MM. */
-export function isWallTime(value: string): boolean {
-  return WALL_TIME.test(value);
-}
-
-/** True when `timeZone` is an IANA zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const slug = z
   .string({ error: 'catalog.expected.id' })
   .max(80, { error: 'catalog.expected.id' })
@@ -51,7 +35,6 @@ const count = (max: number) =>
     .min(0, { error: 'catalog.expected.number' })
     .max(max, { error: 'catalog.expected.number' });
 
-/** One entry of the catalog file's `schedules:` list; see the module comment. */
 export const scheduleSchema = z
   .strictObject({
     id: slug,
@@ -152,9 +135,7 @@ export const scheduleSchema = z
     }
   });
 
-/** A validated schedule entry, defaults filled in: what the database stores and slots are computed from. */
 export type ScheduleEntry = z.output<typeof scheduleSchema>;
-/** The n-th weekday of a month: 1–4 or the last one. */
 export type Nth = NonNullable<ScheduleEntry['nth']>;
 
 /** The scope an entry belongs to and the id it names there. */

@@ -1,11 +1,11 @@
 import { awayPeriodsBetween } from '../../db/away.repository.js';
 import { readCatalog } from '../../db/catalog-read.repository.js';
 import { addDays, isLocalDate, type LocalDate } from '../../db/model/local-date.js';
+import { toLocal, toUtc } from '../../db/model/zoned-time.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
 import type { DayOff } from '../schedule/calendar.js';
 import { SwedishCalendar } from '../schedule/calendar.js';
 import { type PreviewEntry, previewSchedules } from '../schedule/preview.js';
-import { toLocal, toUtc } from '../schedule/zoned-time.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
 
 export interface PreviewOptions {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { endAwayPeriod, openAwayPeriod, personIdByEmail, saveAwayPeriod } from '../../db/away.repository.js';
 import type { Db } from '../../db/connection.js';
 import { addDays, type LocalDate } from '../../db/model/local-date.js';
+import { toLocal } from '../../db/model/zoned-time.js';
 import { containsPersonalIdentityNumber } from '../checkins/personal-identity.js';
 import type { Clock } from '../clock.js';
 import type { AwayPeriod } from './away.js';
-import { toLocal } from './zoned-time.js';
 
 /** Why marking someone away was refused; nothing is stored in any of these cases. */
 export type AwayRefusal = 'unknownPerson' | 'past' | 'tooFar' | 'personalNumber';

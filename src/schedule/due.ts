@@ -1,8 +1,8 @@
 import { addDays, type LocalDate } from '../../db/model/local-date.js';
 import type { ScheduleEntry } from '../../db/model/schedule-schema.js';
+import { toUtc } from '../../db/model/zoned-time.js';
 import type { SwedishCalendar } from './calendar.js';
 import { dueSlots, inSummerPause, type Slot } from './slots.js';
-import { toUtc } from './zoned-time.js';
 
 /** How late a missed slot may still run after downtime: 24 hours unless configured. */
 export const DEFAULT_CATCH_UP_TOLERANCE_MS = 24 * 60 * 60 * 1000;

@@ -11,8 +11,8 @@ import {
   type Weekday,
 } from '../../db/model/local-date.js';
 import type { Nth, ScheduleEntry } from '../../db/model/schedule-schema.js';
+import { toLocal, toUtc } from '../../db/model/zoned-time.js';
 import type { DayOff, SwedishCalendar } from './calendar.js';
-import { toLocal, toUtc } from './zoned-time.js';
 
 /** Why a slot does not run. Holidays never skip a slot: they move it. */
 export type SkipReason = 'summer';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeek } from '../../../db/model/local-date.js';
+import { toLocal, toUtc } from '../../../db/model/zoned-time.js';
 import { SwedishCalendar } from '../../../src/schedule/calendar.js';
-import { toLocal, toUtc } from '../../../src/schedule/zoned-time.js';
 
 const sv = new SwedishCalendar('sv');
 const STOCKHOLM = 'Europe/Stockholm';

@@ -9,11 +9,11 @@ import {
   weekdayOf,
 } from '../../../db/model/local-date.js';
 import type { ScheduleEntry } from '../../../db/model/schedule-schema.js';
+import { toLocal } from '../../../db/model/zoned-time.js';
 import { parseCatalogFile } from '../../../src/catalog/catalog-file.js';
 import { SHIPPED_CATALOG } from '../../../src/paths.js';
 import { SwedishCalendar } from '../../../src/schedule/calendar.js';
 import { dueSlots } from '../../../src/schedule/slots.js';
-import { toLocal } from '../../../src/schedule/zoned-time.js';
 import { schedule } from './support.js';
 
 const calendar = new SwedishCalendar('sv');

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../db/model/local-date.js';
+import type { LocalDate } from './local-date.js';
 
 /**
  * Wall-clock time in an IANA zone ⇄ UTC instants, with plain `Intl` (no Temporal, no library).
@@ -27,6 +27,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
     formatters.set(timeZone, f);
   }
   return f;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The local date and HH:MM of `instant` in `timeZone`. */
@@ -58,6 +68,11 @@ function offsetMinutes(ms: number, timeZone: string): number {
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** True for a 24-hour wall time written HH:MM. */
+export function isWallTime(value: string): boolean {
+  return TIME.test(value);
+}
 
 /**
  * The UTC instant of wall time `time` (HH:MM) on `date` in `timeZone`; see the module comment
