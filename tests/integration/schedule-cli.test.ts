@@ -12,9 +12,12 @@ let dir: string;
 let env: Record<string, string>;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'delmal-schedule-'));
-  env = { DATABASE_URL: join(dir, 'delmal.sqlite') };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Every test gets its own database, seeded from the shipped catalog on first use: no test sees another's imports.
+beforeEach(() => {
+  env = { DATABASE_URL: join(mkdtempSync(join(dir, 'db-')), 'delmal.sqlite') };
+});
 
 const preview = async (from: string, weeks: number, extra: Record<string, string> = {}) => {
   const run = await delmal(['schedule', 'preview', '--from', from, '--weeks', String(weeks)], {
@@ -125,5 +128,16 @@ describe('schedules in the catalog file', () => {
     );
     const exported = await delmal(['catalog', 'export'], env);
     expect(exported.stdout).not.toContain('utan-veckodag');
+  });
+
+  it('refuses a second active schedule for the same plan and a schedule for an unknown activity', async () => {
+    const run = await delmal(['catalog', 'import', fixture('schedule-conflicts.yaml')], env);
+    expect(run.code).toBe(65);
+    expect(run.stderr).toContain(
+      'schedule-conflicts.yaml:4 schedules[0].plan: "social-valfard-2019-2022" har redan ett aktivt schema (social-valfard-varannan-tisdag).',
+    );
+    expect(run.stderr).toContain('schedule-conflicts.yaml:8 schedules[1].activity: "finns-inte" finns inte.');
+    const out = await preview('2027-01-11', 1);
+    expect(out).not.toContain('en-till-for-planen');
   });
 });
