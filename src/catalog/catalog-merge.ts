@@ -72,5 +72,6 @@ export function mergeCatalog(current: Catalog, incoming: Catalog): Catalog {
     activities: mergeById(current.activities, incoming.activities, byId),
     people: mergeById(current.people, incoming.people, (p) => p.email),
     networks: mergeById(current.networks, incoming.networks, byId),
+    schedules: mergeById(current.schedules, incoming.schedules, byId),
   };
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { BOT_ERROR_MESSAGES } from '../errors/bot-error.js';
 import { type MessageKey, translator } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
+import type { AwayService } from '../schedule/away-service.js';
 import type { Asker, ChatCommand, CommandContext } from './command.js';
 import { MAX_MESSAGE_CHARS } from './input-limits.js';
 import type { Reply } from './reply.js';
@@ -26,6 +27,8 @@ export interface ChatDeps {
   readonly commands: readonly ChatCommand[];
   /** The asker's home (Slack's App Home tab): a command, injected so adapters never import commands/. */
   readonly home: (ctx: CommandContext) => Reply;
+  /** Being away; commands answer that it cannot be saved when absent. */
+  readonly away?: AwayService;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -68,6 +71,7 @@ export async function commandContext(
     timezone: deps.timezone,
     commands: deps.commands,
     ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
+    ...(deps.away ? { away: deps.away } : {}),
     checkIns: {
       latest,
       history: (activityId) => deps.checkIns.history(activityId),
