@@ -40,11 +40,6 @@ export class BotError extends Error {
   }
 }
 
-/** True for a {@link BotError} (also across module copies, by shape). */
-export function isBotError(error: unknown): error is BotError {
-  return error instanceof BotError;
-}
-
 // Error codes of drivers that mean "the database is not there right now" (node-postgres, Node's net).
 const DATABASE_DOWN = new Set([
   'ECONNREFUSED',
