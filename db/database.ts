@@ -166,6 +166,8 @@ export interface ChatIdentityTable {
   display_name: string | null;
   locale: string | null;
   updated_at: string;
+  /** The user's DM with delmal once opened (Slack D…), for messages delmal starts. */
+  conversation_id: string | null;
 }
 
 export interface CheckInTable {
@@ -177,6 +179,19 @@ export interface CheckInTable {
   note: string;
   platform: string;
   created_at: string;
+  /** The submission's own key (platform ids), unique: the same submission twice is one check-in. */
+  idempotency_key: string | null;
+}
+
+/** A message delmal wrote in the playground, kept until a browser showed it. */
+export interface LocalMessageTable {
+  id: string;
+  /** `dm:<email>` or `network:<id>`. */
+  conversation_id: string;
+  /** JSON: what the page renders (summary, card, form token). */
+  body: string;
+  created_at: string;
+  seen_at: string | null;
 }
 
 export interface TeamsConversationTable {
@@ -224,6 +239,7 @@ export interface Database {
   chat_identities: ChatIdentityTable;
   check_ins: CheckInTable;
   teams_conversations: TeamsConversationTable;
+  local_messages: LocalMessageTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -235,3 +251,4 @@ export type NewPerson = Insertable<PersonTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type ChatIdentityRow = Selectable<ChatIdentityTable>;
 export type CheckInRow = Selectable<CheckInTable>;
+export type TeamsConversationRow = Selectable<TeamsConversationTable>;

@@ -1,3 +1,4 @@
+import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
 import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
@@ -6,12 +7,15 @@ import { type Db, openDatabase } from '../db/connection.js';
 import { deliveryReport } from '../db/outbox.repository.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
 import { CatalogStore } from './catalog/catalog-store.js';
+import type { ChatPort } from './chat/chat-port.js';
 import type { ChatDeps } from './chat/handle-message.js';
+import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
+import { PortDeliverer } from './delivery/port-deliverer.js';
 import type { Logger } from './logger.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
@@ -21,6 +25,10 @@ export interface RunningDelmal {
   readonly db: Db;
   readonly chat: ChatDeps;
   readonly outbox: Outbox;
+  /** Delivers neutral items through the configured platforms' chat ports. */
+  readonly deliverer: PortDeliverer;
+  /** The playground's port, in the local and test environments. */
+  readonly localPort: LocalPort | undefined;
   close(): Promise<void>;
 }
 
@@ -80,7 +88,13 @@ export async function startDelmal(
       { openIdMetadataUrl: deps.teamsOpenIdMetadataUrl },
     );
     const playground = config.env === 'local' || config.env === 'test';
-    if (playground) registerPlayground(server, chat, config.locale);
+    const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;
+    if (playground) registerPlayground(server, chat, config.locale, localPort);
+    const ports = new Map<Platform, ChatPort>();
+    if (slack) ports.set('slack', slack.port);
+    if (teams) ports.set('teams', teams.port);
+    if (localPort) ports.set('local', localPort);
+    const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     await slack?.start();
     await teams?.start();
@@ -95,6 +109,8 @@ export async function startDelmal(
       db,
       chat,
       outbox,
+      deliverer,
+      localPort,
       close: async () => {
         await slack?.stop();
         await server.close();

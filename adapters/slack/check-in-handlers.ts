@@ -4,6 +4,7 @@ import { badgeOf } from '../../src/catalog/status.js';
 import { formatTime } from '../../src/chat/format.js';
 import { CHECK_IN_CALLBACK, checkInModal, NOTE_BLOCK, STATUS_BLOCK } from './check-in-modal.js';
 import type { SlackTools } from './slack-context.js';
+import { viewInbound } from './slack-inbound.js';
 import { SLACK_POST_MESSAGE } from './slack-senders.js';
 
 /** A button that asks to check in without a status yet ("Stäm av nu"): Slack answers with a modal. */
@@ -31,7 +32,7 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
 
   app.view(CHECK_IN_CALLBACK, async ({ ack, body, view, client }) => {
     const teamId = body.team?.id ?? '';
-    const ctx = await contextOf(client, teamId, body.user.id);
+    const ctx = await contextOf(client, teamId, body.user.id, viewInbound(teamId, body.user.id, view.id));
     const form = submission.safeParse({
       metadata: parseJson(view.private_metadata),
       status: view.state.values[STATUS_BLOCK]?.[STATUS_BLOCK]?.selected_option?.value ?? '',

@@ -4,6 +4,7 @@ import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
+import { SlackPort } from './slack-port.js';
 import { registerSlackSenders, slackOutcome } from './slack-senders.js';
 
 /** Slack refused our credentials (invalid_auth, account_inactive …): nothing will work until they are fixed. */
@@ -15,6 +16,8 @@ export class SlackRejectedError extends Error {
 }
 
 export interface SlackAdapter {
+  /** Slack as a neutral chat port (the same Web API client as the senders). */
+  readonly port: SlackPort;
   /** Connects Socket Mode, when configured; HTTP mode needs nothing more than the route. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -62,7 +65,9 @@ export function createSlackAdapter(
     receiver,
   });
   registerSlackHandlers(app, deps);
-  registerSlackSenders(deps.outbox, new WebClient(config.botToken, clientOptions));
+  const client = new WebClient(config.botToken, clientOptions);
+  registerSlackSenders(deps.outbox, client);
+  const port = new SlackPort({ client, db: deps.db, clock: deps.clock });
   if (receiver instanceof HTTPReceiver)
     server.route('POST', '/slack/events', (req, res) => receiver.requestListener(req, res));
   let retry: NodeJS.Timeout | undefined;
@@ -80,6 +85,7 @@ export function createSlackAdapter(
     }
   };
   return {
+    port,
     start: initialise,
     stop: async () => {
       stopped = true;

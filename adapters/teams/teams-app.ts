@@ -7,9 +7,12 @@ import type { HttpServer } from '../../src/server/http-server.js';
 import { registerProactiveSender } from './proactive.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
 import { teamsLogger } from './teams-logger.js';
+import { TeamsPort } from './teams-port.js';
 import { registerTeamsSenders } from './teams-senders.js';
 
 export interface TeamsAdapter {
+  /** Teams as a neutral chat port. */
+  readonly port: TeamsPort;
   start(): Promise<void>;
 }
 
@@ -77,5 +80,5 @@ export function createTeamsAdapter(
     res.writeHead(response.status, { 'content-type': 'application/json' });
     res.end(response.body === undefined ? '' : JSON.stringify(response.body));
   });
-  return { start: () => app.initialize() };
+  return { port: new TeamsPort({ app, db: deps.db, clock: deps.clock }), start: () => app.initialize() };
 }

@@ -4,6 +4,7 @@ import { COMMANDS } from '../../commands/index.js';
 import { CatalogStore } from '../catalog/catalog-store.js';
 import { askerFor } from '../chat/asker.js';
 import { handleMessage } from '../chat/handle-message.js';
+import { localInbound } from '../chat/inbound-schema.js';
 import { renderText } from '../chat/render-text.js';
 import { databaseCheckIns } from '../checkins/check-in-service.js';
 import { translator } from '../i18n/i18n.js';
@@ -36,7 +37,8 @@ export async function askCommand(
       timezone: config.timezone,
       platform: 'cli',
     };
-    const reply = await handleMessage(chat, text, asker);
+    // Typed at a terminal: a local DM, a new message each time (nothing to take for a repeat).
+    const reply = await handleMessage(chat, localInbound(text, asker), asker);
     const rt = translator(asker.locale);
     switch (options.format) {
       case 'text':
