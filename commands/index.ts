@@ -1,5 +1,6 @@
 import type { ChatCommand } from '../src/chat/command.js';
 import { activity } from './activity.js';
+import { away, back } from './away.js';
 import { checkIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
 import { goal } from './goal.js';
@@ -7,6 +8,7 @@ import { help } from './help.js';
 import { listGoals } from './list-goals.js';
 import { mine } from './mine.js';
 import { search } from './search.js';
+import { status } from './status.js';
 
 /** Every chat command, in the order help lists them. */
 export const COMMANDS: readonly ChatCommand[] = [
@@ -16,8 +18,11 @@ export const COMMANDS: readonly ChatCommand[] = [
   search,
   mine,
   checkIn,
+  away,
+  back,
+  status,
   deliveries,
   help,
 ];
 
-export { activity, checkIn, deliveries, goal, help, listGoals, mine, search };
+export { activity, away, back, checkIn, deliveries, goal, help, listGoals, mine, search, status };

@@ -1,7 +1,13 @@
+// The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
+// enforces it), so the core stays unaware of which platforms and commands exist.
 import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
+import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
+import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
+import { serviceUrlPolicy } from '../adapters/teams/service-urls.js';
 import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
+import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { deliveryReport } from '../db/outbox.repository.js';
@@ -12,13 +18,27 @@ import type { ChatDeps } from './chat/handle-message.js';
 import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
+import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
+import { Outbox as DeliveryOutbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
 import type { Logger } from './logger.js';
+import { databaseAway } from './schedule/away-service.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
+
+/** What `delmal ask` runs and prints with: the same commands and renderers the adapters use. */
+export const askWiring: AskWiring = {
+  commands: COMMANDS,
+  home: homeReply,
+  slack: (reply, t) => {
+    const message = renderSlackMessage(reply, t);
+    return { rendered: message, problems: checkSlackLimits(message) };
+  },
+  teams: (reply, t) => ({ rendered: renderAdaptiveCard(reply, t), problems: [] }),
+};
 
 export interface RunningDelmal {
   readonly port: number;
@@ -27,6 +47,8 @@ export interface RunningDelmal {
   readonly outbox: Outbox;
   /** Delivers neutral items through the configured platforms' chat ports. */
   readonly deliverer: PortDeliverer;
+  /** The outbox (second version) over those ports: how the core sends (`enqueue`, `sendNow`). */
+  readonly deliveries: DeliveryOutbox;
   /** The playground's port, in the local and test environments. */
   readonly localPort: LocalPort | undefined;
   close(): Promise<void>;
@@ -46,6 +68,8 @@ export async function startDelmal(
     slackInlineAnswerMs?: number;
     /** Tests point Teams token validation at a local key server. */
     teamsOpenIdMetadataUrl?: string;
+    /** Origins allowed as Teams serviceUrl besides Bot Framework's own (tests: the fake connector). */
+    teamsServiceUrls?: readonly string[];
   },
 ): Promise<RunningDelmal> {
   const db = openDatabase(config.database, (error) =>
@@ -63,11 +87,13 @@ export async function startDelmal(
       store: new CatalogStore(db),
       checkIns: databaseCheckIns(db, deps.clock),
       commands: COMMANDS,
+      home: homeReply,
       clock: deps.clock,
       logger: deps.logger,
       timezone: config.timezone,
       replies: new ReplyCache(),
       deliveries: () => deliveryReport(db.kysely),
+      away: databaseAway(db, deps.clock, config.timezone),
     };
     const outbox = new Outbox(db, deps.clock, deps.logger);
     const slack = config.slack
@@ -85,7 +111,10 @@ export async function startDelmal(
       config,
       server,
       { chat, outbox, db, clock: deps.clock, logger: deps.logger, locale: config.locale },
-      { openIdMetadataUrl: deps.teamsOpenIdMetadataUrl },
+      {
+        openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
+        serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls),
+      },
     );
     const playground = config.env === 'local' || config.env === 'test';
     const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;
@@ -95,11 +124,13 @@ export async function startDelmal(
     if (teams) ports.set('teams', teams.port);
     if (localPort) ports.set('local', localPort);
     const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
+    const deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     await slack?.start();
     await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
     outbox.start();
+    deliveries.start();
     deps.logger.info(
       { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams), playground },
       'delmal listening',
@@ -110,11 +141,13 @@ export async function startDelmal(
       chat,
       outbox,
       deliverer,
+      deliveries,
       localPort,
       close: async () => {
         await slack?.stop();
         await server.close();
         await outbox.stop();
+        await deliveries.stop();
         await db.close();
       },
     };

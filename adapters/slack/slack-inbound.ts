@@ -1,129 +1,135 @@
-import type { Address, ConversationKind, InboundMessage } from '../../src/chat/inbound.js';
-import { toInbound } from '../../src/chat/inbound-schema.js';
-
-/** What kind of place a Slack conversation is, from its `channel_type` or, failing that, its id. */
-export function slackConversationKind(channelId: string, channelType?: string): ConversationKind {
-  if (channelType === 'im' || channelType === 'directmessage') return 'dm';
-  if (channelType === 'mpim' || channelType?.startsWith('mpdm-')) return 'group';
-  if (channelType) return 'channel';
-  return channelId.startsWith('D') ? 'dm' : 'channel';
-}
-
-const where = (teamId: string, userId: string, channel: string, kind: ConversationKind, name?: string) => ({
-  platform: 'slack' as const,
-  workspaceId: teamId,
-  asker: { userId },
-  conversation: { kind, id: channel, ...(name ? { name } : {}) },
-});
-
-/** `/delmal …`: answered privately through the command's `response_url`. */
-export function slashCommandInbound(command: {
-  team_id: string;
-  user_id: string;
-  channel_id: string;
-  channel_name?: string;
-  trigger_id: string;
-  response_url: string;
-  text: string;
-}): InboundMessage {
-  const kind = slackConversationKind(command.channel_id, command.channel_name);
-  return toInbound({
-    ...where(command.team_id, command.user_id, command.channel_id, kind, command.channel_name),
-    messageId: `command:${command.trigger_id}`,
-    text: command.text,
-    replyTo: privately(command.team_id, command.channel_id, command.user_id, command.response_url),
-  });
-}
-
-/** A DM to the app or a mention in a channel: answered in the conversation (a mention in its thread). */
-export function eventInbound(
-  teamId: string,
-  event: {
-    channel: string;
-    channel_type?: string;
-    user?: string;
-    ts: string;
-    thread_ts?: string;
-    text?: string;
-  },
-  options: { threaded: boolean },
-): InboundMessage {
-  const kind = slackConversationKind(event.channel, event.channel_type);
-  const thread = options.threaded ? (event.thread_ts ?? event.ts) : event.thread_ts;
-  return toInbound({
-    ...where(teamId, event.user ?? 'unknown', event.channel, kind),
-    conversation: { kind, id: event.channel, ...(event.thread_ts ? { threadId: event.thread_ts } : {}) },
-    messageId: `${event.channel}:${event.ts}`,
-    text: event.text ?? '',
-    replyTo: {
-      kind: 'conversation',
-      platform: 'slack',
-      workspaceId: teamId,
-      conversationId: event.channel,
-      ...(thread ? { threadId: thread } : {}),
-    },
-  });
-}
+import { parse as parseQuery } from 'node:querystring';
+import { z } from 'zod';
 
 /**
- * A button on one of delmal's messages (or App Home). Its id is the button's command on that very
- * message (or that rendering of App Home), so a double click — two payloads — is one submission.
+ * The shapes of what Slack posts to `/slack/events`, checked before Bolt sees a request: Bolt
+ * trusts a signed body and crashes (an unhandled rejection in its receiver) on `null`, and its
+ * listeners assume fields Slack always sends. Only what delmal's handlers read is required;
+ * everything else passes through untouched, so a new Slack field never breaks us.
  */
-export function actionInbound(
-  body: {
-    team?: { id: string } | null;
-    user: { id: string };
-    channel?: { id: string; name?: string };
-    container?: { message_ts?: string; is_ephemeral?: boolean; type?: string };
-    message?: { ts: string; thread_ts?: string };
-    view?: { id: string; hash?: string };
-    trigger_id: string;
-    response_url?: string;
-  },
-  command: string,
-): InboundMessage {
-  const teamId = body.team?.id ?? 'unknown-team';
-  // From App Home there is no channel: the answer goes to the user's DM with the app.
-  const channel = body.channel?.id ?? body.user.id;
-  const kind = body.channel ? slackConversationKind(channel, body.channel.name) : 'dm';
-  const ts = body.container?.message_ts ?? body.message?.ts;
-  const messageId = ts
-    ? `action:${channel}:${ts}:${command}`
-    : body.view
-      ? `action:view:${body.view.id}:${body.view.hash ?? body.trigger_id}:${command}`
-      : `action:trigger:${body.trigger_id}`;
-  const ephemeral = body.container?.is_ephemeral === true;
-  const thread = body.message?.thread_ts;
-  return toInbound({
-    ...where(teamId, body.user.id, channel, kind, body.channel?.name),
-    messageId,
-    text: command,
-    replyTo:
-      ephemeral && body.response_url
-        ? privately(teamId, channel, body.user.id, body.response_url)
-        : {
-            kind: 'conversation',
-            platform: 'slack',
-            workspaceId: teamId,
-            conversationId: channel,
-            ...(thread ? { threadId: thread } : {}),
-          },
-    ...(ts && !ephemeral
-      ? { sourceMessage: { platform: 'slack', workspaceId: teamId, conversationId: channel, messageId: ts } }
-      : {}),
-  });
-}
 
-/** The check-in modal's submission: the view id is the submission (a second click on "Spara" repeats it). */
-export function viewInbound(teamId: string, userId: string, viewId: string): InboundMessage {
-  return toInbound({
-    ...where(teamId, userId, userId, 'dm'),
-    messageId: `view:${viewId}`,
-    text: '',
-    replyTo: { kind: 'conversation', platform: 'slack', workspaceId: teamId, conversationId: userId },
-  });
-}
+const id = z.string().min(1).max(255);
+const text = z.string().max(40_000);
 
-function privately(teamId: string, channel: string, userId: string, handle: string): Address {
-  return { kind: 'private', platform: 'slack', workspaceId: teamId, conversationId: channel, userId, handle };
+const urlVerification = z.looseObject({
+  type: z.literal('url_verification'),
+  challenge: z.string().max(200),
+});
+
+// The events delmal listens to; other event types are acknowledged by Bolt and ignored.
+const messageEvent = z.looseObject({
+  type: z.literal('message'),
+  channel: id,
+  channel_type: z.string().optional(),
+  subtype: z.string().optional(),
+  user: id.optional(),
+  text: text.optional(),
+  ts: z.string().optional(),
+});
+const mentionEvent = z.looseObject({
+  type: z.literal('app_mention'),
+  channel: id,
+  user: id.optional(),
+  text,
+  ts: z.string(),
+  thread_ts: z.string().optional(),
+});
+const homeEvent = z.looseObject({ type: z.literal('app_home_opened'), user: id, tab: z.string().optional() });
+const otherEvent = z.looseObject({ type: z.string().min(1) });
+const HANDLED = new Set(['message', 'app_mention', 'app_home_opened']);
+const event = z.union([
+  messageEvent,
+  mentionEvent,
+  homeEvent,
+  otherEvent.refine((e) => !HANDLED.has(e.type)),
+]);
+const eventCallback = z.looseObject({
+  type: z.literal('event_callback'),
+  team_id: id,
+  event_id: id,
+  event,
+});
+const appRateLimited = z.looseObject({ type: z.literal('app_rate_limited') });
+
+const slashCommand = z.looseObject({
+  command: z.string().min(1).max(64),
+  text: z.string().max(40_000),
+  team_id: id,
+  user_id: id,
+  channel_id: id.optional(),
+  response_url: z.url({ protocol: /^https?$/ }),
+  trigger_id: id,
+});
+
+const user = z.looseObject({ id });
+const team = z.looseObject({ id }).nullish();
+const action = z.looseObject({
+  action_id: id,
+  block_id: z.string().optional(),
+  type: z.string(),
+  value: z.string().max(2000).optional(),
+});
+const blockActions = z.looseObject({
+  type: z.literal('block_actions'),
+  user,
+  team,
+  actions: z.array(action).min(1).max(25),
+  trigger_id: id,
+  response_url: z.url({ protocol: /^https?$/ }).optional(),
+  container: z.looseObject({ is_ephemeral: z.boolean().optional() }).optional(),
+  channel: z.looseObject({ id }).optional(),
+  message: z.looseObject({ thread_ts: z.string().optional() }).optional(),
+});
+const stateValue = z.looseObject({
+  type: z.string().optional(),
+  value: z.string().max(3000).nullish(),
+  selected_option: z.looseObject({ value: z.string().max(150) }).nullish(),
+});
+const viewSubmission = z.looseObject({
+  type: z.enum(['view_submission', 'view_closed']),
+  user,
+  team,
+  view: z.looseObject({
+    id: id.optional(),
+    callback_id: z.string().max(255),
+    private_metadata: z.string().max(3000).optional(),
+    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), stateValue)) }).optional(),
+  }),
+});
+// Interactions delmal does not offer; acknowledged (by the fallback listeners) and ignored.
+const otherInteraction = z.looseObject({
+  type: z.enum(['shortcut', 'message_action', 'block_suggestion', 'interactive_message']),
+  user: user.optional(),
+});
+
+/** JSON bodies: the Events API. */
+const jsonBody = z.union([urlVerification, eventCallback, appRateLimited]);
+/** `payload=<json>` forms: interactivity. */
+const interaction = z.union([blockActions, viewSubmission, otherInteraction]);
+
+export type SlackBodyCheck = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Parses a signed body the way Bolt will (form when the content type is exactly
+ * `application/x-www-form-urlencoded`, JSON otherwise; a form's `payload` field is JSON) and
+ * checks its shape. `reason` names what was wrong, for the log — never the body itself.
+ */
+export function checkSlackBody(raw: string, contentType: string | undefined): SlackBodyCheck {
+  try {
+    if (contentType === 'application/x-www-form-urlencoded') {
+      const form = parseQuery(raw);
+      if (form.ssl_check === '1') return { ok: true };
+      if (typeof form.payload === 'string') {
+        const result = interaction.safeParse(JSON.parse(form.payload));
+        return result.success ? { ok: true } : { ok: false, reason: 'interaction payload' };
+      }
+      if (form.payload !== undefined) return { ok: false, reason: 'repeated payload field' };
+      return slashCommand.safeParse(form).success
+        ? { ok: true }
+        : { ok: false, reason: 'slash command form' };
+    }
+    return jsonBody.safeParse(JSON.parse(raw)).success ? { ok: true } : { ok: false, reason: 'event body' };
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
 }

@@ -2,20 +2,12 @@ import { localeOfEmail, platformsOfEmail } from '../../db/chat-identities.reposi
 import type { Db } from '../../db/connection.js';
 import type { ChatPort, DeliveryResult, RateBucket, UnreachableReason } from '../chat/chat-port.js';
 import type { Address, Platform, SentMessageRef } from '../chat/inbound.js';
-import type { Reply } from '../chat/reply.js';
-import { isLocale, type Locale, translator } from '../i18n/i18n.js';
+import { isLocale, type Locale } from '../i18n/i18n.js';
 import type { Deliverer, OutboxItem } from './deliveries.js';
-import type { OutboxMessage } from './outbox-message.js';
+import { renderMessage } from './message-types.js';
 
 /** How long before an item's creation `findSent` starts looking (clocks differ a little). */
 const LOOK_BACK_MS = 60_000;
-
-/** A stored message as the reader sees it, in their language: rendered now, not when it was queued. */
-export function renderOutboxMessage(message: OutboxMessage, locale: Locale): Reply {
-  if (message.type === 'reply') return message.reply;
-  const text = translator(locale)(message.key, message.params);
-  return { summary: text, blocks: [{ type: 'text', text }] };
-}
 
 /**
  * The one `Deliverer` over every configured `ChatPort`: renders an item in the reader's language,
@@ -36,7 +28,7 @@ export class PortDeliverer implements Deliverer {
   async deliver(item: OutboxItem, signal: AbortSignal): Promise<DeliveryResult> {
     try {
       const locale = await this.localeOf(item);
-      const reply = renderOutboxMessage(item.message, locale);
+      const reply = renderMessage(item.message, locale);
       const options = { locale, outboxId: item.id, signal };
       if (item.replaces) {
         const port = this.ports.get(item.replaces.platform);

@@ -71,6 +71,7 @@ describeEachDialect('the same check-in submitted twice', (dialect) => {
         },
         dialect,
         clock,
+        { teamsServiceUrls: [connector.serviceUrl] },
       );
     });
     afterAll(async () => {

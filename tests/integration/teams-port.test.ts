@@ -26,7 +26,7 @@ describeEachDialect('the Teams port', (dialect) => {
 
   beforeAll(async () => {
     await connector.start();
-    server = await startTestServer({}, dialect, systemClock);
+    server = await startTestServer({}, dialect, systemClock, { teamsServiceUrls: [connector.serviceUrl] });
     connector.members.set('29:in-chat', { name: 'Chattar', email: 'chattar@example.org' });
     connector.members.set('29:in-channel', { name: 'Kanal', email: 'kanal@example.org' });
     // One person has written to delmal in a 1:1 chat; another only in a channel.

@@ -4,8 +4,8 @@ import {
   eventInbound,
   slashCommandInbound,
   viewInbound,
-} from '../../../adapters/slack/slack-inbound.js';
-import { teamsInbound } from '../../../adapters/teams/teams-inbound.js';
+} from '../../../adapters/slack/slack-inbound-message.js';
+import { teamsInbound } from '../../../adapters/teams/teams-inbound-message.js';
 import { submissionKey } from '../../../src/chat/inbound-schema.js';
 
 const command = {
