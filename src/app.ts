@@ -1,5 +1,6 @@
 // The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
 // enforces it), so the core stays unaware of which platforms and commands exist.
+import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
@@ -12,13 +13,17 @@ import { type Db, openDatabase } from '../db/connection.js';
 import { deliveryReport } from '../db/outbox.repository.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
 import { CatalogStore } from './catalog/catalog-store.js';
+import type { ChatPort } from './chat/chat-port.js';
 import type { ChatDeps } from './chat/handle-message.js';
+import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
+import { Outbox as DeliveryOutbox } from './delivery/outbox-v2.js';
+import { PortDeliverer } from './delivery/port-deliverer.js';
 import type { Logger } from './logger.js';
 import { databaseAway } from './schedule/away-service.js';
 import { registerHealthRoutes } from './server/health.js';
@@ -40,6 +45,12 @@ export interface RunningDelmal {
   readonly db: Db;
   readonly chat: ChatDeps;
   readonly outbox: Outbox;
+  /** Delivers neutral items through the configured platforms' chat ports. */
+  readonly deliverer: PortDeliverer;
+  /** The outbox (second version) over those ports: how the core sends (`enqueue`, `sendNow`). */
+  readonly deliveries: DeliveryOutbox;
+  /** The playground's port, in the local and test environments. */
+  readonly localPort: LocalPort | undefined;
   close(): Promise<void>;
 }
 
@@ -106,12 +117,20 @@ export async function startDelmal(
       },
     );
     const playground = config.env === 'local' || config.env === 'test';
-    if (playground) registerPlayground(server, chat, config.locale);
+    const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;
+    if (playground) registerPlayground(server, chat, config.locale, localPort);
+    const ports = new Map<Platform, ChatPort>();
+    if (slack) ports.set('slack', slack.port);
+    if (teams) ports.set('teams', teams.port);
+    if (localPort) ports.set('local', localPort);
+    const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
+    const deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     await slack?.start();
     await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
     outbox.start();
+    deliveries.start();
     deps.logger.info(
       { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams), playground },
       'delmal listening',
@@ -121,10 +140,14 @@ export async function startDelmal(
       db,
       chat,
       outbox,
+      deliverer,
+      deliveries,
+      localPort,
       close: async () => {
         await slack?.stop();
         await server.close();
         await outbox.stop();
+        await deliveries.stop();
         await db.close();
       },
     };

@@ -12,6 +12,7 @@ import { describeFailure } from '../../src/errors/bot-error.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { CHECK_IN_CALLBACK, checkInModal, NOTE_BLOCK, STATUS_BLOCK } from './check-in-modal.js';
 import type { SlackTools } from './slack-context.js';
+import { viewInbound } from './slack-inbound-message.js';
 import { SLACK_POST_MESSAGE } from './slack-senders.js';
 
 /** A button that asks to check in without a status yet ("Stäm av nu"): Slack answers with a modal. */
@@ -64,7 +65,7 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
     client: SubmitArgs['client'],
   ) => {
     const teamId = body.team?.id ?? '';
-    const ctx = await contextOf(client, teamId, body.user.id);
+    const ctx = await contextOf(client, teamId, body.user.id, viewInbound(teamId, body.user.id, view.id));
     const form = submission.safeParse({
       metadata: parseJson(view.private_metadata),
       status: view.state.values[STATUS_BLOCK]?.[STATUS_BLOCK]?.selected_option?.value ?? '',

@@ -8,6 +8,7 @@ import {
 } from './render-blocks.js';
 import { shareCommand } from './share-command.js';
 import { apology, type SlackTools } from './slack-context.js';
+import { actionInbound, eventInbound, slashCommandInbound } from './slack-inbound-message.js';
 import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL } from './slack-senders.js';
 import { SLASH_COMMAND } from './slack-surface.js';
 
@@ -53,7 +54,7 @@ export function registerMessageHandlers(
     // one (identity look-up, a cold cache) must not hold the ack past Slack's 3 seconds: ack empty,
     // then answer through the outbox when it is ready.
     const text = `${SLASH_COMMAND} ${command.text}`.trim();
-    const message = answer(client, command.team_id, command.user_id, text).then(({ message, t }) =>
+    const message = answer(client, slashCommandInbound({ ...command, text })).then(({ message, t }) =>
       withShareButton(message, shareCommand(text, deps.chat.commands), t('slack.share')),
     );
     const inline = await within(message, deps.inlineAnswerMs ?? INLINE_ANSWER_MS);
@@ -80,7 +81,7 @@ export function registerMessageHandlers(
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ action, body, ack, client }) => {
     await ack();
     await boundary({ responseUrl: body.response_url }, async () => {
-      const { message } = await answer(client, body.team?.id ?? '', body.user.id, action.value ?? '');
+      const { message } = await answer(client, actionInbound(body, action.value ?? ''));
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_RESPONSE_URL,
@@ -101,7 +102,7 @@ export function registerMessageHandlers(
       const teamId = body.team?.id ?? '';
       await boundary({ responseUrl: body.response_url }, async () => {
         if (await openCheckIn(command, teamId, body.user.id, body.trigger_id)) return;
-        const { message, t } = await answer(client, teamId, body.user.id, command);
+        const { message, t } = await answer(client, actionInbound(body, command));
         const dedupeKey = `slack:action:${body.trigger_id}`;
         if (body.container?.is_ephemeral)
           await deps.outbox.send({
@@ -139,7 +140,7 @@ export function registerMessageHandlers(
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
     if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
     await boundary({ channel: event.channel }, async () => {
-      const { message } = await answer(client, body.team_id, event.user, event.text ?? '');
+      const { message } = await answer(client, eventInbound(body.team_id, event, { threaded: false }));
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_POST_MESSAGE,
@@ -153,7 +154,7 @@ export function registerMessageHandlers(
     if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
     const thread = event.thread_ts ?? event.ts;
     await boundary({ channel: event.channel, threadTs: thread }, async () => {
-      const { message } = await answer(client, body.team_id, event.user ?? '', event.text);
+      const { message } = await answer(client, eventInbound(body.team_id, event, { threaded: true }));
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_POST_MESSAGE,

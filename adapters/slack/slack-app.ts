@@ -6,6 +6,7 @@ import { boltLogger } from './bolt-logger.js';
 import { receiverErrorHandlers } from './slack-boundary.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
 import { SLACK_BODY_LIMIT, slackEventsRoute } from './slack-http-route.js';
+import { SlackPort } from './slack-port.js';
 import { registerSlackSenders, slackOutcome } from './slack-senders.js';
 
 /** Slack refused our credentials (invalid_auth, account_inactive …): nothing will work until they are fixed. */
@@ -17,6 +18,8 @@ export class SlackRejectedError extends Error {
 }
 
 export interface SlackAdapter {
+  /** Slack as a neutral chat port (the same Web API client as the senders). */
+  readonly port: SlackPort;
   /** Connects Socket Mode, when configured; HTTP mode needs nothing more than the route. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -66,7 +69,9 @@ export function createSlackAdapter(
     receiver,
   });
   registerSlackHandlers(app, deps);
-  registerSlackSenders(deps.outbox, new WebClient(config.botToken, clientOptions));
+  const client = new WebClient(config.botToken, clientOptions);
+  registerSlackSenders(deps.outbox, client);
+  const port = new SlackPort({ client, db: deps.db, clock: deps.clock });
   if (receiver instanceof HTTPReceiver)
     server.route(
       'POST',
@@ -95,6 +100,7 @@ export function createSlackAdapter(
     }
   };
   return {
+    port,
     start: initialise,
     stop: async () => {
       stopped = true;

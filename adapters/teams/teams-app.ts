@@ -8,9 +8,12 @@ import type { ServiceUrlPolicy } from './service-urls.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
 import { teamsActivitiesRoute } from './teams-http-route.js';
 import { teamsLogger } from './teams-logger.js';
+import { TeamsPort } from './teams-port.js';
 import { registerTeamsSenders } from './teams-senders.js';
 
 export interface TeamsAdapter {
+  /** Teams as a neutral chat port. */
+  readonly port: TeamsPort;
   start(): Promise<void>;
 }
 
@@ -61,5 +64,5 @@ export function createTeamsAdapter(
     '/api/messages',
     teamsActivitiesRoute(() => handler, { logger: deps.logger, serviceUrls: options.serviceUrls }),
   );
-  return { start: () => app.initialize() };
+  return { port: new TeamsPort({ app, db: deps.db, clock: deps.clock }), start: () => app.initialize() };
 }

@@ -11,6 +11,7 @@ import { type IdentityMemo, identityEmail } from '../../src/identity/identity-ca
 import type { AdaptiveCardJson } from './card-types.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { guardConversation, guardInvoke } from './teams-boundary.js';
+import { teamsInbound, teamsWhere } from './teams-inbound-message.js';
 import { registerMessageExtension } from './teams-message-extension.js';
 import { TEAMS_ACTIVITY } from './teams-senders.js';
 
@@ -24,13 +25,19 @@ const reference = z.object({
     conversationType: z.string().optional(),
     tenantId: z.string().optional(),
   }),
-  from: z.object({ id: z.string(), aadObjectId: z.string().optional() }),
-  channelData: z.object({ team: z.object({ id: z.string() }).optional() }).optional(),
+  from: z.object({ id: z.string().min(1), aadObjectId: z.string().optional(), name: z.string().optional() }),
+  channelData: z
+    .object({
+      team: z.object({ id: z.string() }).optional(),
+      channel: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+    })
+    .optional(),
 });
 
 // What an inbound message carries that delmal uses; validated, never trusted blindly.
-const inbound = reference.extend({
+const inboundActivity = reference.extend({
   id: z.string().min(1),
+  replyToId: z.string().min(1).optional(),
   text: z.string().optional(),
   // Action.Submit from one of delmal's cards: the command behind the button.
   value: z
@@ -93,17 +100,17 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
 }
 
 // A Universal Action from one of delmal's cards: the command behind the button.
-const execute = z.object({
-  value: z.object({
-    action: z.object({
-      verb: z.literal(EXECUTE_VERB),
-      data: z.object({ command: z.string().min(1).max(500) }),
+const execute = z
+  .object({
+    value: z.object({
+      action: z.object({
+        verb: z.literal(EXECUTE_VERB),
+        data: z.object({ command: z.string().min(1).max(500) }),
+      }),
     }),
-  }),
-  conversation: z.object({ id: z.string(), tenantId: z.string().optional() }),
-  from: z.object({ id: z.string(), aadObjectId: z.string().optional() }),
-  serviceUrl: z.url(),
-});
+    serviceUrl: z.url(),
+  })
+  .and(teamsWhere);
 
 /**
  * `Action.Execute` (invoke `adaptiveCard/action`): run the command and answer with the card that
@@ -127,10 +134,15 @@ function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
           return cardResponse(renderAdaptiveCard(reply, t));
         }
         const a = parsed.data;
-        const email = await rosterEmail(app, deps, a.serviceUrl, a.conversation, a.from);
+        const email = await rosterEmail(app, deps, a.serviceUrl, a.conversation, {
+          id: a.from.id,
+          aadObjectId: a.from.aadObjectId ?? undefined,
+        });
         const { view } = await deps.chat.store.get();
         const asker = askerFor(view, email, deps.locale);
-        const reply = await handleMessage(chat, a.value.action.data.command, asker);
+        const command = a.value.action.data.command;
+        const inbound = teamsInbound(a, command, { email, cardCommand: command });
+        const reply = await handleMessage(chat, inbound, asker);
         return cardResponse(renderAdaptiveCard(reply, translator(asker.locale)));
       },
       (card) => cardResponse(card),
@@ -147,7 +159,7 @@ function registerMessageHandler(
   app.on(
     'message',
     guardConversation(deps, 'message', async ({ activity }) => {
-      const parsed = inbound.safeParse(activity);
+      const parsed = inboundActivity.safeParse(activity);
       if (!parsed.success) {
         deps.logger.warn(
           { issues: parsed.error.issues.length },
@@ -165,7 +177,7 @@ function registerMessageHandler(
       const text = message.value?.command ?? message.text ?? '';
       // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
       const email = await identityEmail(
-        { ...deps, memo },
+        { ...deps, memo: memoOf(deps) },
         {
           platform: 'teams',
           tenantId: message.conversation.tenantId ?? '',
@@ -180,7 +192,11 @@ function registerMessageHandler(
       );
       const { view } = await deps.chat.store.get();
       const asker = askerFor(view, email, deps.locale);
-      const reply = await handleMessage(chat, text, asker);
+      const inbound = teamsInbound(message, text, {
+        email,
+        ...(message.value?.command !== undefined ? { cardCommand: message.value.command } : {}),
+      });
+      const reply = await handleMessage(chat, inbound, asker);
       // A cached reply object is rendered once (replies are cached per language).
       let card = cards.get(reply);
       if (!card) {
@@ -206,7 +222,17 @@ function registerMessageHandler(
   );
 }
 
-const memo: IdentityMemo = new Map();
+// Identities remembered per running app (one set of deps), not per process: two apps in one
+// process (tests, replicas in one runtime) each keep their own database in step.
+const memos = new WeakMap<TeamsHandlerDeps, IdentityMemo>();
+const memoOf = (deps: TeamsHandlerDeps): IdentityMemo => {
+  let memo = memos.get(deps);
+  if (!memo) {
+    memo = new Map();
+    memos.set(deps, memo);
+  }
+  return memo;
+};
 const cards = new WeakMap<Reply, AdaptiveCardJson>();
 
 /** Teams does not put the e-mail in activities: the conversation roster has it (email or UPN). */
@@ -218,7 +244,7 @@ function rosterEmail(
   from: { id: string; aadObjectId?: string | undefined },
 ): Promise<string | undefined> {
   return identityEmail(
-    { ...deps, memo },
+    { ...deps, memo: memoOf(deps) },
     { platform: 'teams', tenantId: conversation.tenantId ?? '', userId: from.aadObjectId ?? from.id },
     async () => {
       const member = await app.api

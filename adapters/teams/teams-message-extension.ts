@@ -6,6 +6,7 @@ import { translator } from '../../src/i18n/i18n.js';
 import { renderAdaptiveCard } from './render-card.js';
 import { guardInvoke } from './teams-boundary.js';
 import type { TeamsHandlerDeps } from './teams-handlers.js';
+import { type TeamsWhere, teamsInbound, teamsWhere } from './teams-inbound-message.js';
 
 // composeExtension/query: what the compose box sends when someone searches delmal.
 const extensionQuery = z.object({
@@ -28,9 +29,11 @@ export function registerMessageExtension(app: App, deps: TeamsHandlerDeps): void
       'message.ext.query',
       async ({ activity }) => {
         const parsed = extensionQuery.safeParse(activity);
-        const query = parsed.success
-          ? (parsed.data.value.parameters.find((p) => p.name === 'query')?.value ?? '').trim()
-          : '';
+        const where = teamsWhere.safeParse(activity);
+        const query =
+          parsed.success && where.success
+            ? (parsed.data.value.parameters.find((p) => p.name === 'query')?.value ?? '').trim()
+            : '';
         const { search } = await deps.chat.store.get();
         const asker = askerFor((await deps.chat.store.get()).view, undefined, deps.locale);
         const t = translator(asker.locale);
@@ -39,7 +42,8 @@ export function registerMessageExtension(app: App, deps: TeamsHandlerDeps): void
           hits.map(async (hit) => {
             const command =
               hit.kind === 'goal' ? `delmal ${hit.title.split('.')[0]}` : `delmal aktivitet ${hit.refId}`;
-            const reply = await handleMessage(chat, command, asker);
+            // Only reached with a valid activity (no query otherwise).
+            const reply = await handleMessage(chat, teamsInbound(where.data as TeamsWhere, command), asker);
             return {
               contentType: 'application/vnd.microsoft.card.adaptive',
               content: renderAdaptiveCard(reply, t),

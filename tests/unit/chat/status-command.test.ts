@@ -5,6 +5,7 @@ import { COMMANDS } from '../../../commands/index.js';
 import type { CatalogStore } from '../../../src/catalog/catalog-store.js';
 import type { Asker } from '../../../src/chat/command.js';
 import { type ChatDeps, handleMessage } from '../../../src/chat/handle-message.js';
+import { localInbound } from '../../../src/chat/inbound-schema.js';
 import type { CheckInService } from '../../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../../src/clock.js';
 import { translator } from '../../../src/i18n/i18n.js';
@@ -18,7 +19,7 @@ describe('delmal status', () => {
   let checkIns: CheckInService;
   let deps: ChatDeps;
   const say = (text: string, asker: Partial<Asker> = {}) =>
-    handleMessage(deps, text, { locale: 'sv', ...asker });
+    handleMessage(deps, localInbound(text, asker), { locale: 'sv', ...asker });
   const checkIn = async (activityId: string, statusCode: string) => {
     const result = await checkIns.record(
       snapshot.view,
