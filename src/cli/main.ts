@@ -2,13 +2,12 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { askWiring } from '../app.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../catalog/catalog-export.js';
 import { DEFAULT_LOCALE, isLocale, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/follow-up.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
 import { ASK_FORMATS, type AskFormat, askCommand } from './ask-command.js';
 import { catalogExport, catalogImport } from './catalog-command.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
 import { doctorCommand } from './doctor-command.js';
 import { migrateCommand } from './migrate-command.js';
-import { reportCheckIns, reportFollowUp } from './report-command.js';
 import { type PreviewOptions, schedulePreview } from './schedule-command.js';
 import { serveCommand } from './serve-command.js';
 
@@ -94,7 +93,8 @@ export function buildProgram(ctx: CliContext): Command {
       'docx' as ReportFormat,
     )
     .action((options: { from: string; to: string; out: string; format: ReportFormat }) =>
-      reportFollowUp(ctx, options),
+      // The report's renderers (docx, Vega, resvg) load only for this verb: every other start stays light.
+      import('./report-command.js').then((m) => m.reportFollowUp(ctx, options)),
     );
   report
     .command('checkins')
@@ -102,7 +102,9 @@ export function buildProgram(ctx: CliContext): Command {
     .requiredOption('--from <date>', t('cli.help.periodFrom'))
     .requiredOption('--to <date>', t('cli.help.periodTo'))
     .requiredOption('--out <file>', t('cli.help.out'))
-    .action((options: { from: string; to: string; out: string }) => reportCheckIns(ctx, options));
+    .action((options: { from: string; to: string; out: string }) =>
+      import('./report-command.js').then((m) => m.reportCheckIns(ctx, options)),
+    );
   program
     .command('schedule')
     .description(t('cli.help.schedule'))

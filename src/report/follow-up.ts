@@ -9,11 +9,11 @@ import { renderDocx } from './render-docx.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import { loadPeriodCheckIns } from './report-data.js';
+import type { ReportFormat } from './report-formats.js';
 import type { FollowUpReport } from './report-model.js';
 import { slug } from './report-text.js';
 
-export const REPORT_FORMATS = ['docx', 'md', 'html'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from './report-formats.js';
 
 /** Told about each step of a long report, e.g. to draw a progress line on a terminal. */
 export type ReportProgress = (
