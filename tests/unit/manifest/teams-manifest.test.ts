@@ -36,7 +36,10 @@ describe('the Teams app package', () => {
   const manifest = teamsManifestFor(CLIENT_ID) as {
     manifestVersion: string;
     id: string;
-    bots: { botId: string; commandLists: { commands: { title: string; description: string }[] }[] }[];
+    bots: {
+      botId: string;
+      commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
+    }[];
     composeExtensions: { botId: string; commands: { id: string; type: string }[] }[];
   };
 
@@ -54,13 +57,17 @@ describe('the Teams app package', () => {
     ]);
   });
 
-  it('lists every chat command the code handles, and only those', () => {
-    const listed = (manifest.bots[0]?.commandLists[0]?.commands ?? []).map((c) => c.title);
+  it("lists every chat command the code handles, and only those, within Teams' 10 per list", () => {
+    const lists = manifest.bots[0]?.commandLists ?? [];
     const handled = COMMANDS.map((c) =>
       c.name === 'list' ? 'delmal' : c.name === 'goal' ? 'delmal 5' : `delmal ${c.words[0]}`,
     );
+    const listed = new Set(lists.flatMap((list) => list.commands.map((c) => c.title)));
     expect([...listed].sort()).toEqual([...handled].sort());
-    expect(listed.length).toBeLessThanOrEqual(12);
+    // One list per scope: what an owner does in a 1:1 chat, what a network asks in a channel.
+    expect(lists.map((list) => list.scopes)).toEqual([['personal'], ['team', 'groupChat']]);
+    for (const list of lists) expect(list.commands.length).toBeLessThanOrEqual(10);
+    expect(lists[1]?.commands.map((c) => c.title)).not.toContain('delmal avstamning');
   });
 
   it('declares the message extension the bot answers (composeExtension/query, searchPlan)', () => {
