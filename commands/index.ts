@@ -4,6 +4,7 @@ import { checkIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
 import { goal } from './goal.js';
 import { help } from './help.js';
+import { intent } from './intent.js';
 import { listGoals } from './list-goals.js';
 import { mine } from './mine.js';
 import { search } from './search.js';
@@ -14,10 +15,11 @@ export const COMMANDS: readonly ChatCommand[] = [
   goal,
   activity,
   search,
+  intent,
   mine,
   checkIn,
   deliveries,
   help,
 ];
 
-export { activity, checkIn, deliveries, goal, help, listGoals, mine, search };
+export { activity, checkIn, deliveries, goal, help, intent, listGoals, mine, search };
