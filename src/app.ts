@@ -61,6 +61,8 @@ export async function startDelmal(
       replies: new ReplyCache(),
       deliveries: () => deliveryReport(db.kysely),
     };
+    // Build the search index (and its Swedish dictionary) now, not during someone's first question.
+    await chat.store.get();
     const outbox = new Outbox(db, deps.clock, deps.logger);
     const slack = config.slack
       ? createSlackAdapter(config.slack, server, {

@@ -8,6 +8,17 @@ export const enAnswers: Readonly<Record<keyof typeof svAnswers, string>> = {
   'search.goalTitle': '{term} {number}: {title}',
   'search.olderGoalTitle': '{term} {number} ({plan}): {title}',
   'search.noteWhere': 'check-in {date}',
+  'playground.welcome.title': 'Ask about the plan in your own words',
+  'playground.welcome.text':
+    'Pick who you are on the left and type a question below – or start with one of the examples. The bot answers from the plan and the latest check-ins.',
+  'playground.welcome.channel':
+    'In a network channel the bot answers when addressed: /delmal or @delmal first. The examples do that for you.',
+  'playground.example.goal': 'delmal 5',
+  'playground.example.search': 'who works on ensamhet bland äldre?',
+  'playground.example.owner': 'vem äger CROSS?',
+  'playground.example.progress': 'hur går det för delmål 7?',
+  'playground.example.status': 'vilka aktiviteter är pausade?',
+  'playground.example.changes': 'vad har ändrats sedan förra veckan?',
   'cmd.intent.summary':
     'questions in your own words: who owns, how is it going, which are paused, what changed since …',
   'intent.none': 'No activities right now.',

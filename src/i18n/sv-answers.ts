@@ -7,6 +7,17 @@ export const svAnswers = {
   'search.goalTitle': '{term} {number}: {title}',
   'search.olderGoalTitle': '{term} {number} ({plan}): {title}',
   'search.noteWhere': 'avstämning {date}',
+  'playground.welcome.title': 'Fråga om planen med egna ord',
+  'playground.welcome.text':
+    'Välj vem du är till vänster och skriv en fråga nedan – eller börja med ett av exemplen. Boten svarar från planen och de senaste avstämningarna.',
+  'playground.welcome.channel':
+    'I en nätverkskanal svarar boten när du tilltalar den: /delmal eller @delmal först. Exemplen gör det åt dig.',
+  'playground.example.goal': 'delmal 5',
+  'playground.example.search': 'vem jobbar med ensamhet bland äldre?',
+  'playground.example.owner': 'vem äger CROSS?',
+  'playground.example.progress': 'hur går det för delmål 7?',
+  'playground.example.status': 'vilka aktiviteter är pausade?',
+  'playground.example.changes': 'vad har ändrats sedan förra veckan?',
   'cmd.intent.summary':
     'frågor med egna ord: vem äger, hur går det, vilka är pausade, vad har ändrats sedan …',
   'intent.none': 'Inga aktiviteter just nu.',
