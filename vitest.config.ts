@@ -1,12 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests run in a random order every time, files and the tests inside them, so a test that only passes
+ * after another one fails early. The seed is printed; `DELMAL_TEST_SEED=<seed> npm test` replays it.
+ */
+const seed = Number(process.env.DELMAL_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
+if (!Number.isSafeInteger(seed)) throw new Error('DELMAL_TEST_SEED must be an integer');
+process.stdout.write(`vitest: shuffled with seed ${seed} (replay: DELMAL_TEST_SEED=${seed})\n`);
+
+const shared = {
+  // PostgreSQL suites create their own databases; SQLite suites use temp files. Files run in parallel.
+  testTimeout: 20_000,
+  hookTimeout: 60_000,
+  sequence: { shuffle: { files: true, tests: true }, seed },
+} as const;
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
-    // PostgreSQL suites create their own databases; SQLite suites use temp files. Files run in parallel.
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
     reporters: ['default'],
+    // `npm run test:unit` runs only the first; `vitest run` runs all three.
+    projects: [
+      { test: { ...shared, name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          ...shared,
+          // Everything else: integration, e2e and any suite folder added later.
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/unit/**', '**/node_modules/**'],
+          // Builds dist/ once: some suites start the real `delmal` binary.
+          globalSetup: ['tests/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -93,7 +93,8 @@ const delmal = await startDelmal(
     ...loadConfig({ DATABASE_URL: join(dir, 'bench.sqlite'), DELMAL_ENV: 'test', LOG_LEVEL: 'silent' }),
     port: 0,
   },
-  { logger: createLogger('silent'), clock: systemClock, host: '127.0.0.1' },
+  // The fake connector is allowed explicitly, as in the tests.
+  { logger: createLogger('silent'), clock: systemClock, host: '127.0.0.1', teamsServiceUrls: [serviceUrl] },
 );
 
 // The bare app: the same SDK behind a plain node:http server, echoing the text.

@@ -1,5 +1,6 @@
 import type { ChatCommand } from '../src/chat/command.js';
 import { activity } from './activity.js';
+import { away, back } from './away.js';
 import { checkIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
 import { goal } from './goal.js';
@@ -8,6 +9,7 @@ import { intent } from './intent.js';
 import { listGoals } from './list-goals.js';
 import { mine } from './mine.js';
 import { search } from './search.js';
+import { status } from './status.js';
 
 /** Every chat command, in the order help lists them. */
 export const COMMANDS: readonly ChatCommand[] = [
@@ -18,8 +20,11 @@ export const COMMANDS: readonly ChatCommand[] = [
   intent,
   mine,
   checkIn,
+  away,
+  back,
+  status,
   deliveries,
   help,
 ];
 
-export { activity, checkIn, deliveries, goal, help, intent, listGoals, mine, search };
+export { activity, away, back, checkIn, deliveries, goal, help, intent, listGoals, mine, search, status };

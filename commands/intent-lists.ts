@@ -1,4 +1,4 @@
-import type { Activity } from '../src/catalog/catalog-schema.js';
+import type { Activity } from '../db/model/catalog-schema.js';
 import type { CommandContext } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { ListItem, Reply } from '../src/chat/reply.js';

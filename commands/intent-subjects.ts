@@ -1,4 +1,4 @@
-import type { Activity } from '../src/catalog/catalog-schema.js';
+import type { Activity } from '../db/model/catalog-schema.js';
 import type { CatalogView } from '../src/catalog/catalog-view.js';
 import type { CommandContext } from '../src/chat/command.js';
 import { parseGoalReference } from '../src/chat/words.js';

@@ -3,8 +3,12 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { DatabaseTarget } from '../src/config/config.js';
 import type { Database } from './database.js';
+
+/** Which database a URL selects (see `parseDatabaseUrl` in the configuration). */
+export type DatabaseTarget =
+  | { readonly dialect: 'sqlite'; readonly file: string }
+  | { readonly dialect: 'postgres'; readonly url: string };
 
 /** An open database with its dialect, so the few dialect-specific queries can choose. */
 export interface Db {

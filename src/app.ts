@@ -1,6 +1,12 @@
+// The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
+// enforces it), so the core stays unaware of which platforms and commands exist.
 import { registerPlayground } from '../adapters/local/playground.js';
+import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
+import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
+import { serviceUrlPolicy } from '../adapters/teams/service-urls.js';
 import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
+import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { deliveryReport } from '../db/outbox.repository.js';
@@ -9,12 +15,25 @@ import { CatalogStore } from './catalog/catalog-store.js';
 import type { ChatDeps } from './chat/handle-message.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
+import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
 import type { Logger } from './logger.js';
+import { databaseAway } from './schedule/away-service.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
+
+/** What `delmal ask` runs and prints with: the same commands and renderers the adapters use. */
+export const askWiring: AskWiring = {
+  commands: COMMANDS,
+  home: homeReply,
+  slack: (reply, t) => {
+    const message = renderSlackMessage(reply, t);
+    return { rendered: message, problems: checkSlackLimits(message) };
+  },
+  teams: (reply, t) => ({ rendered: renderAdaptiveCard(reply, t), problems: [] }),
+};
 
 export interface RunningDelmal {
   readonly port: number;
@@ -38,6 +57,8 @@ export async function startDelmal(
     slackInlineAnswerMs?: number;
     /** Tests point Teams token validation at a local key server. */
     teamsOpenIdMetadataUrl?: string;
+    /** Origins allowed as Teams serviceUrl besides Bot Framework's own (tests: the fake connector). */
+    teamsServiceUrls?: readonly string[];
   },
 ): Promise<RunningDelmal> {
   const db = openDatabase(config.database, (error) =>
@@ -55,11 +76,13 @@ export async function startDelmal(
       store: new CatalogStore(db),
       checkIns: databaseCheckIns(db, deps.clock),
       commands: COMMANDS,
+      home: homeReply,
       clock: deps.clock,
       logger: deps.logger,
       timezone: config.timezone,
       replies: new ReplyCache(),
       deliveries: () => deliveryReport(db.kysely),
+      away: databaseAway(db, deps.clock, config.timezone),
     };
     // Build the search index (and its Swedish dictionary) now, not during someone's first question.
     await chat.store.get();
@@ -79,7 +102,10 @@ export async function startDelmal(
       config,
       server,
       { chat, outbox, db, clock: deps.clock, logger: deps.logger, locale: config.locale },
-      { openIdMetadataUrl: deps.teamsOpenIdMetadataUrl },
+      {
+        openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
+        serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls),
+      },
     );
     const playground = config.env === 'local' || config.env === 'test';
     if (playground) registerPlayground(server, chat, config.locale);

@@ -6,6 +6,7 @@ import {
   type SlackMessage,
   URL_ACTION_PREFIX,
 } from './render-blocks.js';
+import { shareCommand } from './share-command.js';
 import { apology, type SlackTools } from './slack-context.js';
 import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL } from './slack-senders.js';
 import { SLASH_COMMAND } from './slack-surface.js';
@@ -53,7 +54,7 @@ export function registerMessageHandlers(
     // then answer through the outbox when it is ready.
     const text = `${SLASH_COMMAND} ${command.text}`.trim();
     const message = answer(client, command.team_id, command.user_id, text).then(({ message, t }) =>
-      withShareButton(message, text, t('slack.share')),
+      withShareButton(message, shareCommand(text, deps.chat.commands), t('slack.share')),
     );
     const inline = await within(message, deps.inlineAnswerMs ?? INLINE_ANSWER_MS);
     if (inline && 'value' in inline) {
@@ -111,7 +112,7 @@ export function registerMessageHandlers(
               body: {
                 response_type: 'ephemeral',
                 replace_original: true,
-                ...withShareButton(message, command, t('slack.share')),
+                ...withShareButton(message, shareCommand(command, deps.chat.commands), t('slack.share')),
               },
             },
             dedupeKey,
@@ -163,9 +164,9 @@ export function registerMessageHandlers(
   });
 }
 
-/** Adds "Dela i kanalen" to an ephemeral answer when the block budget allows it. */
-function withShareButton(message: SlackMessage, command: string, label: string): SlackMessage {
-  if (message.blocks.length >= SLACK_LIMITS.blocksPerMessage) return message;
+/** Adds "Dela i kanalen" to an ephemeral answer when there is a command to share and room for it. */
+function withShareButton(message: SlackMessage, command: string | undefined, label: string): SlackMessage {
+  if (command === undefined || message.blocks.length >= SLACK_LIMITS.blocksPerMessage) return message;
   return {
     ...message,
     blocks: [

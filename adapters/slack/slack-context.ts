@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import { homeReply } from '../../commands/home.js';
 import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
 import { askerFor } from '../../src/chat/asker.js';
 import type { Asker, CommandContext } from '../../src/chat/command.js';
@@ -11,6 +9,7 @@ import {
   resolveCommand,
 } from '../../src/chat/handle-message.js';
 import type { Reply } from '../../src/chat/reply.js';
+import { describeFailure } from '../../src/errors/bot-error.js';
 import { type Translate, translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, slackUserEmail } from './identity.js';
 import { renderSlackMessage, type SlackMessage } from './render-blocks.js';
@@ -46,14 +45,9 @@ export interface SlackTools {
  * user gets a short Swedish apology carrying that id.
  */
 export function apology(tools: { deps: SlackHandlerDeps }, error: unknown): SlackMessage {
-  const ref = randomUUID().slice(0, 8);
-  tools.deps.logger.error({ err: error, ref }, 'Slack request failed');
   const t = translator(tools.deps.locale);
-  const reply: Reply = {
-    summary: t('error.unexpected', { ref }),
-    blocks: [{ type: 'text', text: t('error.unexpected', { ref }) }],
-  };
-  return renderSlackMessage(reply, t);
+  const { text } = describeFailure(error, { logger: tools.deps.logger, t, where: 'slack' });
+  return renderSlackMessage({ summary: text, blocks: [{ type: 'text', text }] }, t);
 }
 
 /** The shared pieces of every Slack handler, bound to one set of dependencies. */
@@ -70,7 +64,7 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
     commandContext(chat, await askerOf(client, teamId, userId));
   const publishHome = async (client: WebClient, teamId: string, userId: string, dedupeKey?: string) => {
     const ctx = await contextOf(client, teamId, userId);
-    const { blocks } = renderSlackMessage(homeReply(ctx), ctx.t);
+    const { blocks } = renderSlackMessage(deps.chat.home(ctx), ctx.t);
     await deps.outbox.send({
       platform: 'slack',
       kind: SLACK_VIEWS_PUBLISH,
@@ -116,7 +110,12 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
                 payload: { channel: where.channel, thread_ts: where.threadTs, ...message },
               }
             : undefined;
-        if (send) await deps.outbox.send({ platform: 'slack', ...send }).catch(() => {});
+        if (send)
+          await deps.outbox
+            .send({ platform: 'slack', ...send })
+            .catch((failure: unknown) =>
+              deps.logger.error({ err: failure }, 'the apology could not be queued either'),
+            );
       }
     },
   };

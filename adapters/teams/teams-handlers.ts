@@ -10,6 +10,7 @@ import { translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, identityEmail } from '../../src/identity/identity-cache.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
+import { guardConversation, guardInvoke } from './teams-boundary.js';
 import { registerMessageExtension } from './teams-message-extension.js';
 import { TEAMS_ACTIVITY } from './teams-senders.js';
 
@@ -69,11 +70,23 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
     if (known.size > 10_000) known.delete(known.keys().next().value as string);
   };
   // Installed in a personal scope, a group chat or a team: remember where, for digests and prompts.
-  app.on('install.add', async ({ activity }) => remember(activity));
-  app.on('conversationUpdate', async ({ activity }) => {
-    const botId = activity.recipient?.id;
-    if (activity.membersAdded?.some((m) => m.id === botId)) await remember(activity);
-  });
+  // Remembering where delmal is installed is bookkeeping: a failure is logged, nobody is answered.
+  app.on(
+    'install.add',
+    guardConversation(deps, 'install', async ({ activity }) => remember(activity), { answer: false }),
+  );
+  app.on(
+    'conversationUpdate',
+    guardConversation(
+      deps,
+      'conversationUpdate',
+      async ({ activity }) => {
+        const botId = activity.recipient?.id;
+        if (activity.membersAdded?.some((m) => m.id === botId)) await remember(activity);
+      },
+      { answer: false },
+    ),
+  );
   registerMessageHandler(app, deps, remember);
   registerCardActions(app, deps);
   registerMessageExtension(app, deps);
@@ -98,23 +111,31 @@ const execute = z.object({
  */
 function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
-  app.on('card.action', async ({ activity }) => {
-    const parsed = execute.safeParse(activity);
-    const t = translator(deps.locale);
-    if (!parsed.success) {
-      const reply = {
-        summary: t('error.unclear'),
-        blocks: [{ type: 'text' as const, text: t('teams.unknownAction') }],
-      };
-      return cardResponse(renderAdaptiveCard(reply, t));
-    }
-    const a = parsed.data;
-    const email = await rosterEmail(app, deps, a.serviceUrl, a.conversation, a.from);
-    const { view } = await deps.chat.store.get();
-    const asker = askerFor(view, email, deps.locale);
-    const reply = await handleMessage(chat, a.value.action.data.command, asker);
-    return cardResponse(renderAdaptiveCard(reply, translator(asker.locale)));
-  });
+  app.on(
+    'card.action',
+    guardInvoke(
+      deps,
+      'card.action',
+      async ({ activity }) => {
+        const parsed = execute.safeParse(activity);
+        const t = translator(deps.locale);
+        if (!parsed.success) {
+          const reply = {
+            summary: t('error.unclear'),
+            blocks: [{ type: 'text' as const, text: t('teams.unknownAction') }],
+          };
+          return cardResponse(renderAdaptiveCard(reply, t));
+        }
+        const a = parsed.data;
+        const email = await rosterEmail(app, deps, a.serviceUrl, a.conversation, a.from);
+        const { view } = await deps.chat.store.get();
+        const asker = askerFor(view, email, deps.locale);
+        const reply = await handleMessage(chat, a.value.action.data.command, asker);
+        return cardResponse(renderAdaptiveCard(reply, translator(asker.locale)));
+      },
+      (card) => cardResponse(card),
+    ),
+  );
 }
 
 function registerMessageHandler(
@@ -123,61 +144,66 @@ function registerMessageHandler(
   remember: (activity: unknown) => Promise<void>,
 ): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
-  app.on('message', async ({ activity }) => {
-    const parsed = inbound.safeParse(activity);
-    if (!parsed.success) {
-      deps.logger.warn(
-        { issues: parsed.error.issues.length },
-        'Teams message without the fields delmal needs; ignored',
-      );
-      return;
-    }
-    const message = parsed.data;
-    const now = deps.clock.now().toISOString();
-    await remember(activity);
-    if (!(await claimReceipt(deps.db.kysely, `teams:activity:${message.conversation.id}:${message.id}`, now)))
-      return;
-    const text = message.value?.command ?? message.text ?? '';
-    // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
-    const email = await identityEmail(
-      { ...deps, memo },
-      {
-        platform: 'teams',
-        tenantId: message.conversation.tenantId ?? '',
-        userId: message.from.aadObjectId ?? message.from.id,
-      },
-      async () => {
-        const member = await app.api
-          .fromServiceUrl({ serviceUrl: message.serviceUrl })
-          .conversations.getMemberById(message.conversation.id, message.from.id);
-        return { email: member.email ?? member.userPrincipalName, displayName: member.name };
-      },
-    );
-    const { view } = await deps.chat.store.get();
-    const asker = askerFor(view, email, deps.locale);
-    const reply = await handleMessage(chat, text, asker);
-    // A cached reply object is rendered once (replies are cached per language).
-    let card = cards.get(reply);
-    if (!card) {
-      card = renderAdaptiveCard(reply, translator(asker.locale));
-      cards.set(reply, card);
-    }
-    await deps.outbox.sendNow({
-      platform: 'teams',
-      kind: TEAMS_ACTIVITY,
-      payload: {
-        serviceUrl: message.serviceUrl,
-        conversationId: message.conversation.id,
-        activity: {
-          type: 'message',
-          summary: reply.summary,
-          replyToId: message.id,
-          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  app.on(
+    'message',
+    guardConversation(deps, 'message', async ({ activity }) => {
+      const parsed = inbound.safeParse(activity);
+      if (!parsed.success) {
+        deps.logger.warn(
+          { issues: parsed.error.issues.length },
+          'Teams message without the fields delmal needs; ignored',
+        );
+        return;
+      }
+      const message = parsed.data;
+      const now = deps.clock.now().toISOString();
+      await remember(activity);
+      if (
+        !(await claimReceipt(deps.db.kysely, `teams:activity:${message.conversation.id}:${message.id}`, now))
+      )
+        return;
+      const text = message.value?.command ?? message.text ?? '';
+      // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
+      const email = await identityEmail(
+        { ...deps, memo },
+        {
+          platform: 'teams',
+          tenantId: message.conversation.tenantId ?? '',
+          userId: message.from.aadObjectId ?? message.from.id,
         },
-      },
-      dedupeKey: `teams:reply:${message.conversation.id}:${message.id}`,
-    });
-  });
+        async () => {
+          const member = await app.api
+            .fromServiceUrl({ serviceUrl: message.serviceUrl })
+            .conversations.getMemberById(message.conversation.id, message.from.id);
+          return { email: member.email ?? member.userPrincipalName, displayName: member.name };
+        },
+      );
+      const { view } = await deps.chat.store.get();
+      const asker = askerFor(view, email, deps.locale);
+      const reply = await handleMessage(chat, text, asker);
+      // A cached reply object is rendered once (replies are cached per language).
+      let card = cards.get(reply);
+      if (!card) {
+        card = renderAdaptiveCard(reply, translator(asker.locale));
+        cards.set(reply, card);
+      }
+      await deps.outbox.sendNow({
+        platform: 'teams',
+        kind: TEAMS_ACTIVITY,
+        payload: {
+          serviceUrl: message.serviceUrl,
+          conversationId: message.conversation.id,
+          activity: {
+            type: 'message',
+            summary: reply.summary,
+            replyToId: message.id,
+            attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+          },
+        },
+        dedupeKey: `teams:reply:${message.conversation.id}:${message.id}`,
+      });
+    }),
+  );
 }
 
 const memo: IdentityMemo = new Map();

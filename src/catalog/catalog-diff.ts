@@ -1,19 +1,5 @@
-import type { Catalog } from './catalog-schema.js';
-
-/** The kinds of entity a catalog holds, as named in diffs and dry-run output. */
-export type EntityKind =
-  | 'rus'
-  | 'overallGoal'
-  | 'effectGoal'
-  | 'interventionLevel'
-  | 'plan'
-  | 'focusArea'
-  | 'goal'
-  | 'followUp'
-  | 'activityArea'
-  | 'activity'
-  | 'person'
-  | 'network';
+import { type EntityKind, entityKey } from '../../db/model/catalog-entity.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 
 export interface FlatEntity {
   readonly kind: EntityKind;
@@ -36,8 +22,6 @@ export interface CatalogDiff {
   /** Entities the database has and the file does not mention; imports keep them. */
   readonly keptOnlyInDatabase: number;
 }
-
-export const entityKey = (kind: EntityKind, id: string) => `${kind}:${id}`;
 
 function stable(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -83,6 +67,7 @@ export function flattenCatalog(catalog: Catalog): Map<string, FlatEntity> {
   for (const a of catalog.activities) add('activity', a.id, a.name, a);
   for (const p of catalog.people) add('person', p.email, p.name, p);
   for (const n of catalog.networks) add('network', n.id, n.name, n);
+  for (const s of catalog.schedules) add('schedule', s.id, s.id, s);
   return out;
 }
 

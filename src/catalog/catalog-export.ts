@@ -2,8 +2,8 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { stringify as stringifyYaml } from 'yaml';
 import { readCatalog } from '../../db/catalog-read.repository.js';
 import type { Db } from '../../db/connection.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 import { ACTIVITY_CSV_COLUMNS } from './catalog-file.js';
-import type { Catalog } from './catalog-schema.js';
 
 export const EXPORT_FORMATS = ['yaml', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

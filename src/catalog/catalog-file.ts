@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { CATALOG_FORMAT, type Catalog, catalogSchema } from '../../db/model/catalog-schema.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import {
   CatalogImportError,
@@ -9,7 +10,6 @@ import {
   type CatalogPath,
   type LocatedIssue,
 } from './catalog-issues.js';
-import { CATALOG_FORMAT, type Catalog, catalogSchema } from './catalog-schema.js';
 
 /** A parsed catalog file that knows where each of its values came from. */
 export interface CatalogFile {

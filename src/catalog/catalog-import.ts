@@ -1,8 +1,9 @@
 import { readCatalog } from '../../db/catalog-read.repository.js';
 import { writeCatalog } from '../../db/catalog-write.repository.js';
 import type { Db } from '../../db/connection.js';
+import { entityKey } from '../../db/model/catalog-entity.js';
 import type { Clock } from '../clock.js';
-import { type CatalogDiff, diffCatalog, entityKey } from './catalog-diff.js';
+import { type CatalogDiff, diffCatalog } from './catalog-diff.js';
 import { parseCatalogFile } from './catalog-file.js';
 import { CatalogImportError } from './catalog-issues.js';
 import { mergeCatalog } from './catalog-merge.js';

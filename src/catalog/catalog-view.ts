@@ -1,4 +1,3 @@
-import type { Locale, Translate } from '../i18n/i18n.js';
 import type {
   Activity,
   Catalog,
@@ -8,7 +7,8 @@ import type {
   Person,
   Plan,
   StatusDefinition,
-} from './catalog-schema.js';
+} from '../../db/model/catalog-schema.js';
+import type { Locale, Translate } from '../i18n/i18n.js';
 import { type ActivityStatus, activityStatus, DEFAULT_STATUSES } from './status.js';
 
 export interface GoalEntry {

@@ -3,14 +3,17 @@ import type { DeliveryReport } from '../../db/outbox.repository.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
+import { BOT_ERROR_MESSAGES } from '../errors/bot-error.js';
 import { type MessageKey, translator } from '../i18n/i18n.js';
 import { detectIntent } from '../intents/detect-intent.js';
 import type { Logger } from '../logger.js';
+import type { AwayService } from '../schedule/away-service.js';
 import type { Asker, ChatCommand, CommandContext } from './command.js';
+import { MAX_MESSAGE_CHARS } from './input-limits.js';
 import type { Reply } from './reply.js';
 import type { ReplyCache } from './reply-cache.js';
 import { usage } from './usage.js';
-import { firstWord, parseGoalReference, stripEntryWord } from './words.js';
+import { firstWord, OUT_OF_RANGE_NUMBER, parseGoalReference, stripEntryWord } from './words.js';
 
 export interface ChatDeps {
   readonly store: CatalogStore;
@@ -23,6 +26,10 @@ export interface ChatDeps {
   /** Where check-ins recorded through this chat come from: slack, teams, local, cli. */
   readonly platform?: string;
   readonly commands: readonly ChatCommand[];
+  /** The asker's home (Slack's App Home tab): a command, injected so adapters never import commands/. */
+  readonly home: (ctx: CommandContext) => Reply;
+  /** Being away; commands answer that it cannot be saved when absent. */
+  readonly away?: AwayService;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -42,7 +49,8 @@ export function resolveCommand(
   };
   const words = stripEntryWord(text);
   if (words === '') return { command: byName('list'), rest: '' };
-  if (parseGoalReference(words)) return { command: byName('goal'), rest: words };
+  if (parseGoalReference(words) || OUT_OF_RANGE_NUMBER.test(words))
+    return { command: byName('goal'), rest: words };
   // Questions with an intent ("vem äger CROSS?") are answered from live data, not by keyword.
   const intent = commands.find((c) => c.name === 'intent');
   if (intent && detectIntent(words)) return { command: intent, rest: words };
@@ -68,6 +76,7 @@ export async function commandContext(
     timezone: deps.timezone,
     commands: deps.commands,
     ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
+    ...(deps.away ? { away: deps.away } : {}),
     checkIns: {
       latest,
       history: (activityId) => deps.checkIns.history(activityId),
@@ -83,6 +92,11 @@ export async function commandContext(
  */
 export async function handleMessage(deps: ChatDeps, text: string, asker: Asker): Promise<Reply> {
   const t = translator(asker.locale);
+  if (text.length > MAX_MESSAGE_CHARS) {
+    // Refused before any work: the cost of an answer must not grow with what was pasted.
+    const message = t(BOT_ERROR_MESSAGES.input_too_long, { length: text.length, max: MAX_MESSAGE_CHARS });
+    return { summary: message, blocks: [{ type: 'text', text: message }] };
+  }
   let commandName = 'unknown';
   try {
     const { command, rest } = resolveCommand(text, deps.commands);

@@ -1,17 +1,31 @@
-import { checkSlackLimits, renderSlackMessage } from '../../adapters/slack/render-blocks.js';
-import { renderAdaptiveCard } from '../../adapters/teams/render-card.js';
-import { COMMANDS } from '../../commands/index.js';
 import { CatalogStore } from '../catalog/catalog-store.js';
 import { askerFor } from '../chat/asker.js';
-import { handleMessage } from '../chat/handle-message.js';
+import type { ChatCommand, CommandContext } from '../chat/command.js';
+import { type ChatDeps, handleMessage } from '../chat/handle-message.js';
 import { renderText } from '../chat/render-text.js';
+import type { Reply } from '../chat/reply.js';
 import { databaseCheckIns } from '../checkins/check-in-service.js';
-import { translator } from '../i18n/i18n.js';
+import { type Translate, translator } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
+import { databaseAway } from '../schedule/away-service.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
 
 export const ASK_FORMATS = ['text', 'json', 'slack', 'teams'] as const;
 export type AskFormat = (typeof ASK_FORMATS)[number];
+
+/** A platform renderer as `delmal ask` uses it: the JSON the platform would get, and any limit it breaks. */
+export type AskRenderer = (
+  reply: Reply,
+  t: Translate,
+) => { readonly rendered: unknown; readonly problems: readonly string[] };
+
+/** The commands and renderers `delmal ask` runs with, given by the composition root (`src/app.ts`). */
+export interface AskWiring {
+  readonly commands: readonly ChatCommand[];
+  readonly home: (ctx: CommandContext) => Reply;
+  readonly slack: AskRenderer;
+  readonly teams: AskRenderer;
+}
 
 /**
  * `delmal ask [--as <email>] [--format text|json|slack|teams] "<text>"`: runs one chat message
@@ -19,6 +33,7 @@ export type AskFormat = (typeof ASK_FORMATS)[number];
  */
 export async function askCommand(
   ctx: CliContext,
+  wiring: AskWiring,
   text: string,
   options: { as?: string; format: AskFormat },
 ): Promise<void> {
@@ -27,14 +42,16 @@ export async function askCommand(
     const store = new CatalogStore(db);
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
     const asker = askerFor((await store.get()).view, options.as, config.locale);
-    const chat = {
+    const chat: ChatDeps = {
       store,
       checkIns: databaseCheckIns(db, ctx.clock),
-      commands: COMMANDS,
+      commands: wiring.commands,
+      home: wiring.home,
       clock: ctx.clock,
       logger,
       timezone: config.timezone,
       platform: 'cli',
+      away: databaseAway(db, ctx.clock, config.timezone),
     };
     const reply = await handleMessage(chat, text, asker);
     const rt = translator(asker.locale);
@@ -45,19 +62,16 @@ export async function askCommand(
       case 'json':
         ctx.out(JSON.stringify(reply, null, 2));
         return;
-      case 'slack': {
-        const message = renderSlackMessage(reply, rt);
-        ctx.out(JSON.stringify(message, null, 2));
-        const problems = checkSlackLimits(message);
+      case 'slack':
+      case 'teams': {
+        const { rendered, problems } = wiring[options.format](reply, rt);
+        ctx.out(JSON.stringify(rendered, null, 2));
         if (problems.length > 0) {
           ctx.err(t('cli.ask.slackLimits', { problems: problems.join('; ') }));
           throw new CliExit(1);
         }
         return;
       }
-      case 'teams':
-        ctx.out(JSON.stringify(renderAdaptiveCard(reply, rt), null, 2));
-        return;
     }
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DatabaseTarget } from '../../db/connection.js';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.sv.js';
 
@@ -8,11 +9,6 @@ export type DelmalEnv = (typeof ENVIRONMENTS)[number];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const DEFAULT_DATABASE_URL = './data/delmal.sqlite';
-
-/** Which database the URL selects. */
-export type DatabaseTarget =
-  | { readonly dialect: 'sqlite'; readonly file: string }
-  | { readonly dialect: 'postgres'; readonly url: string };
 
 export interface SlackConfig {
   readonly botToken: string;

@@ -1,11 +1,11 @@
+import { LOCALES, type Locale } from '../../db/model/locales.js';
 import { en } from './messages.en.js';
 import { type MessageKey, sv } from './messages.sv.js';
 
+// The list itself lives in db/model/ because the catalog format (which db/ stores) names locales too.
+export { LOCALES, type Locale } from '../../db/model/locales.js';
 export type { MessageKey } from './messages.sv.js';
 
-/** Locales delmal speaks. Swedish is the default everywhere. */
-export const LOCALES = ['sv', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'sv';
 
 /** Values that may be interpolated into a message: `{name}` in the catalog. */

@@ -1,4 +1,4 @@
-import type { StatusDefinition } from '../catalog/catalog-schema.js';
+import type { StatusDefinition } from '../../db/model/catalog-schema.js';
 import { fold } from '../search/text-processing.js';
 
 /** A status people ask about: a vocabulary code, or `ongoing` for work running without a verdict. */

@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { CatalogView } from '../catalog/catalog-view.js';
+import { boundSearchQuery } from '../chat/input-limits.js';
 import { CONCEPT_PREFIX, TextAnalyzer } from './analyzer.js';
 import { type IndexedDocument, miniSearchOptions, toMiniSearchQuery } from './search-options.js';
 import { fold, toTerm } from './text-processing.js';
@@ -114,7 +115,9 @@ export class SearchIndex {
   }
 
   /** The best `limit` hits for `query`, optionally only of some kinds. */
-  search(query: string, options: { limit?: number; kinds?: readonly SearchKind[] } = {}): SearchHit[] {
+  search(text: string, options: { limit?: number; kinds?: readonly SearchKind[] } = {}): SearchHit[] {
+    // Bounded here too, so no caller can make one search cost more than a short question.
+    const query = boundSearchQuery(text);
     const kinds = options.kinds;
     const analysed = this.analyzer.query(query);
     const miniQuery = toMiniSearchQuery(analysed, (term) => this.vocabulary.has(term));

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { CheckInRow } from '../../db/database.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 import { parseCatalogFile } from '../../src/catalog/catalog-file.js';
-import type { Catalog } from '../../src/catalog/catalog-schema.js';
 import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
 import { CatalogView } from '../../src/catalog/catalog-view.js';
 import type { Asker } from '../../src/chat/command.js';
@@ -39,6 +40,7 @@ export async function ask(
       store,
       checkIns: memoryCheckIns(),
       commands: COMMANDS,
+      home: homeReply,
       clock: fixedClock('2026-11-22T08:00:00Z'),
       logger: createLogger('silent'),
       timezone: 'Europe/Stockholm',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { CheckInRow } from '../../db/database.js';
 import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
@@ -135,6 +136,7 @@ export async function evaluate(
     store,
     checkIns: fixedCheckIns(evaluationCheckIns(set)),
     commands: COMMANDS,
+    home: homeReply,
     clock: fixedClock(set.now),
     logger: createLogger('silent'),
     timezone: 'Europe/Stockholm',

@@ -56,14 +56,9 @@ describe('the Teams app package', () => {
 
   it('lists every chat command the code handles, and only those', () => {
     const listed = (manifest.bots[0]?.commandLists[0]?.commands ?? []).map((c) => c.title);
-    const handled = COMMANDS.map((c) =>
-      c.name === 'list'
-        ? 'delmal'
-        : c.name === 'goal'
-          ? 'delmal 5'
-          : c.name === 'intent'
-            ? 'hur går det för delmål 7?'
-            : `delmal ${c.words[0]}`,
+    // Questions in free words ("hur går det för delmål 7?") have no command word to list.
+    const handled = COMMANDS.filter((c) => c.name !== 'intent').map((c) =>
+      c.name === 'list' ? 'delmal' : c.name === 'goal' ? 'delmal 5' : `delmal ${c.words[0]}`,
     );
     expect([...listed].sort()).toEqual([...handled].sort());
     expect(listed.length).toBeLessThanOrEqual(12);
