@@ -13,6 +13,7 @@ import { SHIPPED_CATALOG } from '../src/paths.js';
 import {
   type CheckInNote,
   catalogDocuments,
+  defaultAnalyzer,
   type SearchDocument,
   SearchIndex,
 } from '../src/search/search-index.js';
@@ -105,7 +106,7 @@ function productPhase() {
 /** The design this replaced: the same MiniSearch settings, one document per note. */
 function perNotePhase() {
   const built = timed(() => {
-    const mini = new MiniSearch<IndexedDocument>(miniSearchOptions());
+    const mini = new MiniSearch<IndexedDocument>(miniSearchOptions(defaultAnalyzer()));
     mini.addAll([...catalogDocs, ...notes.result]);
     return mini;
   });

@@ -81,11 +81,17 @@ export const goal = defineCommand({
     const activities = view.activitiesOfGoal(g.id);
     const statuses = activities.map((a) => statusOf(ctx, a));
     const shown = paginate(activities, page, ACTIVITIES_PER_PAGE);
-    const firstParagraph = g.text.split(/\n{2,}/)[0] ?? '';
-    const summary =
+    const [firstParagraph = '', ...otherParagraphs] = g.text.split(/\n{2,}/);
+    const cut =
       firstParagraph.length > SUMMARY_LENGTH
-        ? `${firstParagraph.slice(0, SUMMARY_LENGTH).replace(/\s+\S*$/, '')} …`
-        : firstParagraph;
+        ? firstParagraph.slice(0, SUMMARY_LENGTH).replace(/\s+\S*$/, '')
+        : '';
+    const summary = cut ? `${cut} …` : firstParagraph;
+    // "Visa hela texten" continues where the summary stops instead of repeating it.
+    const continuation = [
+      ...(cut ? [`… ${firstParagraph.slice(cut.length).trim()}`] : []),
+      ...otherParagraphs,
+    ].join('\n\n');
     const rolled = rollUp(statuses, ctx.t);
     const blocks: Block[] = [
       { type: 'heading', text: title },
@@ -98,7 +104,16 @@ export const goal = defineCommand({
         ],
       },
       { type: 'text', text: summary },
-      { type: 'more', label: ctx.t('goal.fullText'), text: g.text, command: `delmal ${g.number} text` },
+      ...(continuation
+        ? [
+            {
+              type: 'more' as const,
+              label: ctx.t('goal.fullText'),
+              text: continuation,
+              command: `delmal ${g.number} text`,
+            },
+          ]
+        : []),
     ];
     if (activities.length === 0)
       blocks.push({ type: 'context', text: ctx.t('goal.noActivities', { number: g.number }) });

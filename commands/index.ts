@@ -5,6 +5,7 @@ import { checkIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
 import { goal } from './goal.js';
 import { help } from './help.js';
+import { intent } from './intent.js';
 import { listGoals } from './list-goals.js';
 import { mine } from './mine.js';
 import { search } from './search.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly ChatCommand[] = [
   goal,
   activity,
   search,
+  intent,
   mine,
   checkIn,
   away,
@@ -25,4 +27,4 @@ export const COMMANDS: readonly ChatCommand[] = [
   help,
 ];
 
-export { activity, away, back, checkIn, deliveries, goal, help, listGoals, mine, search, status };
+export { activity, away, back, checkIn, deliveries, goal, help, intent, listGoals, mine, search, status };

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/chat/command.js';
+import type { CatalogView } from '../src/catalog/catalog-view.js';
+import { type CommandContext, defineCommand } from '../src/chat/command.js';
+import { formatDateTime } from '../src/chat/format.js';
 import { boundSearchQuery } from '../src/chat/input-limits.js';
 import type { Action, Reply } from '../src/chat/reply.js';
 import type { SearchHit } from '../src/search/search-index.js';
+import { capitalise } from './list-goals.js';
 
 const HITS = 8;
 
@@ -32,9 +35,9 @@ export const search = defineCommand({
         {
           type: 'list',
           items: hits.map((hit) => ({
-            title: `${ctx.t(`search.kind.${hit.kind}`)}: ${hit.title}`,
-            detail: [hit.snippet, hit.where].filter(Boolean).join('\n'),
-            action: openHit(ctx.catalog.view.goals, hit, ctx.t('search.open')),
+            title: hitTitle(ctx, hit),
+            detail: [hit.snippet, hitWhere(ctx, hit)].filter(Boolean).join('\n'),
+            action: openHit(ctx.catalog.view, hit, ctx.t('search.open')),
           })),
         },
       ],
@@ -42,14 +45,30 @@ export const search = defineCommand({
   },
 });
 
-function openHit(
-  goals: Map<string, { goal: { number: number }; plan: { current: boolean } }>,
-  hit: SearchHit,
-  label: string,
-): Action | undefined {
+/**
+ * "Delmål 5: Sårbara barn …" for the current plan; an older plan's goals carry their own term and
+ * plan ("Målbild 13 (Regionalt program för social välfärd 2012–2015): …"), never "Delmål: 13.".
+ */
+function hitTitle(ctx: CommandContext, hit: SearchHit): string {
+  const entry = hit.kind === 'goal' ? ctx.catalog.view.goals.get(hit.refId) : undefined;
+  if (!entry) return `${ctx.t(`search.kind.${hit.kind}`)}: ${hit.title}`;
+  const { goal, plan } = entry;
+  const params = { term: capitalise(plan.goalTerm), number: goal.number, title: goal.title };
+  if (plan.current) return ctx.t('search.goalTitle', params);
+  const period = `${plan.periodStart}–${plan.periodEnd ?? ''}`;
+  return ctx.t('search.olderGoalTitle', { ...params, plan: `${plan.name} ${period}` });
+}
+
+/** Where a hit comes from; a note also says when it was written. */
+function hitWhere(ctx: CommandContext, hit: SearchHit): string {
+  if (hit.kind !== 'note' || !hit.at) return hit.where;
+  return ctx.t('search.noteWhere', { date: formatDateTime(hit.at, ctx.asker.locale, ctx.timezone) });
+}
+
+function openHit(view: CatalogView, hit: SearchHit, label: string): Action | undefined {
   if (hit.kind === 'activity' || hit.kind === 'note')
     return { kind: 'command', label, command: `delmal aktivitet ${hit.refId}` };
-  const goal = goals.get(hit.refId);
+  const goal = view.goals.get(hit.refId);
   if (hit.kind === 'goal' && goal?.plan.current)
     return { kind: 'command', label, command: `delmal ${goal.goal.number}` };
   return undefined;

@@ -101,3 +101,18 @@ export async function checkInHistory(
     .limit(limit)
     .execute();
 }
+
+/** Check-ins with a note, written at or after `since` (all when undefined), oldest first: what search indexes. */
+export async function checkInNotesSince(
+  db: Kysely<Database>,
+  since?: string,
+): Promise<Pick<CheckInRow, 'id' | 'activity_id' | 'note' | 'created_at'>[]> {
+  let query = db
+    .selectFrom('check_ins')
+    .select(['id', 'activity_id', 'note', 'created_at'])
+    .where('note', '!=', '')
+    .orderBy('created_at')
+    .orderBy('id');
+  if (since !== undefined) query = query.where('created_at', '>=', since);
+  return query.execute();
+}

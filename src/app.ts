@@ -95,6 +95,8 @@ export async function startDelmal(
       deliveries: () => deliveryReport(db.kysely),
       away: databaseAway(db, deps.clock, config.timezone),
     };
+    // Build the search index (and its Swedish dictionary) now, not during someone's first question.
+    await chat.store.get();
     const outbox = new Outbox(db, deps.clock, deps.logger);
     const slack = config.slack
       ? createSlackAdapter(config.slack, server, {

@@ -1,6 +1,15 @@
 import type { CatalogView } from '../../src/catalog/catalog-view.js';
 import type { Locale, Translate } from '../../src/i18n/i18n.js';
 
+const EXAMPLE_KEYS = [
+  'playground.example.goal',
+  'playground.example.search',
+  'playground.example.owner',
+  'playground.example.progress',
+  'playground.example.status',
+  'playground.example.changes',
+] as const;
+
 export interface PlaygroundPerson {
   readonly email: string;
   readonly name: string;
@@ -49,6 +58,11 @@ export function playgroundSession(view: CatalogView, t: Translate, locale: Local
       bot: 'delmal',
       error: t('playground.error'),
       demo: t('playground.demo'),
+      welcomeTitle: t('playground.welcome.title'),
+      welcome: t('playground.welcome.text'),
+      channelWelcome: t('playground.welcome.channel'),
     },
+    /** Questions the first screen offers as buttons: what a newcomer can try. */
+    examples: EXAMPLE_KEYS.map((key) => t(key)),
   };
 }

@@ -48,7 +48,13 @@ export function createTeamsAdapter(
         if (path === '/api/messages') handler = route;
       },
     },
-    logger: teamsLogger(deps.logger),
+    // Without Teams credentials (local and test only) accepting unauthenticated requests is the
+    // intended set-up, not something to warn about at every start.
+    logger: teamsLogger(
+      deps.logger,
+      'teams',
+      config.teams ? [] : [/dangerouslyAllowUnauthenticatedRequests is enabled/],
+    ),
     // Tests point token validation at a local key server; production uses the public cloud's.
     ...(options.openIdMetadataUrl
       ? { cloud: withOverrides(PUBLIC, { openIdMetadataUrl: options.openIdMetadataUrl }) }

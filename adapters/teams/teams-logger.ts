@@ -3,7 +3,7 @@ import { scrubLogArguments } from '../../src/log-scrub.js';
 import type { Logger } from '../../src/logger.js';
 
 /** The Teams SDK's logger interface on top of our pino logger (same format, same redaction). */
-export function teamsLogger(logger: Logger, name = 'teams'): ILogger {
+export function teamsLogger(logger: Logger, name = 'teams', expected: readonly RegExp[] = []): ILogger {
   const child = logger.child({ component: name });
   // The SDK logs whole bodies and activities at debug level: only what happened is kept, never
   // what people wrote (see src/log-scrub.ts).
@@ -11,7 +11,9 @@ export function teamsLogger(logger: Logger, name = 'teams'): ILogger {
   const self: ILogger = {
     debug: (...msg: unknown[]) => child.debug(text(msg)),
     info: (...msg: unknown[]) => child.info(text(msg)),
-    warn: (...msg: unknown[]) => child.warn(text(msg)),
+    // A warning about the set-up we chose on purpose (`expected`) is only worth a debug line.
+    warn: (...msg: unknown[]) =>
+      expected.some((e) => e.test(text(msg))) ? child.debug(text(msg)) : child.warn(text(msg)),
     error: (...msg: unknown[]) => child.error(text(msg)),
     trace: (...msg: unknown[]) => child.trace(text(msg)),
     log: (level: LogLevel, ...msg: unknown[]) => {
@@ -24,7 +26,7 @@ export function teamsLogger(logger: Logger, name = 'teams'): ILogger {
       }[level];
       write?.(...msg);
     },
-    child: (childName: string) => teamsLogger(logger, `${name}.${childName}`),
+    child: (childName: string) => teamsLogger(logger, `${name}.${childName}`, expected),
   };
   return self;
 }

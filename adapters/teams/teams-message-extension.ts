@@ -34,14 +34,19 @@ export function registerMessageExtension(app: App, deps: TeamsHandlerDeps): void
           parsed.success && where.success
             ? (parsed.data.value.parameters.find((p) => p.name === 'query')?.value ?? '').trim()
             : '';
-        const { search } = await deps.chat.store.get();
+        const { search, view } = await deps.chat.store.get();
         const asker = askerFor((await deps.chat.store.get()).view, undefined, deps.locale);
         const t = translator(asker.locale);
-        const hits = query ? search.search(query, { kinds: ['goal', 'activity'], limit: 10 }) : [];
+        // Only the current plan's delmål open with `delmal <n>`; an older plan's målbild is not one of them.
+        const hits = (query ? search.search(query, { kinds: ['goal', 'activity'], limit: 10 }) : []).filter(
+          (hit) => hit.kind !== 'goal' || view.goals.get(hit.refId)?.plan.current,
+        );
         const attachments = await Promise.all(
           hits.map(async (hit) => {
             const command =
-              hit.kind === 'goal' ? `delmal ${hit.title.split('.')[0]}` : `delmal aktivitet ${hit.refId}`;
+              hit.kind === 'goal'
+                ? `delmal ${view.goals.get(hit.refId)?.goal.number}`
+                : `delmal aktivitet ${hit.refId}`;
             // Only reached with a valid activity (no query otherwise).
             const reply = await handleMessage(chat, teamsInbound(where.data as TeamsWhere, command), asker);
             return {

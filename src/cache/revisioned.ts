@@ -1,5 +1,16 @@
 import type { Db } from '../../db/connection.js';
 
+// Values built on the same revision of the same database (the latest check-ins, the notes in the
+// search index): a write made here invalidates all of them, not only the one that made it.
+const siblings = new WeakMap<Db, Map<string, Set<Revisioned<unknown>>>>();
+function siblingsOf(db: Db, key: string): Set<Revisioned<unknown>> {
+  const byKey = siblings.get(db) ?? new Map<string, Set<Revisioned<unknown>>>();
+  siblings.set(db, byKey);
+  const set = byKey.get(key) ?? new Set<Revisioned<unknown>>();
+  byKey.set(key, set);
+  return set;
+}
+
 /**
  * A value built from the database and rebuilt only when a revision stored under `catalog_meta.key`
  * changes — a write here or on another replica bumps it. The revision is read at most once every
@@ -16,10 +27,13 @@ export class Revisioned<T> {
     private readonly key: string,
     private readonly build: (revision: string) => Promise<T>,
     private readonly revalidateAfterMs = 250,
-  ) {}
+  ) {
+    siblingsOf(db, key).add(this);
+  }
 
+  /** The next read checks the revision at once — here and in every other value built on the same revision. */
   invalidate(): void {
-    this.checkedAt = Number.NEGATIVE_INFINITY;
+    for (const sibling of siblingsOf(this.db, this.key)) sibling.checkedAt = Number.NEGATIVE_INFINITY;
   }
 
   async get(): Promise<T> {

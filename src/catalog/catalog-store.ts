@@ -1,7 +1,9 @@
 import { readCatalog } from '../../db/catalog-read.repository.js';
+import { checkInNotesSince } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import { Revisioned } from '../cache/revisioned.js';
-import { SearchIndex } from '../search/search-index.js';
+import type { TextAnalyzer } from '../search/analyzer.js';
+import { type CheckInNote, SearchIndex } from '../search/search-index.js';
 import { CatalogView } from './catalog-view.js';
 
 export interface CatalogSnapshot {
@@ -12,25 +14,62 @@ export interface CatalogSnapshot {
 
 /**
  * One indexed copy of the catalog and its search index per process, rebuilt when the catalog's
- * revision changes (an import here or on another replica).
+ * revision changes (an import here or on another replica). Check-in notes join the index as they
+ * arrive: when the check-in revision changes, the notes written since the last look are added.
  */
 export class CatalogStore {
   private readonly snapshot: Revisioned<CatalogSnapshot>;
+  private readonly notes: Revisioned<void>;
+  // The newest note time seen; later notes are fetched from here (ids already indexed are skipped).
+  private watermark: string | undefined;
 
-  /** @param revalidateAfterMs how long a checked revision is trusted (see {@link Revisioned}). */
-  constructor(db: Db, revalidateAfterMs?: number) {
+  /**
+   * @param revalidateAfterMs how long a checked revision is trusted (see {@link Revisioned}).
+   * @param analyzer how text becomes search terms (the shipped thesaurus by default).
+   */
+  constructor(
+    private readonly db: Db,
+    revalidateAfterMs?: number,
+    private readonly analyzer?: TextAnalyzer,
+  ) {
     this.snapshot = new Revisioned(
       db,
       'revision',
       async (revision) => {
         const view = new CatalogView(await readCatalog(db.kysely));
-        return { revision, view, search: SearchIndex.fromCatalog(view) };
+        const search = SearchIndex.fromCatalog(view, this.analyzer);
+        search.addNotes(await this.notesSince(view, undefined));
+        return { revision, view, search };
+      },
+      revalidateAfterMs,
+    );
+    this.notes = new Revisioned(
+      db,
+      'check_in_revision',
+      async () => {
+        const current = await this.snapshot.get();
+        current.search.addNotes(await this.notesSince(current.view, this.watermark));
       },
       revalidateAfterMs,
     );
   }
 
-  get(): Promise<CatalogSnapshot> {
+  async get(): Promise<CatalogSnapshot> {
+    // The notes are brought up to date first; they join the current snapshot's index.
+    await this.notes.get();
     return this.snapshot.get();
+  }
+
+  private async notesSince(view: CatalogView, since: string | undefined): Promise<CheckInNote[]> {
+    const rows = await checkInNotesSince(this.db.kysely, since);
+    const last = rows.at(-1)?.created_at;
+    if (last && (!this.watermark || last > this.watermark)) this.watermark = last;
+    return rows.map((r) => ({
+      id: r.id,
+      activityId: r.activity_id,
+      activityName: view.activities.get(r.activity_id)?.name ?? r.activity_id,
+      text: r.note,
+      at: r.created_at,
+    }));
   }
 }

@@ -5,6 +5,7 @@ import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
 import { BOT_ERROR_MESSAGES } from '../errors/bot-error.js';
 import { type MessageKey, translator } from '../i18n/i18n.js';
+import { detectIntent } from '../intents/detect-intent.js';
 import type { Logger } from '../logger.js';
 import type { AwayService } from '../schedule/away-service.js';
 import type { Asker, ChatCommand, CommandContext } from './command.js';
@@ -52,9 +53,13 @@ export function resolveCommand(
   if (words === '') return { command: byName('list'), rest: '' };
   if (parseGoalReference(words) || OUT_OF_RANGE_NUMBER.test(words))
     return { command: byName('goal'), rest: words };
+  // Questions with an intent ("vem äger CROSS?") are answered from live data, not by keyword.
+  const intent = commands.find((c) => c.name === 'intent');
+  if (intent && detectIntent(words)) return { command: intent, rest: words };
   const { word, rest } = firstWord(words);
   const command = commands.find((c) => c.words.includes(word));
-  if (command) return { command, rest };
+  // "hjälp till folk som …" is a question, not a request for help.
+  if (command && !(command.name === 'help' && rest !== '')) return { command, rest };
   return { command: byName('search'), rest: words };
 }
 

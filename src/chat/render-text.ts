@@ -59,5 +59,7 @@ function renderPagination(pagination: Pagination): string {
 
 /** An action as the words to type (or the link to open), since a terminal has no buttons. */
 function renderAction(action: Action): string {
-  return `→ ${action.label}: ${action.kind === 'url' ? action.url : action.command}`;
+  // Labels may carry their own arrow ("Delmål 6 →"): one arrow per line is enough.
+  const label = action.label.replace(/\s*[→←]\s*/g, ' ').trim();
+  return `→ ${label}: ${action.kind === 'url' ? action.url : action.command}`;
 }

@@ -30,11 +30,13 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   const template = catalogs[locale][key];
   return template.replace(
     /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g,
-    (whole, name: string, one?: string, many?: string) => {
+    (whole, name: string, one: string | undefined, many: string | undefined, offset: number) => {
       const value = params[name];
       if (value === undefined) return whole;
       if (one !== undefined && many !== undefined) return Number(value) === 1 ? one : many;
-      return typeof value === 'number' ? value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB') : value;
+      if (typeof value === 'number') return value.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB');
+      // A sentence put before the template's own full stop keeps one: "… har sparats." not "..".
+      return template[offset + whole.length] === '.' ? value.replace(/\.$/, '') : value;
     },
   );
 }

@@ -1,4 +1,5 @@
 import { enAdmin } from './en-admin.js';
+import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
 import { enErrors } from './en-errors.js';
 import { enReport } from './en-report.js';
@@ -12,4 +13,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enErrors,
   ...enReport,
   ...enSchedule,
+  ...enAnswers,
 };

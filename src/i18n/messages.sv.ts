@@ -1,4 +1,5 @@
 import { svAdmin } from './sv-admin.js';
+import { svAnswers } from './sv-answers.js';
 import { svChat } from './sv-chat.js';
 import { svErrors } from './sv-errors.js';
 import { svReport } from './sv-report.js';
@@ -15,6 +16,7 @@ export const sv = {
   ...svErrors,
   ...svReport,
   ...svSchedule,
+  ...svAnswers,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,8 +1,10 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import { boundSearchQuery } from '../chat/input-limits.js';
-import { type IndexedDocument, miniSearchOptions } from './search-options.js';
-import { fold, hasSubject, toTerm } from './text-processing.js';
+import { CONCEPT_PREFIX, TextAnalyzer } from './analyzer.js';
+import { type IndexedDocument, miniSearchOptions, toMiniSearchQuery } from './search-options.js';
+import { fold, toTerm } from './text-processing.js';
+import { loadThesaurus } from './thesaurus.js';
 
 /** What a search can find. `note` is check-in text, grouped per activity and quarter. */
 export type SearchKind = 'plan' | 'focusArea' | 'goal' | 'activity' | 'note';
@@ -14,6 +16,8 @@ export interface SearchDocument extends IndexedDocument {
 
 /** One check-in note as search sees it. */
 export interface CheckInNote {
+  /** The check-in's id: a note already indexed is not added twice. */
+  readonly id?: string;
   readonly activityId: string;
   readonly activityName: string;
   readonly text: string;
@@ -29,6 +33,15 @@ export interface SearchHit {
   readonly where: string;
   readonly snippet: string;
   readonly score: number;
+  /** For a note: when the matching note was written (ISO 8601). */
+  readonly at?: string;
+}
+
+let sharedAnalyzer: TextAnalyzer | undefined;
+/** The analyzer with the shipped thesaurus, built once per process. */
+export function defaultAnalyzer(): TextAnalyzer {
+  sharedAnalyzer ??= new TextAnalyzer(loadThesaurus());
+  return sharedAnalyzer;
 }
 
 /**
@@ -39,26 +52,44 @@ export interface SearchHit {
  * Built in memory from the catalog, so SQLite and PostgreSQL answer identically.
  */
 export class SearchIndex {
-  private readonly catalog = new MiniSearch<IndexedDocument>(miniSearchOptions());
-  private readonly notes = new MiniSearch<IndexedDocument>(miniSearchOptions());
-  private readonly noteGroups = new Map<string, { activityName: string; quarter: string; texts: string[] }>();
+  private readonly catalog: MiniSearch<IndexedDocument>;
+  private readonly notes: MiniSearch<IndexedDocument>;
+  private readonly noteGroups = new Map<string, NoteGroup>();
+  private readonly noteIds = new Set<string>();
+  /** Every term indexed, to tell a synonym for a word the texts use from one for a word they don't. */
+  private readonly vocabulary = new Set<string>();
+
+  constructor(private readonly analyzer: TextAnalyzer = defaultAnalyzer()) {
+    this.catalog = new MiniSearch<IndexedDocument>(miniSearchOptions(analyzer, this.vocabulary));
+    this.notes = new MiniSearch<IndexedDocument>(miniSearchOptions(analyzer, this.vocabulary));
+  }
 
   /** Indexes the plans, insatsområden, delmål and activities of a catalog. */
-  static fromCatalog(view: CatalogView): SearchIndex {
-    const index = new SearchIndex();
+  static fromCatalog(view: CatalogView, analyzer?: TextAnalyzer): SearchIndex {
+    const index = new SearchIndex(analyzer);
     index.catalog.addAll(catalogDocuments(view));
     return index;
   }
 
-  /** Adds check-in notes: each joins its activity's document for that quarter. */
+  /** Adds check-in notes: each joins its activity's document for that quarter; known ids are skipped. */
   addNotes(notes: readonly CheckInNote[]): void {
     const touched = new Set<string>();
     for (const note of notes) {
+      if (note.text.trim() === '' || (note.id !== undefined && this.noteIds.has(note.id))) continue;
+      if (note.id !== undefined) this.noteIds.add(note.id);
       const quarter = quarterOf(note.at);
       const id = `note:${note.activityId}:${quarter}`;
       const group = this.noteGroups.get(id);
-      if (group) group.texts.push(note.text);
-      else this.noteGroups.set(id, { activityName: note.activityName, quarter, texts: [note.text] });
+      if (group) {
+        group.texts.push(note.text);
+        group.notes.push(note);
+      } else
+        this.noteGroups.set(id, {
+          activityName: note.activityName,
+          quarter,
+          texts: [note.text],
+          notes: [note],
+        });
       touched.add(id);
     }
     for (const id of touched) {
@@ -88,20 +119,54 @@ export class SearchIndex {
     // Bounded here too, so no caller can make one search cost more than a short question.
     const query = boundSearchQuery(text);
     const kinds = options.kinds;
-    // A query made only of filler words ("aktiviteter") is still a question about them.
-    const overrides = hasSubject(query) ? {} : { processTerm: toTerm };
+    const analysed = this.analyzer.query(query);
+    const miniQuery = toMiniSearchQuery(analysed, (term) => this.vocabulary.has(term));
     const results: SearchResult[] = [];
     const wanted = (kind: SearchKind) => !kinds || kinds.includes(kind);
     if (CATALOG_KINDS.some(wanted))
-      results.push(
-        ...this.catalog.search(query, kinds ? { ...overrides, filter: (r) => wanted(r.kind) } : overrides),
-      );
-    if (wanted('note') && this.notes.documentCount > 0) results.push(...this.notes.search(query, overrides));
+      results.push(...this.catalog.search(miniQuery, kinds ? { filter: (r) => wanted(r.kind) } : {}));
+    if (wanted('note') && this.notes.documentCount > 0) results.push(...this.notes.search(miniQuery));
+    // A document that answers every word of the question beats one that answers half of it with
+    // a louder title: "ensamhet bland äldre" is CHERRIES, not every activity named after äldre.
+    const units = analysed.units.filter((u) => u.length > 0);
+    const coverage = (r: SearchResult) =>
+      units.length === 0
+        ? 1
+        : units.filter((u) => u.some((t) => r.queryTerms.includes(t))).length / units.length;
+    for (const r of results) r.score *= coverage(r) ** 2;
     return results
       .sort((a, b) => b.score - a.score)
       .slice(0, options.limit ?? 8)
-      .map(toHit);
+      .map((result) => this.toHit(result));
   }
+
+  private toHit(result: SearchResult): SearchHit {
+    // A synonym's match is shown where one of its group's words stands.
+    const terms = result.terms.flatMap((term) =>
+      term.startsWith(CONCEPT_PREFIX)
+        ? this.analyzer.conceptWords(term).flatMap((w) => w.split(/\s+/).map((x) => toTerm(x) ?? fold(x)))
+        : [term],
+    );
+    const group = result.kind === 'note' ? this.noteGroups.get(String(result.id)) : undefined;
+    if (group) {
+      const note =
+        [...group.notes].reverse().find((n) => terms.some((t) => fold(n.text).includes(t))) ??
+        group.notes.at(-1);
+      return {
+        ...baseHit(result),
+        snippet: snippet(note?.text ?? '', terms),
+        ...(note ? { at: note.at } : {}),
+      };
+    }
+    return { ...baseHit(result), snippet: snippet(String(result.text ?? ''), terms) };
+  }
+}
+
+interface NoteGroup {
+  readonly activityName: string;
+  readonly quarter: string;
+  readonly texts: string[];
+  readonly notes: CheckInNote[];
 }
 
 /** The catalog as search documents (also the naive-scan baseline of the benchmark). */
@@ -161,14 +226,12 @@ function quarterOf(iso: string): string {
   return `${year} Q${Math.ceil(month / 3)}`;
 }
 
-function toHit(result: SearchResult): SearchHit {
-  const text = String(result.text ?? '');
+function baseHit(result: SearchResult): Omit<SearchHit, 'snippet'> {
   return {
     kind: result.kind as SearchKind,
     refId: String(result.refId),
     title: String(result.title),
     where: String(result.where),
-    snippet: snippet(text, result.terms),
     score: result.score,
   };
 }

@@ -4,6 +4,8 @@ const stemmer = new StemmerSv();
 
 /** Lower-cases and removes diacritics: users type `forsorjning` and `aldre`, OCR copies lose å/ä/ö. */
 export function fold(text: string): string {
+  // Plain ASCII (most words) needs no decomposition; this runs for every dictionary word at start.
+  if (!/[^ -~]/.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

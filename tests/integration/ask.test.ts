@@ -47,7 +47,7 @@ describe('delmal ask', () => {
 
   it('finds delmål 7 from "forsorjning" and CHERRIES and CROSS from "ensamhet"', async () => {
     expect((await delmal(['ask', '/delmal sok forsorjning'], env)).stdout).toContain(
-      'Delmål: 7. Ökad möjlighet till egen försörjning',
+      'Delmål 7: Ökad möjlighet till egen försörjning',
     );
     const loneliness = (await delmal(['ask', '/delmal sok ensamhet'], env)).stdout;
     expect(loneliness).toContain('Aktivitet: CHERRIES');

@@ -17,7 +17,32 @@
     result.didProcess = true;
   };
 
-  function renderCard(card, formToken) {
+  // --- Buttons: a pressed button shows its label as what you "said" and cannot be pressed twice.
+  const actionKey = (title, command) => `${title ?? ''}\u0000${command}`;
+
+  // Marks the card's actions that were already used as disabled (Adaptive Cards 1.5 `isEnabled`),
+  // so a redrawn conversation keeps them greyed out.
+  function withUsedActionsDisabled(card, used) {
+    if (!used || used.size === 0) return card;
+    const walk = (node) => {
+      if (Array.isArray(node)) return node.map(walk);
+      if (!node || typeof node !== 'object') return node;
+      const copy = {};
+      for (const [key, value] of Object.entries(node)) copy[key] = walk(value);
+      const command = copy.data?.command;
+      if (
+        typeof copy.type === 'string' &&
+        copy.type.startsWith('Action.') &&
+        command &&
+        used.has(actionKey(copy.title, command))
+      )
+        copy.isEnabled = false;
+      return copy;
+    };
+    return walk(card);
+  }
+
+  function renderCard(card, message) {
     const adaptive = new AdaptiveCards.AdaptiveCard();
     adaptive.hostConfig = new AdaptiveCards.HostConfig({
       fontFamily: 'system-ui, "Segoe UI", "DejaVu Sans", sans-serif',
@@ -30,10 +55,15 @@
     });
     adaptive.onExecuteAction = (action) => {
       const command = action.data?.command;
-      if (command) send(command, true, formToken);
-      else if (action.url) window.open(action.url, '_blank', 'noopener');
+      if (command) {
+        const key = actionKey(action.title, command);
+        if (message.used?.has(key)) return;
+        message.used = message.used ?? new Set();
+        message.used.add(key);
+        send(command, { label: action.title }, message.formToken);
+      } else if (action.url) window.open(action.url, '_blank', 'noopener');
     };
-    adaptive.parse(card);
+    adaptive.parse(withUsedActionsDisabled(card, message.used));
     const element = adaptive.render();
     element.classList.add('card');
     return element;
@@ -44,16 +74,53 @@
     return state.history.get(conversation);
   }
 
+  // --- First screen: what to try, with example questions as buttons.
+  function welcome() {
+    const { words, examples } = state.session;
+    const item = document.createElement('li');
+    item.className = 'welcome';
+    const title = document.createElement('h3');
+    title.textContent = words.welcomeTitle;
+    const text = document.createElement('p');
+    text.textContent =
+      state.conversation === 'dm' ? words.welcome : `${words.welcome} ${words.channelWelcome}`;
+    const buttons = document.createElement('div');
+    buttons.className = 'examples';
+    for (const example of examples) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = example;
+      // In a channel the example is addressed to the bot, as people do there.
+      button.addEventListener('click', () =>
+        send(state.conversation === 'dm' ? example : `@delmal ${example}`, { label: example }),
+      );
+      buttons.append(button);
+    }
+    item.append(title, text, buttons);
+    return item;
+  }
+
+  // After a reply the view shows the reply's first line; reading starts there, not at its end.
+  function scrollToLatestReply(list) {
+    const replies = list.querySelectorAll('li.from-bot');
+    const latest = replies[replies.length - 1];
+    const last = list.lastElementChild;
+    if (latest && latest === last) list.scrollTop = latest.offsetTop - list.offsetTop;
+    else list.scrollTop = list.scrollHeight;
+  }
+
   function draw() {
     const list = $('messages');
     list.replaceChildren();
+    if (messagesOf(state.conversation).length === 0) list.append(welcome());
     for (const message of messagesOf(state.conversation)) {
       const item = document.createElement('li');
+      if (message.fromBot) item.className = 'from-bot';
       const author = document.createElement('div');
       author.className = 'author';
       author.textContent = message.author;
       item.append(author);
-      if (message.card) item.append(renderCard(message.card, message.formToken));
+      if (message.card) item.append(renderCard(message.card, message));
       else {
         const text = document.createElement('div');
         text.className = `message-text${message.error ? ' error' : ''}`;
@@ -62,7 +129,7 @@
       }
       list.append(item);
     }
-    list.scrollTop = list.scrollHeight;
+    scrollToLatestReply(list);
   }
 
   function selectConversation(id) {
@@ -76,15 +143,16 @@
     $('text').focus();
   }
 
+  // `button.label`: the words on the pressed button, shown as what you said instead of the command.
   // A button carries its card's form token: pressing it twice is one submission (one check-in).
-  async function send(text, fromButton, formToken) {
+  async function send(text, button, formToken) {
     const words = state.session.words;
     const who = $('who').value;
     const person = state.session.people.find((p) => p.email === who);
     const conversation = state.conversation;
     // A button press in a channel is addressed to the bot, as a Slack or Teams button would be.
-    const sent = fromButton && conversation !== 'dm' && !/^\s*[/@]delmal\b/i.test(text) ? `/${text}` : text;
-    messagesOf(conversation).push({ author: person ? person.name : words.you, text: sent });
+    const sent = button && conversation !== 'dm' && !/^\s*[/@]delmal\b/i.test(text) ? `/${text}` : text;
+    messagesOf(conversation).push({ author: person ? person.name : words.you, text: button?.label || sent });
     draw();
     try {
       const response = await fetch('/playground/api/messages', {
@@ -99,12 +167,14 @@
           author: words.bot,
           card: body.reply.card,
           formToken: body.reply.formToken,
+          fromBot: true,
         });
     } catch (error) {
       messagesOf(conversation).push({
         author: words.bot,
         text: `${words.error} (${error.message})`,
         error: true,
+        fromBot: true,
       });
     }
     draw();
@@ -124,6 +194,7 @@
         author: state.session.words.bot,
         card: event.card,
         formToken: event.formToken,
+        fromBot: true,
         id: event.id,
       };
       const earlier = list.findIndex((m) => m.id === event.id);
@@ -131,6 +202,27 @@
       else list.push(entry);
       draw();
     };
+  }
+
+  // --- A channel named in the address opens it: ?kanal=lag-missbruk, ?kanal=%23LAG%20missbruk, #lag-missbruk.
+  const channelKey = (name) =>
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/^\s*#\s*/, '')
+      .replace(/^network:/, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+
+  function conversationFromAddress(conversations) {
+    const params = new URLSearchParams(window.location.search);
+    const asked = params.get('kanal') ?? params.get('channel') ?? decodeURIComponent(window.location.hash);
+    if (!asked || !channelKey(asked)) return undefined;
+    const wanted = channelKey(asked);
+    return conversations.find(
+      (c) => c.id !== 'dm' && (channelKey(c.id) === wanted || channelKey(c.name) === wanted),
+    )?.id;
   }
 
   async function start() {
@@ -168,7 +260,7 @@
       listen();
     });
     listen();
-    selectConversation('dm');
+    selectConversation(conversationFromAddress(conversations) ?? 'dm');
     document.body.dataset.ready = 'true';
   }
 

@@ -119,7 +119,7 @@ describe('/delmal aktivitet', () => {
 describe('search', () => {
   it('finds delmål 7 from "/delmal sok forsorjning" and CHERRIES and CROSS from "ensamhet"', async () => {
     expect(visibleText(await ask('/delmal sok forsorjning'))).toContain(
-      'Delmål: 7. Ökad möjlighet till egen försörjning',
+      'Delmål 7: Ökad möjlighet till egen försörjning',
     );
     const loneliness = visibleText(await ask('/delmal sok ensamhet'));
     expect(loneliness).toContain('Aktivitet: CHERRIES');

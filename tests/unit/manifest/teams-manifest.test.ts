@@ -59,7 +59,8 @@ describe('the Teams app package', () => {
 
   it("lists every chat command the code handles, and only those, within Teams' 10 per list", () => {
     const lists = manifest.bots[0]?.commandLists ?? [];
-    const handled = COMMANDS.map((c) =>
+    // Questions in free words ("hur går det för delmål 7?") have no command word to list.
+    const handled = COMMANDS.filter((c) => c.name !== 'intent').map((c) =>
       c.name === 'list' ? 'delmal' : c.name === 'goal' ? 'delmal 5' : `delmal ${c.words[0]}`,
     );
     const listed = new Set(lists.flatMap((list) => list.commands.map((c) => c.title)));
