@@ -6,6 +6,7 @@ import { COMMANDS } from '../../commands/index.js';
 import type { CheckInRow } from '../../db/database.js';
 import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
 import { handleMessage } from '../../src/chat/handle-message.js';
+import { localInbound } from '../../src/chat/inbound-schema.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { CheckInService } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
@@ -52,6 +53,7 @@ export function evaluationCheckIns(set: EvaluationSet = evaluationSet): CheckInR
     note: c.note,
     platform: 'slack',
     created_at: c.at,
+    idempotency_key: null,
   }));
 }
 
@@ -143,7 +145,7 @@ export async function evaluate(
   };
   const outcomes: Outcome[] = [];
   for (const q of set.questions) {
-    const reply = await handleMessage(deps, q.ask, { locale: 'sv' });
+    const reply = await handleMessage(deps, localInbound(q.ask), { locale: 'sv' });
     outcomes.push(judge(q, reply, snapshot));
   }
   return { rate: outcomes.filter((o) => o.hit).length / outcomes.length, outcomes };
