@@ -72,6 +72,7 @@ export async function insertSyntheticCheckIns(
     const status = previous === undefined || random.next() < CHANGE_RATE ? random.pick(STATUSES) : previous;
     current.set(activity, status);
     return {
+      idempotency_key: null,
       id: randomUUID(),
       activity_id: activity,
       person_id: null,
