@@ -73,7 +73,24 @@ function parseYamlFile(name: string, text: string): CatalogFile {
         params: { detail: e.message.split('\n')[0] ?? e.code },
       })),
     );
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    // An alias before its anchor (`*a` … `&a`) is not a parse error to the yaml package: toJS throws.
+    raw = doc.toJS();
+  } catch (error) {
+    throw new CatalogImportError([
+      {
+        file: name,
+        line: undefined,
+        column: undefined,
+        path: [],
+        key: 'catalog.file.yamlSyntax',
+        params: {
+          detail: error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error),
+        },
+      },
+    ]);
+  }
   const lineOf = (path: CatalogPath): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;

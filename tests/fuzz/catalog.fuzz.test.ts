@@ -122,3 +122,9 @@ describe(`catalog files with ${FUZZ_RUNS} random corruptions`, () => {
     fuzzTimeout(100, Math.ceil(FUZZ_RUNS / 10)),
   );
 });
+
+describe('a corruption the fuzzer found', () => {
+  it('refuses an alias used before its anchor with a located error, not a crash', () => {
+    expect(parseOutcome({ path: 'catalog.yaml', text: `${yaml}\nextra: *later\n` })).toBe('refused');
+  });
+});
