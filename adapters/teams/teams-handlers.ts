@@ -15,6 +15,9 @@ import { TEAMS_ACTIVITY } from './teams-senders.js';
 
 export type TeamsHandlerDeps = AdapterDeps;
 
+/** The handlers' own state, one per app: identities remembered for a few minutes. */
+type HandlerDeps = TeamsHandlerDeps & { readonly memo: IdentityMemo };
+
 // Where an activity comes from: enough to write back to its conversation later.
 const reference = z.object({
   serviceUrl: z.url(),
@@ -74,8 +77,10 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
     const botId = activity.recipient?.id;
     if (activity.membersAdded?.some((m) => m.id === botId)) await remember(activity);
   });
-  registerMessageHandler(app, deps, remember);
-  registerCardActions(app, deps);
+  // Per app, not per module: two apps in one process (tests, a restart) never share what they learnt.
+  const own: HandlerDeps = { ...deps, memo: new Map() };
+  registerMessageHandler(app, own, remember);
+  registerCardActions(app, own);
   registerMessageExtension(app, deps);
 }
 
@@ -96,7 +101,7 @@ const execute = z.object({
  * `Action.Execute` (invoke `adaptiveCard/action`): run the command and answer with the card that
  * replaces the one the button was on — a check-in confirms itself in place ("Tack! Registrerat …").
  */
-function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
+function registerCardActions(app: App, deps: HandlerDeps): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
   app.on('card.action', async ({ activity }) => {
     const parsed = execute.safeParse(activity);
@@ -119,10 +124,11 @@ function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
 
 function registerMessageHandler(
   app: App,
-  deps: TeamsHandlerDeps,
+  deps: HandlerDeps,
   remember: (activity: unknown) => Promise<void>,
 ): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
+  const cards = new WeakMap<Reply, AdaptiveCardJson>();
   app.on('message', async ({ activity }) => {
     const parsed = inbound.safeParse(activity);
     if (!parsed.success) {
@@ -138,21 +144,7 @@ function registerMessageHandler(
     if (!(await claimReceipt(deps.db.kysely, `teams:activity:${message.conversation.id}:${message.id}`, now)))
       return;
     const text = message.value?.command ?? message.text ?? '';
-    // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
-    const email = await identityEmail(
-      { ...deps, memo },
-      {
-        platform: 'teams',
-        tenantId: message.conversation.tenantId ?? '',
-        userId: message.from.aadObjectId ?? message.from.id,
-      },
-      async () => {
-        const member = await app.api
-          .fromServiceUrl({ serviceUrl: message.serviceUrl })
-          .conversations.getMemberById(message.conversation.id, message.from.id);
-        return { email: member.email ?? member.userPrincipalName, displayName: member.name };
-      },
-    );
+    const email = await rosterEmail(app, deps, message.serviceUrl, message.conversation, message.from);
     const { view } = await deps.chat.store.get();
     const asker = askerFor(view, email, deps.locale);
     const reply = await handleMessage(chat, text, asker);
@@ -180,19 +172,16 @@ function registerMessageHandler(
   });
 }
 
-const memo: IdentityMemo = new Map();
-const cards = new WeakMap<Reply, AdaptiveCardJson>();
-
 /** Teams does not put the e-mail in activities: the conversation roster has it (email or UPN). */
 function rosterEmail(
   app: App,
-  deps: TeamsHandlerDeps,
+  deps: HandlerDeps,
   serviceUrl: string,
   conversation: { id: string; tenantId?: string | undefined },
   from: { id: string; aadObjectId?: string | undefined },
 ): Promise<string | undefined> {
   return identityEmail(
-    { ...deps, memo },
+    deps,
     { platform: 'teams', tenantId: conversation.tenantId ?? '', userId: from.aadObjectId ?? from.id },
     async () => {
       const member = await app.api
