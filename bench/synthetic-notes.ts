@@ -1,4 +1,4 @@
-import type { Activity } from '../model/catalog-schema.js';
+import type { Activity } from '../db/model/catalog-schema.js';
 import type { SearchDocument } from '../src/search/search-index.js';
 import type { Random } from './random.js';
 

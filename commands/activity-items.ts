@@ -1,4 +1,4 @@
-import type { Activity, Catalog } from '../model/catalog-schema.js';
+import type { Activity, Catalog } from '../db/model/catalog-schema.js';
 import type { ActivityStatus } from '../src/catalog/status.js';
 import { rollUp } from '../src/catalog/status.js';
 import type { CommandContext } from '../src/chat/command.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Activity } from '../model/catalog-schema.js';
+import type { Activity } from '../db/model/catalog-schema.js';
 import { badgeOf } from '../src/catalog/status.js';
 import { type CommandContext, defineCommand } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StatusDefinition } from '../model/catalog-schema.js';
+import type { StatusDefinition } from '../db/model/catalog-schema.js';
 import { badgeOf } from '../src/catalog/status.js';
 import { type CommandContext, defineCommand } from '../src/chat/command.js';
 import { formatTime } from '../src/chat/format.js';

@@ -1,5 +1,6 @@
 import type { ChatCommand } from '../src/chat/command.js';
 import { activity } from './activity.js';
+import { away, back } from './away.js';
 import { checkIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
 import { goal } from './goal.js';
@@ -16,8 +17,10 @@ export const COMMANDS: readonly ChatCommand[] = [
   search,
   mine,
   checkIn,
+  away,
+  back,
   deliveries,
   help,
 ];
 
-export { activity, checkIn, deliveries, goal, help, listGoals, mine, search };
+export { activity, away, back, checkIn, deliveries, goal, help, listGoals, mine, search };

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/chat/command.js';
 import type { Block, Reply } from '../src/chat/reply.js';
+import { formatLocalDate } from '../src/schedule/swedish-date.js';
 import { activityItem, networkItem } from './activity-items.js';
 
-/** `delmal mina` — the asker's activities (as owner) and, for chairs, their networks. */
+/**
+ * `delmal mina` — the asker's activities (as owner) and, for chairs, their networks, and whether
+ * they are marked away. Not cached: being away changes without a catalog or check-in change.
+ */
 export const mine = defineCommand({
   name: 'mine',
   words: ['mina', 'mine', 'mitt', 'mig', 'my'],
   summary: 'cmd.mine.summary',
-  readOnly: true,
   examples: ['delmal mina'],
   args: z.object({}),
   toArgs: () => ({}),
-  run: (ctx): Reply => {
+  run: async (ctx): Promise<Reply> => {
     const { view } = ctx.catalog;
     const email = ctx.asker.email;
     if (!email) return textReply(ctx.t('mine.noEmail'));
@@ -21,6 +24,12 @@ export const mine = defineCommand({
     const activities = view.activitiesOwnedBy(email);
     const networks = view.networksChairedBy(email);
     const blocks: Block[] = [{ type: 'heading', text: ctx.t('mine.heading', { name: person.name }) }];
+    const away = await ctx.away?.current(email);
+    if (away)
+      blocks.push({
+        type: 'text',
+        text: ctx.t('mine.away', { until: formatLocalDate(away.until, ctx.asker.locale) }),
+      });
     if (activities.length === 0) blocks.push({ type: 'text', text: ctx.t('mine.none') });
     else
       blocks.push(

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { CATALOG_FORMAT, type Catalog, type ReportedStatus } from '../model/catalog-schema.js';
 import type { Database } from './database.js';
+import { CATALOG_FORMAT, type Catalog, type ReportedStatus } from './model/catalog-schema.js';
+import { scheduleEntryOf } from './schedule-rows.js';
 
 type LinkName = {
   [K in keyof Database]: K extends `${string}_${string}`
@@ -70,9 +71,10 @@ export async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
     db.selectFrom('activity_areas').selectAll().orderBy('position').execute(),
     db.selectFrom('activities').selectAll().orderBy('position').execute(),
   ]);
-  const [people, networks] = await Promise.all([
+  const [people, networks, schedules] = await Promise.all([
     db.selectFrom('people').selectAll().orderBy('position').execute(),
     db.selectFrom('networks').selectAll().orderBy('position').execute(),
+    db.selectFrom('schedules').selectAll().orderBy('position').execute(),
   ]);
   const emailOf = new Map(people.map((p) => [p.id, p.email]));
   const emails = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => emailOf.get(id) ?? id);
@@ -221,5 +223,6 @@ export async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
       focusAreas: netFocus.get(n.id) ?? [],
       demo: n.is_demo === 1,
     })),
+    schedules: schedules.map(scheduleEntryOf),
   };
 }

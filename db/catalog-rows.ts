@@ -1,4 +1,4 @@
-import type { Catalog } from '../model/catalog-schema.js';
+import type { Catalog } from './model/catalog-schema.js';
 
 /**
  * How each catalog entity becomes a table row. Kept apart from the write loop so the mapping

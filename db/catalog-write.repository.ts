@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { type EntityKind, entityKey } from '../model/catalog-entity.js';
-import type { Catalog } from '../model/catalog-schema.js';
 import { rows } from './catalog-rows.js';
 import type { Database } from './database.js';
+import { type EntityKind, entityKey } from './model/catalog-entity.js';
+import type { Catalog } from './model/catalog-schema.js';
+import { scheduleRow } from './schedule-rows.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: one generic upsert serves every catalog table; rows are built typed in catalog-rows.ts.
 type AnyDb = Kysely<any>;
@@ -34,7 +35,7 @@ interface Write {
 /**
  * Every entity of a catalog in the order foreign keys need: people, RUS, levels, plans,
  * insatsområden (common ones first — a plan's own point at them), delmål, aktivitetsområden,
- * activities, networks.
+ * activities, networks, schedules.
  */
 function writesOf(catalog: Catalog, now: string): Write[] {
   const w: Write[] = [];
@@ -136,6 +137,9 @@ function writesOf(catalog: Catalog, now: string): Write[] {
         ['network_focus_areas', 'focus_area_id', n.focusAreas],
       ],
     });
+  });
+  catalog.schedules.forEach((s, i) => {
+    w.push({ kind: 'schedule', id: s.id, table: 'schedules', row: { ...scheduleRow(s, i) } });
   });
   return w;
 }

@@ -152,6 +152,42 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** One delivery of the second outbox (see migration 0006); JSON columns hold neutral values. */
+export interface OutboxItemTable {
+  id: string;
+  lane: 'interactive' | 'bulk';
+  priority: number;
+  to_address: string;
+  message: string;
+  message_type: string;
+  replaces: string | null;
+  locale: string | null;
+  dedupe_key: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claim_token: string | null;
+  claimed_until: string | null;
+  uncertain: number;
+  last_error: string | null;
+  failure_reason: string | null;
+  recipient: string;
+  sent_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** Shared rate-limit state (GCRA, microseconds since the epoch). PostgreSQL returns bigint as text. */
+export interface RateBucketTable {
+  key: string;
+  tat: number | string;
+  interval_us: number | string;
+  tolerance_us: number | string;
+  paused_until: number | string;
+  granted: number;
+}
+
 export interface InboundReceiptTable {
   key: string;
   received_at: string;
@@ -189,6 +225,55 @@ export interface TeamsConversationTable {
   updated_at: string;
 }
 
+export interface ScheduleTable {
+  id: string;
+  scope: string;
+  scope_id: string;
+  cadence: string;
+  weekday: string | null;
+  interval_weeks: number | null;
+  anchor_date: string | null;
+  /** '1'–'4' or 'last'. */
+  nth: string | null;
+  month_in_quarter: number | null;
+  day_of_month: number | null;
+  local_time: string;
+  time_zone: string;
+  is_active: number;
+  summer_from_week: number | null;
+  summer_to_week: number | null;
+  skip_if_updated_days: number;
+  reminder_after_workdays: number;
+  quiet_from: string | null;
+  quiet_until: string | null;
+  position: number;
+}
+
+export interface ScheduleRunTable {
+  schedule_id: string;
+  /** The slot's nominal local date (see src/schedule/slots.ts). */
+  slot: string;
+  status: 'claimed' | 'done' | 'skipped';
+  reason: string | null;
+  claimed_at: string;
+  claimed_by: string;
+  finished_at: string | null;
+}
+
+export interface AwayPeriodTable {
+  id: string;
+  person_id: string;
+  /** Local dates, inclusive. */
+  from_date: string;
+  until_date: string;
+  note: string | null;
+  created_at: string;
+  /** Set by `delmal tillbaka` when someone returns before `until_date`. */
+  ended_at: string | null;
+  /** Set when the one catch-up prompt after the absence has been sent. */
+  caught_up_at: string | null;
+}
+
 /** A many-to-many link; `position` keeps the order the catalog gave. */
 export type LinkTable<Owner extends string, Target extends string> = Record<Owner | Target, string> & {
   position: number;
@@ -221,9 +306,14 @@ export interface Database {
   network_focus_areas: LinkTable<'network_id', 'focus_area_id'>;
   outbox: OutboxTable;
   inbound_receipts: InboundReceiptTable;
+  outbox_items: OutboxItemTable;
+  rate_buckets: RateBucketTable;
   chat_identities: ChatIdentityTable;
   check_ins: CheckInTable;
   teams_conversations: TeamsConversationTable;
+  schedules: ScheduleTable;
+  schedule_runs: ScheduleRunTable;
+  away_periods: AwayPeriodTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -233,5 +323,8 @@ export type ActivityRow = Selectable<ActivityTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type OutboxItemRow = Selectable<OutboxItemTable>;
 export type ChatIdentityRow = Selectable<ChatIdentityTable>;
 export type CheckInRow = Selectable<CheckInTable>;
+export type ScheduleRunRow = Selectable<ScheduleRunTable>;
+export type AwayPeriodRow = Selectable<AwayPeriodTable>;

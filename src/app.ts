@@ -19,6 +19,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
 import type { Logger } from './logger.js';
+import { databaseAway } from './schedule/away-service.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
 
@@ -90,6 +91,7 @@ export async function startDelmal(
       timezone: config.timezone,
       replies: new ReplyCache(),
       deliveries: () => deliveryReport(db.kysely),
+      away: databaseAway(db, deps.clock, config.timezone),
     };
     const outbox = new Outbox(db, deps.clock, deps.logger);
     const slack = config.slack

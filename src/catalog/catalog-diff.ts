@@ -1,5 +1,5 @@
-import { type EntityKind, entityKey } from '../../model/catalog-entity.js';
-import type { Catalog } from '../../model/catalog-schema.js';
+import { type EntityKind, entityKey } from '../../db/model/catalog-entity.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 
 export interface FlatEntity {
   readonly kind: EntityKind;
@@ -67,6 +67,7 @@ export function flattenCatalog(catalog: Catalog): Map<string, FlatEntity> {
   for (const a of catalog.activities) add('activity', a.id, a.name, a);
   for (const p of catalog.people) add('person', p.email, p.name, p);
   for (const n of catalog.networks) add('network', n.id, n.name, n);
+  for (const s of catalog.schedules) add('schedule', s.id, s.id, s);
   return out;
 }
 

@@ -2,7 +2,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { stringify as stringifyYaml } from 'yaml';
 import { readCatalog } from '../../db/catalog-read.repository.js';
 import type { Db } from '../../db/connection.js';
-import type { Catalog } from '../../model/catalog-schema.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 import { ACTIVITY_CSV_COLUMNS } from './catalog-file.js';
 
 export const EXPORT_FORMATS = ['yaml', 'csv'] as const;

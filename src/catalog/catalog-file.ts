@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { CATALOG_FORMAT, type Catalog, catalogSchema } from '../../model/catalog-schema.js';
+import { CATALOG_FORMAT, type Catalog, catalogSchema } from '../../db/model/catalog-schema.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import {
   CatalogImportError,

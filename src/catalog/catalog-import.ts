@@ -1,7 +1,7 @@
 import { readCatalog } from '../../db/catalog-read.repository.js';
 import { writeCatalog } from '../../db/catalog-write.repository.js';
 import type { Db } from '../../db/connection.js';
-import { entityKey } from '../../model/catalog-entity.js';
+import { entityKey } from '../../db/model/catalog-entity.js';
 import type { Clock } from '../clock.js';
 import { type CatalogDiff, diffCatalog } from './catalog-diff.js';
 import { parseCatalogFile } from './catalog-file.js';

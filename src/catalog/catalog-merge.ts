@@ -1,4 +1,4 @@
-import type { Catalog } from '../../model/catalog-schema.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 
 /** Replaces items with the same key and appends new ones, keeping the existing order. */
 export function mergeById<T>(current: readonly T[], incoming: readonly T[], key: (item: T) => string): T[] {
@@ -72,5 +72,6 @@ export function mergeCatalog(current: Catalog, incoming: Catalog): Catalog {
     activities: mergeById(current.activities, incoming.activities, byId),
     people: mergeById(current.people, incoming.people, (p) => p.email),
     networks: mergeById(current.networks, incoming.networks, byId),
+    schedules: mergeById(current.schedules, incoming.schedules, byId),
   };
 }

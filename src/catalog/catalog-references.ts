@@ -1,4 +1,5 @@
-import type { Catalog } from '../../model/catalog-schema.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
+import { checkScheduleReferences } from '../schedule/schedule-references.js';
 import type { CatalogIssue, CatalogPath } from './catalog-issues.js';
 
 /** Every id a catalog defines, per kind. */
@@ -156,5 +157,6 @@ export function checkReferences(file: Catalog, merged: Catalog): CatalogIssue[] 
     refs([...at, 'goals'], n.goals, known.goals, 'goal');
     refs([...at, 'focusAreas'], n.focusAreas, known.focusAreas, 'focusArea');
   });
+  issues.push(...checkScheduleReferences(file, merged));
   return issues;
 }

@@ -7,7 +7,7 @@ import type {
   Person,
   Plan,
   StatusDefinition,
-} from '../../model/catalog-schema.js';
+} from '../../db/model/catalog-schema.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
 import { type ActivityStatus, activityStatus, DEFAULT_STATUSES } from './status.js';
 

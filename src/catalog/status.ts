@@ -1,4 +1,4 @@
-import type { Activity, StatusDefinition } from '../../model/catalog-schema.js';
+import type { Activity, StatusDefinition } from '../../db/model/catalog-schema.js';
 import type { StatusBadge, Tone } from '../chat/reply.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
 

@@ -6,6 +6,7 @@ import type { LatestCheckIn } from '../checkins/check-in-store.js';
 import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
 import type { Clock } from '../clock.js';
 import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
+import type { AwayService } from '../schedule/away-service.js';
 import type { Reply } from './reply.js';
 
 /** Who is asking. Platforms fill in what they know; unknown people can still ask questions. */
@@ -35,6 +36,8 @@ export interface CommandContext {
   readonly deliveries?: () => Promise<DeliveryReport>;
   /** The command words themselves, for help and for building buttons. */
   readonly commands: readonly ChatCommand[];
+  /** Being away (`delmal borta`/`tillbaka`); absent where delmal runs without a database. */
+  readonly away?: AwayService;
 }
 
 /** Help metadata for one argument, attached to its zod schema with `.meta({ help })`. */

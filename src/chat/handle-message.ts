@@ -5,6 +5,7 @@ import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
 import { type MessageKey, translator } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
+import type { AwayService } from '../schedule/away-service.js';
 import type { Asker, ChatCommand, CommandContext } from './command.js';
 import type { Reply } from './reply.js';
 import type { ReplyCache } from './reply-cache.js';
@@ -24,6 +25,8 @@ export interface ChatDeps {
   readonly commands: readonly ChatCommand[];
   /** The asker's home (Slack's App Home tab): a command, injected so adapters never import commands/. */
   readonly home: (ctx: CommandContext) => Reply;
+  /** Being away; commands answer that it cannot be saved when absent. */
+  readonly away?: AwayService;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -65,6 +68,7 @@ export async function commandContext(
     timezone: deps.timezone,
     commands: deps.commands,
     ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
+    ...(deps.away ? { away: deps.away } : {}),
     checkIns: {
       latest,
       history: (activityId) => deps.checkIns.history(activityId),

@@ -7,6 +7,7 @@ import type { Reply } from '../chat/reply.js';
 import { databaseCheckIns } from '../checkins/check-in-service.js';
 import { type Translate, translator } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
+import { databaseAway } from '../schedule/away-service.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
 
 export const ASK_FORMATS = ['text', 'json', 'slack', 'teams'] as const;
@@ -50,6 +51,7 @@ export async function askCommand(
       logger,
       timezone: config.timezone,
       platform: 'cli',
+      away: databaseAway(db, ctx.clock, config.timezone),
     };
     const reply = await handleMessage(chat, text, asker);
     const rt = translator(asker.locale);

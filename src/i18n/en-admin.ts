@@ -168,6 +168,17 @@ export const enAdmin: Readonly<Record<keyof typeof svAdmin, string>> = {
   'doctor.deliveries': 'Deliveries (outbox):',
   'doctor.deliveryCounts': '{sent} delivered, {pending} waiting, {failed} failed for good',
   'doctor.attempts': '{count} {count|attempt|attempts}',
+  'delivery.unreachable.not_in_workspace': 'The person is not in the workspace or organisation.',
+  'delivery.unreachable.not_installed': 'The app is not installed for the person or in the channel.',
+  'delivery.unreachable.blocked': 'The person has blocked the app.',
+  'delivery.unreachable.channel_archived': 'The channel is archived.',
+  'delivery.unreachable.not_found': 'The channel or person no longer exists.',
+  'delivery.unreachable.rejected': 'The platform did not accept the message.',
+  'delivery.unreachable.gaveUp': 'Gave up after several attempts with temporary errors.',
+  'doctor.outbox':
+    'Deliveries (new outbox): {interactive} answers and {bulk} bulk messages waiting, {failed} failed for good',
+  'doctor.oldestDue': 'The longest-waiting item was due {at}',
+  'doctor.failedRecipient': '{recipient}: {reason} ({count}, latest {at})',
   'doctor.allGood': 'All good.',
   'doctor.needsAttention': 'Something needs attention – see ✗ above.',
   'teams.package.noClientId':

@@ -1,9 +1,9 @@
-import { LOCALES, type Locale } from '../../model/locales.js';
+import { LOCALES, type Locale } from '../../db/model/locales.js';
 import { en } from './messages.en.js';
 import { type MessageKey, sv } from './messages.sv.js';
 
-// The list itself lives in model/ because the catalog format (which db/ stores) names locales too.
-export { LOCALES, type Locale } from '../../model/locales.js';
+// The list itself lives in db/model/ because the catalog format (which db/ stores) names locales too.
+export { LOCALES, type Locale } from '../../db/model/locales.js';
 export type { MessageKey } from './messages.sv.js';
 
 export const DEFAULT_LOCALE: Locale = 'sv';

@@ -1,6 +1,7 @@
 import { enAdmin } from './en-admin.js';
 import { enChat } from './en-chat.js';
+import { enSchedule } from './en-schedule.js';
 import type { MessageKey } from './messages.sv.js';
 
 /** English messages, complete: every Swedish key has its English counterpart (the type checks it). */
-export const en: Readonly<Record<MessageKey, string>> = { ...enAdmin, ...enChat };
+export const en: Readonly<Record<MessageKey, string>> = { ...enAdmin, ...enChat, ...enSchedule };

@@ -168,6 +168,17 @@ export const svAdmin = {
   'doctor.deliveries': 'Leveranser (utkorgen):',
   'doctor.deliveryCounts': '{sent} levererade, {pending} väntar, {failed} misslyckade för gott',
   'doctor.attempts': '{count} {count|försök|försök}',
+  'delivery.unreachable.not_in_workspace': 'Personen finns inte i arbetsytan eller organisationen.',
+  'delivery.unreachable.not_installed': 'Appen är inte installerad för personen eller i kanalen.',
+  'delivery.unreachable.blocked': 'Personen har blockerat appen.',
+  'delivery.unreachable.channel_archived': 'Kanalen är arkiverad.',
+  'delivery.unreachable.not_found': 'Kanalen eller personen finns inte längre.',
+  'delivery.unreachable.rejected': 'Plattformen tog inte emot meddelandet.',
+  'delivery.unreachable.gaveUp': 'Gav upp efter flera försök med tillfälliga fel.',
+  'doctor.outbox':
+    'Leveranser (nya utkorgen): {interactive} svar och {bulk} utskick väntar, {failed} misslyckade för gott',
+  'doctor.oldestDue': 'Det som väntat längst skulle ha skickats {at}',
+  'doctor.failedRecipient': '{recipient}: {reason} ({count} st, senast {at})',
   'doctor.allGood': 'Allt ser bra ut.',
   'doctor.needsAttention': 'Något behöver åtgärdas – se ✗ ovan.',
   'teams.package.noClientId':

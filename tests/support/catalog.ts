@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { CheckInRow } from '../../db/database.js';
-import type { Catalog } from '../../model/catalog-schema.js';
+import type { Catalog } from '../../db/model/catalog-schema.js';
 import { parseCatalogFile } from '../../src/catalog/catalog-file.js';
 import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
 import { CatalogView } from '../../src/catalog/catalog-view.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITIES_PER_PAGE } from '../../../commands/goal.js';
-import type { Catalog } from '../../../model/catalog-schema.js';
+import type { Catalog } from '../../../db/model/catalog-schema.js';
 import { ask, buttonCommands, shippedCatalog, visibleText } from '../../support/catalog.js';
 
 describe('/delmal', () => {

@@ -11,7 +11,8 @@ export type EntityKind =
   | 'activityArea'
   | 'activity'
   | 'person'
-  | 'network';
+  | 'network'
+  | 'schedule';
 
 /** One key per catalog entity, unique across kinds: how diffs and imports name what changed. */
 export const entityKey = (kind: EntityKind, id: string) => `${kind}:${id}`;

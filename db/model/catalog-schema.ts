@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from './locales.js';
+import { scheduleSchema } from './schedule-schema.js';
 
 /**
  * The catalog file, format 1: the plan structure as documents describe it, plus the people and
@@ -172,6 +173,8 @@ export const catalogSchema = z.strictObject({
   activities: z.array(activitySchema).default([]),
   people: z.array(personSchema).default([]),
   networks: z.array(networkSchema).default([]),
+  /** Check-in schedules: a plan's default, a network's, or one activity's override. */
+  schedules: z.array(scheduleSchema).default([]),
 });
 
 export type Catalog = z.output<typeof catalogSchema>;

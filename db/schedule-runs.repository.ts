@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { Database, ScheduleRunRow } from './database.js';
+import type { LocalDate } from './model/local-date.js';
+
+/**
+ * Claims one slot of one schedule for `worker`. The (schedule_id, slot) primary key makes this
+ * exactly-once across restarts and replicas: the first insert wins, every later one does nothing
+ * (`on conflict do nothing`, the same on SQLite and PostgreSQL). True when this call won.
+ */
+export async function claimSlot(
+  db: Kysely<Database>,
+  scheduleId: string,
+  slot: LocalDate,
+  worker: string,
+  now: string,
+): Promise<boolean> {
+  return insertRun(db, { scheduleId, slot, worker, now, status: 'claimed', reason: null });
+}
+
+/**
+ * Records a slot that will not run (summer pause, missed beyond the catch-up tolerance) so no
+ * later tick tries it again and the history says why. False when the slot was already recorded.
+ */
+export async function recordSkippedSlot(
+  db: Kysely<Database>,
+  scheduleId: string,
+  slot: LocalDate,
+  reason: string,
+  worker: string,
+  now: string,
+): Promise<boolean> {
+  return insertRun(db, { scheduleId, slot, worker, now, status: 'skipped', reason });
+}
+
+async function insertRun(
+  db: Kysely<Database>,
+  run: {
+    scheduleId: string;
+    slot: LocalDate;
+    worker: string;
+    now: string;
+    status: 'claimed' | 'skipped';
+    reason: string | null;
+  },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('schedule_runs')
+    .values({
+      schedule_id: run.scheduleId,
+      slot: run.slot,
+      status: run.status,
+      reason: run.reason,
+      claimed_at: run.now,
+      claimed_by: run.worker,
+      finished_at: run.status === 'skipped' ? run.now : null,
+    })
+    .onConflict((oc) => oc.columns(['schedule_id', 'slot']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Marks a claimed slot done; only its claimant can (a stale worker's late finish changes nothing). */
+export async function finishSlot(
+  db: Kysely<Database>,
+  scheduleId: string,
+  slot: LocalDate,
+  worker: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('schedule_runs')
+    .set({ status: 'done', finished_at: now })
+    .where('schedule_id', '=', scheduleId)
+    .where('slot', '=', slot)
+    .where('claimed_by', '=', worker)
+    .where('status', '=', 'claimed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The recorded runs of one schedule from `since` (a local date) on. */
+export async function runsSince(
+  db: Kysely<Database>,
+  scheduleId: string,
+  since: LocalDate,
+): Promise<ScheduleRunRow[]> {
+  return db
+    .selectFrom('schedule_runs')
+    .selectAll()
+    .where('schedule_id', '=', scheduleId)
+    .where('slot', '>=', since)
+    .orderBy('slot')
+    .execute();
+}

@@ -1,0 +1,113 @@
+import type { Settlement } from '../../db/outbox-items.repository.js';
+import type { DeliveryResult, RateBucket } from '../chat/chat-port.js';
+import type { SentMessageRef } from '../chat/inbound.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { retryBackoffMs } from './backoff.js';
+import type { Deliverer, OutboxItem } from './deliveries.js';
+import { describeResult } from './outbox-codec.js';
+import type { WorkerSettings } from './outbox-options.js';
+import type { RateGate } from './rate-gate.js';
+
+/** One attempt through the Deliverer: bounded in time, never throwing. */
+export class Attempt {
+  constructor(
+    private readonly deliverer: Deliverer,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly settings: WorkerSettings,
+  ) {}
+
+  /**
+   * Delivers with a timeout: the Deliverer's signal aborts when time is up, and if it does not
+   * return by then the outcome is unknown (it may have arrived). A thrown error is transient.
+   */
+  async deliver(item: OutboxItem): Promise<DeliveryResult> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<DeliveryResult>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ ok: false, kind: 'unknown', error: `timeout after ${this.settings.sendTimeoutMs} ms` });
+      }, this.settings.sendTimeoutMs);
+    });
+    const sent = this.deliverer.deliver(item, controller.signal).catch(
+      (error: unknown): DeliveryResult => ({
+        ok: false,
+        kind: 'transient',
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    try {
+      return await Promise.race([sent, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** For an uncertain item: the message an earlier attempt left, null if none, undefined if unknowable. */
+  async findSent(item: OutboxItem): Promise<SentMessageRef | null | undefined> {
+    if (!item.uncertain || !this.deliverer.findSent) return undefined;
+    return this.deliverer.findSent(item).catch((error: unknown) => {
+      this.logger.warn({ err: error, id: item.id }, 'outbox: could not look for an earlier attempt');
+      return undefined;
+    });
+  }
+
+  /** Now, on the injected clock (ms). */
+  nowMs(): number {
+    return this.clock.now().getTime();
+  }
+
+  /** What a result means for the stored item after attempt number `item.attempts + 1`. */
+  settlement(item: OutboxItem, result: DeliveryResult): Settlement {
+    const now = this.clock.now().getTime();
+    if (result.ok) return { status: 'sent', sentRef: result.sent ? JSON.stringify(result.sent) : null };
+    const error = describeResult(result);
+    if (result.kind === 'rate_limited')
+      return {
+        status: 'retry',
+        at: new Date(now + Math.max(0, result.retryAfterMs)).toISOString(),
+        error,
+        countAttempt: false,
+      };
+    if (result.kind === 'unreachable')
+      return { status: 'failed', error, reason: result.reason, countAttempt: true };
+    const tried = item.attempts + 1;
+    if (tried >= this.settings.maxAttempts)
+      return { status: 'failed', error, reason: null, countAttempt: true };
+    return {
+      status: 'retry',
+      at: new Date(now + retryBackoffMs(tried, this.settings.random)).toISOString(),
+      error,
+      countAttempt: true,
+      uncertain: result.kind === 'unknown',
+    };
+  }
+}
+
+/**
+ * Makes one attempt at a held item and says how to record it: an uncertain item is first looked
+ * for on the platform (found: recorded as sent, not sent again); a 429 pauses its bucket for every
+ * worker (the bucket the platform named, else the item's narrowest).
+ */
+export async function settlementOf(
+  item: OutboxItem,
+  buckets: readonly RateBucket[],
+  attempt: Attempt,
+  gate: RateGate,
+): Promise<Settlement> {
+  const found = await attempt.findSent(item);
+  if (found) return { status: 'sent', sentRef: JSON.stringify(found) };
+  const result = await attempt.deliver(item);
+  if (!result.ok && result.kind === 'rate_limited') {
+    const key = result.bucket ?? buckets[0]?.key;
+    if (key) await pauseQuietly(gate, key, result.retryAfterMs, attempt);
+  }
+  return attempt.settlement(item, result);
+}
+
+async function pauseQuietly(gate: RateGate, key: string, retryAfterMs: number, attempt: Attempt) {
+  const untilUs = (attempt.nowMs() + Math.max(0, retryAfterMs)) * 1000;
+  await gate.pause(key, untilUs).catch(() => undefined);
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/connection.js';
+import { insertOutboxItems } from '../../db/outbox-items.repository.js';
+import { claimReceipt } from '../../db/receipts.repository.js';
+import type { DeliveryResult } from '../chat/chat-port.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Deliverer, Deliveries } from './deliveries.js';
+import { describeResult, toItem, toRow, validateDelivery } from './outbox-codec.js';
+import type { NewDelivery } from './outbox-message.js';
+import { type OutboxOptions, type WorkerSettings, workerSettings } from './outbox-options.js';
+import { Attempt } from './outbox-settle.js';
+import { OutboxWorker } from './outbox-worker.js';
+import { type PruneCounts, prunedFullBatch, pruneOnce } from './retention.js';
+
+export type { OutboxOptions, RetentionOptions } from './outbox-options.js';
+
+/**
+ * The outbox (second version): every message delmal sends is stored first, as a neutral target
+ * and a typed neutral message, and delivered by workers in any number of processes sharing the
+ * database — each item once, interactive lane first, within the platforms' rate limits, retried
+ * with backoff, failures kept with their reason for administrators, old rows pruned.
+ */
+export class Outbox implements Deliveries {
+  private readonly settings: WorkerSettings;
+  private readonly attempt: Attempt;
+  private readonly worker: OutboxWorker;
+  private retentionTimer: NodeJS.Timeout | undefined;
+  private pruning: Promise<unknown> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly deliverer: Deliverer,
+    options: OutboxOptions = {},
+  ) {
+    this.settings = workerSettings(options);
+    this.attempt = new Attempt(deliverer, clock, logger, this.settings);
+    this.worker = new OutboxWorker(db, clock, logger, deliverer, this.settings, this.attempt);
+  }
+
+  /** Stores one delivery (checked against its type's schema); undefined when its dedupe key exists. */
+  async enqueue(delivery: NewDelivery): Promise<string | undefined> {
+    const [id] = await this.store([delivery]);
+    return id;
+  }
+
+  /** Stores many deliveries (a bulk round) in few statements; returns the ids stored. */
+  async enqueueMany(deliveries: readonly NewDelivery[]): Promise<string[]> {
+    return this.store(deliveries);
+  }
+
+  /**
+   * Writes the receipt and the deliveries in one transaction: false, and nothing stored, when the
+   * receipt existed (a platform retry or a duplicate). If anything fails, neither is stored, so
+   * the platform's retry is processed afresh.
+   */
+  async enqueueOnce(receiptKey: string, deliveries: readonly NewDelivery[]): Promise<boolean> {
+    const valid = deliveries.map(validateDelivery);
+    const now = this.clock.now().toISOString();
+    const fresh = await this.db.kysely.transaction().execute(async (trx) => {
+      if (!(await claimReceipt(trx, receiptKey, now))) return false;
+      await insertOutboxItems(
+        trx,
+        valid.map((d) => toRow(d, now)),
+      );
+      return true;
+    });
+    if (fresh) this.worker.kick();
+    return fresh;
+  }
+
+  /**
+   * One attempt at once, inside the caller's request; the item is stored only when that attempt
+   * did not succeed — pending for retry (a 429 without counting it), or failed with its reason.
+   * The stored item keeps the id the attempt carried, so a resend can look for it.
+   */
+  async sendNow(delivery: NewDelivery): Promise<DeliveryResult> {
+    const valid = validateDelivery(delivery);
+    const id = randomUUID();
+    const item = toItem(valid, id);
+    const buckets = this.deliverer.buckets(item.to);
+    await this.worker.rates
+      .force(buckets, this.clock.now().getTime() * 1000)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox: rate bucket not updated'));
+    const result = await this.attempt.deliver(item);
+    if (result.ok) return result;
+    if (result.kind === 'rate_limited') {
+      const key = result.bucket ?? buckets[0]?.key;
+      if (key)
+        await this.worker.rates
+          .pause(key, (this.clock.now().getTime() + result.retryAfterMs) * 1000)
+          .catch(() => undefined);
+    }
+    const settlement = this.attempt.settlement(item, result);
+    const now = this.clock.now().toISOString();
+    const row = toRow(valid, now, id, {
+      status: settlement.status === 'failed' ? 'failed' : 'pending',
+      attempts: settlement.status !== 'sent' && settlement.countAttempt ? 1 : 0,
+      next_attempt_at: settlement.status === 'retry' ? settlement.at : now,
+      uncertain: result.kind === 'unknown' ? 1 : 0,
+      last_error: describeResult(result),
+      failure_reason: settlement.status === 'failed' ? settlement.reason : null,
+    });
+    await insertOutboxItems(this.db.kysely, [row]);
+    if (settlement.status === 'failed')
+      this.logger.warn({ id, reason: row.failure_reason }, 'outbox: delivery failed for good');
+    else this.worker.kick();
+    return result;
+  }
+
+  /** Starts delivering in the background (and pruning old rows). */
+  start(): void {
+    this.worker.start();
+    this.retentionTimer ??= setInterval(() => this.pruneInBackground(), this.settings.retention.everyMs);
+    this.retentionTimer.unref();
+  }
+
+  /** Stops claiming, waits for sends in flight (bounded) and releases what it still holds. */
+  async stop(): Promise<void> {
+    if (this.retentionTimer) clearInterval(this.retentionTimer);
+    this.retentionTimer = undefined;
+    await this.worker.stop();
+    await this.pruning;
+  }
+
+  /** Delivers everything due now and waits for it (tests, one-shot CLI runs). */
+  drain(): Promise<void> {
+    return this.worker.drain();
+  }
+
+  /** One retention pass (one batch of each kind); see `RetentionOptions`. */
+  prune(): Promise<PruneCounts> {
+    return pruneOnce(this.db.kysely, this.clock.now(), this.settings.retention);
+  }
+
+  private async store(deliveries: readonly NewDelivery[]): Promise<string[]> {
+    const valid = deliveries.map(validateDelivery);
+    const now = this.clock.now().toISOString();
+    const ids = await insertOutboxItems(
+      this.db.kysely,
+      valid.map((d) => toRow(d, now)),
+    );
+    if (ids.length > 0) this.worker.kick();
+    return ids;
+  }
+
+  /** Prunes batch after batch in the background while batches come back full; never blocks sends. */
+  private pruneInBackground(): void {
+    if (this.pruning) return;
+    this.pruning = (async () => {
+      for (let pass = 0; pass < 1000; pass++) {
+        const counts = await this.prune();
+        if (!prunedFullBatch(counts, this.settings.retention.batch)) return;
+      }
+    })()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox: pruning failed; next time'))
+      .finally(() => {
+        this.pruning = undefined;
+      });
+  }
+}

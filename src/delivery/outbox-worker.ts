@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/connection.js';
+import type { OutboxItemRow } from '../../db/database.js';
+import {
+  claimOutboxItems,
+  releaseOutboxClaims,
+  renewOutboxClaims,
+  settleOutboxItem,
+} from '../../db/outbox-items.repository.js';
+import type { RateBucket } from '../chat/chat-port.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Deliverer, OutboxItem } from './deliveries.js';
+import { fromRow } from './outbox-codec.js';
+import type { WorkerSettings } from './outbox-options.js';
+import { type Attempt, settlementOf } from './outbox-settle.js';
+import { RateGate } from './rate-gate.js';
+
+/** A claimed item in this worker's hands. */
+interface Held {
+  readonly item: OutboxItem;
+  readonly token: string;
+  readonly buckets: readonly RateBucket[];
+  inFlight: boolean;
+}
+
+/**
+ * The sending side of the outbox in one process: claims due items (fenced by a claim token),
+ * sends them concurrently as the shared rate buckets allow, renews the leases of what it holds,
+ * and records each outcome only while it still holds the claim.
+ */
+export class OutboxWorker {
+  private readonly held = new Map<string, Held>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly gate: RateGate;
+  private running = false;
+  private stopping = false;
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<boolean> | undefined;
+  private again = false;
+  private lastRoundAt = 0;
+  private lastInteractiveClaimAt = Number.NEGATIVE_INFINITY;
+  private lastRenewAt = Number.NEGATIVE_INFINITY;
+  private claimedFull = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly deliverer: Deliverer,
+    private readonly settings: WorkerSettings,
+    private readonly attempt: Attempt,
+  ) {
+    this.gate = new RateGate(db, settings.rateSafetyMs);
+  }
+
+  /** The shared rate buckets, as this worker sees them (sendNow draws on them too). */
+  get rates(): RateGate {
+    return this.gate;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.kick();
+  }
+
+  /** Something changed (an item enqueued, a send finished): run a round soon. */
+  kick(): void {
+    if (!this.running || this.stopping) return;
+    this.schedule(Math.max(0, this.lastRoundAt + this.settings.minRoundMs - performance.now()));
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.runRound().then(() => this.scheduleNext());
+    }, delayMs);
+  }
+
+  private scheduleNext(): void {
+    if (!this.running || this.stopping || this.timer) return;
+    const nowUs = this.clock.now().getTime() * 1000;
+    let wait = this.held.size === 0 ? this.settings.pollMs : this.settings.interactivePollMs;
+    for (const h of this.held.values())
+      if (!h.inFlight) wait = Math.min(wait, Math.max(0, (this.gate.readyAtUs(h.buckets) - nowUs) / 1000));
+    if (this.claimedFull) wait = 0;
+    this.schedule(Math.max(wait, this.settings.minRoundMs));
+  }
+
+  /**
+   * Sends everything due now and waits for it (tests, the CLI): rounds until a round neither
+   * claims nor sends anything and nothing is in flight. Items waiting for a rate token stay held.
+   */
+  async drain(): Promise<void> {
+    for (;;) {
+      const progress = await this.runRound();
+      if (this.inFlight.size > 0) {
+        await Promise.race(this.inFlight);
+        continue;
+      }
+      if (!progress) return;
+    }
+  }
+
+  /**
+   * Stops claiming, waits for sends in flight (at most `stopTimeoutMs`), then releases every
+   * claim still held so another worker takes those items at once.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.round;
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => {
+        timeout = setTimeout(resolve, this.settings.stopTimeoutMs);
+      }),
+    ]);
+    clearTimeout(timeout);
+    const byToken = new Map<string, string[]>();
+    for (const [id, h] of this.held)
+      if (!h.inFlight) byToken.set(h.token, [...(byToken.get(h.token) ?? []), id]);
+    const now = this.clock.now().toISOString();
+    for (const [token, ids] of byToken) {
+      await releaseOutboxClaims(this.db.kysely, token, ids, now).catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'outbox: releasing claims failed; they expire with their lease'),
+      );
+      for (const id of ids) this.held.delete(id);
+    }
+  }
+
+  /** One round at a time; a round asked for during one runs right after it. */
+  private runRound(): Promise<boolean> {
+    if (this.round) {
+      this.again = true;
+      return this.round;
+    }
+    this.round = (async () => {
+      let progress = false;
+      do {
+        this.again = false;
+        progress =
+          (await this.roundOnce().catch((error: unknown) => {
+            this.logger.error({ err: error }, 'outbox round failed; the next one retries');
+            return false;
+          })) || progress;
+      } while (this.again && !this.stopping);
+      return progress;
+    })().finally(() => {
+      this.round = undefined;
+      this.lastRoundAt = performance.now();
+    });
+    return this.round;
+  }
+
+  private async roundOnce(): Promise<boolean> {
+    const now = this.clock.now();
+    const nowMs = now.getTime();
+    await this.renewIfDue(nowMs);
+    const claimed = this.stopping ? 0 : await this.claimIfNeeded(nowMs);
+    const sent = await this.dispatch(nowMs);
+    await this.releaseLongWaits(nowMs);
+    this.gate.forgetPast(nowMs * 1000);
+    return claimed > 0 || sent > 0;
+  }
+
+  private ready(nowUs: number): Held[] {
+    return [...this.held.values()].filter((h) => !h.inFlight && this.gate.readyAtUs(h.buckets) <= nowUs);
+  }
+
+  private async claimIfNeeded(nowMs: number): Promise<number> {
+    const s = this.settings;
+    const room = s.maxHeld - this.held.size;
+    const wantsMore = this.ready(nowMs * 1000).length < s.concurrency * 2;
+    let rows: OutboxItemRow[] = [];
+    if (room > 0 && wantsMore) {
+      rows = await this.claim(nowMs, Math.min(s.claimBatch, room), false);
+      this.claimedFull = rows.length === Math.min(s.claimBatch, room);
+    } else if (performance.now() - this.lastInteractiveClaimAt >= s.interactivePollMs) {
+      // Holding a full hand of bulk items: still look for answers to people's own actions (a
+      // polling cadence in real time, not domain time).
+      rows = await this.claim(nowMs, s.concurrency, true);
+      this.lastInteractiveClaimAt = performance.now();
+    }
+    return rows.length;
+  }
+
+  private async claim(nowMs: number, limit: number, interactiveOnly: boolean): Promise<OutboxItemRow[]> {
+    const token = randomUUID();
+    const rows = await claimOutboxItems(this.db, {
+      now: new Date(nowMs).toISOString(),
+      leaseUntil: new Date(nowMs + this.settings.leaseMs).toISOString(),
+      token,
+      limit,
+      interactiveOnly,
+    });
+    for (const row of rows) {
+      let item: OutboxItem;
+      try {
+        item = fromRow(row);
+      } catch (error) {
+        // Stored by an older version and no longer valid: kept for admins, never retried.
+        await settleOutboxItem(
+          this.db.kysely,
+          row.id,
+          token,
+          { status: 'failed', error: String(error).slice(0, 300), reason: null, countAttempt: false },
+          new Date(nowMs).toISOString(),
+        );
+        continue;
+      }
+      this.held.set(row.id, { item, token, buckets: this.deliverer.buckets(item.to), inFlight: false });
+    }
+    return rows;
+  }
+
+  private async dispatch(nowMs: number): Promise<number> {
+    const free = this.settings.concurrency - this.inFlight.size;
+    if (free <= 0) return 0;
+    const candidates = this.ready(nowMs * 1000).sort(
+      (a, b) =>
+        (a.item.lane === b.item.lane ? 0 : a.item.lane === 'interactive' ? -1 : 1) ||
+        a.item.attempts - b.item.attempts,
+    );
+    const admitted = await this.gate.admit(candidates, nowMs * 1000, free);
+    for (const h of admitted) {
+      h.inFlight = true;
+      const sending = this.send(h).finally(() => {
+        this.inFlight.delete(sending);
+        this.held.delete(h.item.id);
+        this.kick();
+      });
+      this.inFlight.add(sending);
+    }
+    return admitted.length;
+  }
+
+  private async send(h: Held): Promise<void> {
+    const settlement = await settlementOf(h.item, h.buckets, this.attempt, this.gate);
+    const now = this.clock.now().toISOString();
+    const settled = await settleOutboxItem(this.db.kysely, h.item.id, h.token, settlement, now).catch(
+      (error: unknown) => {
+        this.logger.error({ err: error, id: h.item.id }, 'outbox: recording a result failed');
+        return true;
+      },
+    );
+    if (!settled)
+      this.logger.debug({ id: h.item.id }, 'outbox: claim taken over by another worker; result ignored');
+  }
+
+  private async renewIfDue(nowMs: number): Promise<void> {
+    if (this.held.size === 0 || nowMs - this.lastRenewAt < this.settings.leaseMs / 3) return;
+    this.lastRenewAt = nowMs;
+    const tokens = [...new Set([...this.held.values()].map((h) => h.token))];
+    const kept = new Set(
+      await renewOutboxClaims(
+        this.db.kysely,
+        tokens,
+        new Date(nowMs + this.settings.leaseMs).toISOString(),
+        new Date(nowMs).toISOString(),
+      ),
+    );
+    for (const [id, h] of this.held) if (!h.inFlight && !kept.has(id)) this.held.delete(id);
+  }
+
+  /** Items that would wait longer than `holdLimitMs` for a token go back to the table until then. */
+  private async releaseLongWaits(nowMs: number): Promise<void> {
+    const limitUs = (nowMs + this.settings.holdLimitMs) * 1000;
+    const late = [...this.held.values()].filter(
+      (h) => !h.inFlight && this.gate.readyAtUs(h.buckets) > limitUs,
+    );
+    const now = new Date(nowMs).toISOString();
+    for (const h of late) {
+      const at = new Date(Math.ceil(this.gate.readyAtUs(h.buckets) / 1000)).toISOString();
+      await releaseOutboxClaims(this.db.kysely, h.token, [h.item.id], now, at);
+      this.held.delete(h.item.id);
+    }
+  }
+}
