@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AwayPeriod } from '../src/schedule/away.js';
 import type { AwayPeriodRow, Database } from './database.js';
+import type { AwayPeriod } from './model/away-period.js';
 import type { LocalDate } from './model/local-date.js';
 
 const periodOf = (row: AwayPeriodRow): AwayPeriod => ({

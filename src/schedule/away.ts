@@ -1,18 +1,8 @@
+import type { AwayPeriod } from '../../db/model/away-period.js';
 import type { LocalDate } from '../../db/model/local-date.js';
 import { toLocal } from '../../db/model/zoned-time.js';
 
-/** A period someone marked themselves away (`delmal borta`), local dates inclusive. */
-export interface AwayPeriod {
-  readonly id: string;
-  readonly personId: string;
-  readonly from: LocalDate;
-  readonly until: LocalDate;
-  readonly note?: string;
-  /** When `delmal tillbaka` ended it early (UTC ISO). */
-  readonly endedAt?: string;
-  /** When the one catch-up prompt after it went out (UTC ISO). */
-  readonly caughtUpAt?: string;
-}
+export type { AwayPeriod };
 
 /** The last local date of the absence: `until`, or the day before someone said they were back. */
 export function lastDayAway(period: AwayPeriod, timeZone: string): LocalDate {
