@@ -13,6 +13,7 @@ import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
 import { startDelmal } from '../src/app.js';
 import { handleMessage } from '../src/chat/handle-message.js';
+import { localInbound } from '../src/chat/inbound-schema.js';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config/config.js';
 import { translator } from '../src/i18n/i18n.js';
@@ -93,7 +94,8 @@ const delmal = await startDelmal(
     ...loadConfig({ DATABASE_URL: join(dir, 'bench.sqlite'), DELMAL_ENV: 'test', LOG_LEVEL: 'silent' }),
     port: 0,
   },
-  { logger: createLogger('silent'), clock: systemClock, host: '127.0.0.1' },
+  // The fake connector is allowed explicitly, as in the tests.
+  { logger: createLogger('silent'), clock: systemClock, host: '127.0.0.1', teamsServiceUrls: [serviceUrl] },
 );
 
 // The bare app: the same SDK behind a plain node:http server, echoing the text.
@@ -104,7 +106,7 @@ const bareServer = await bareApp(async ({ activity, send }) => {
 // A third contender isolates the cost of the answer's size: a bare app sending, as a constant,
 // the very Adaptive Card delmal answers "delmal 5" with.
 const sameCard = renderAdaptiveCard(
-  await handleMessage(delmal.chat, 'delmal 5', { locale: 'sv' }),
+  await handleMessage(delmal.chat, localInbound('delmal 5'), { locale: 'sv' }),
   translator('sv'),
 );
 const sameServer = await bareApp(async ({ send }) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { rollUp } from '../src/catalog/status.js';
 import { defineCommand } from '../src/chat/command.js';
 import { type Block, paginate, type Reply } from '../src/chat/reply.js';
-import { parseGoalReference } from '../src/chat/words.js';
+import { OUT_OF_RANGE_NUMBER, parseGoalReference } from '../src/chat/words.js';
 import { activityItem, statusOf } from './activity-items.js';
 import { capitalise, goalOverview } from './list-goals.js';
 
@@ -26,6 +26,9 @@ export const goal = defineCommand({
   args,
   toArgs: (rest) => {
     const ref = parseGoalReference(rest);
+    // "-1", "0", "1000": no such delmål, and the answer lists the ones there are.
+    if (!ref && OUT_OF_RANGE_NUMBER.test(rest.trim()))
+      return { number: Number(rest.trim().replace('−', '-')) };
     if (!ref) return { number: Number.NaN };
     const page = /(?:sida|page|s)\s*(\d+)/.exec(ref.rest)?.[1];
     return {

@@ -8,6 +8,7 @@ import { help } from './help.js';
 import { listGoals } from './list-goals.js';
 import { mine } from './mine.js';
 import { search } from './search.js';
+import { status } from './status.js';
 
 /** Every chat command, in the order help lists them. */
 export const COMMANDS: readonly ChatCommand[] = [
@@ -19,8 +20,9 @@ export const COMMANDS: readonly ChatCommand[] = [
   checkIn,
   away,
   back,
+  status,
   deliveries,
   help,
 ];
 
-export { activity, away, back, checkIn, deliveries, goal, help, listGoals, mine, search };
+export { activity, away, back, checkIn, deliveries, goal, help, listGoals, mine, search, status };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/chat/command.js';
+import { boundSearchQuery } from '../src/chat/input-limits.js';
 import type { Action, Reply } from '../src/chat/reply.js';
 import type { SearchHit } from '../src/search/search-index.js';
 
@@ -15,7 +16,8 @@ export const search = defineCommand({
   args: z.object({
     query: z.string().trim().min(1, { error: 'arg.query.missing' }).meta({ placeholder: 'arg.query' }),
   }),
-  toArgs: (rest) => ({ query: rest }),
+  // Only the bounded query is searched (and shown): a pasted page costs what a question costs.
+  toArgs: (rest) => ({ query: boundSearchQuery(rest) }),
   run: (ctx, { query }): Reply => {
     const hits = ctx.catalog.search.search(query, { limit: HITS });
     if (hits.length === 0)

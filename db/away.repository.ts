@@ -92,7 +92,7 @@ export async function endAwayPeriod(
   return true;
 }
 
-/** Every absence that touches [from, to] (local dates), by person id — for previews and rounds. */
+/** Every absence that touches [from, to] (local dates), by the person's e-mail — for previews and rounds. */
 export async function awayPeriodsBetween(
   db: Kysely<Database>,
   from: LocalDate,
@@ -100,13 +100,15 @@ export async function awayPeriodsBetween(
 ): Promise<Map<string, AwayPeriod[]>> {
   const rows = await db
     .selectFrom('away_periods')
-    .selectAll()
-    .where('from_date', '<=', to)
-    .where('until_date', '>=', from)
-    .orderBy('from_date')
+    .innerJoin('people', 'people.id', 'away_periods.person_id')
+    .selectAll('away_periods')
+    .select('people.email')
+    .where('away_periods.from_date', '<=', to)
+    .where('away_periods.until_date', '>=', from)
+    .orderBy('away_periods.from_date')
     .execute();
   const map = new Map<string, AwayPeriod[]>();
-  for (const row of rows) map.set(row.person_id, [...(map.get(row.person_id) ?? []), periodOf(row)]);
+  for (const { email, ...row } of rows) map.set(email, [...(map.get(email) ?? []), periodOf(row)]);
   return map;
 }
 

@@ -9,14 +9,20 @@ export interface NewCheckIn {
   readonly statusCode: string;
   readonly note: string;
   readonly platform: string;
+  /** The submission's own key: a second insert with the same key records nothing. */
+  readonly idempotencyKey?: string;
 }
 
-/** Appends a check-in and bumps the check-in revision (caches on every replica reload), atomically. */
+/**
+ * Appends a check-in and bumps the check-in revision (caches on every replica reload), atomically.
+ * With an idempotency key already recorded, nothing is written and the earlier check-in is
+ * returned (`created: false`), so the same submission twice answers with the same confirmation.
+ */
 export async function insertCheckIn(
   db: Kysely<Database>,
   checkIn: NewCheckIn,
   now: string,
-): Promise<CheckInRow> {
+): Promise<{ readonly row: CheckInRow; readonly created: boolean }> {
   const row: CheckInRow = {
     id: randomUUID(),
     activity_id: checkIn.activityId,
@@ -26,16 +32,32 @@ export async function insertCheckIn(
     note: checkIn.note,
     platform: checkIn.platform,
     created_at: now,
+    idempotency_key: checkIn.idempotencyKey ?? null,
   };
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('check_ins').values(row).execute();
+  return db.transaction().execute(async (trx) => {
+    // ON CONFLICT DO NOTHING on both dialects: a concurrent twin waits for the first to commit,
+    // then inserts nothing; the row it then reads is the one that won.
+    const inserted = await trx
+      .insertInto('check_ins')
+      .values(row)
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted && checkIn.idempotencyKey !== undefined) {
+      const earlier = await trx
+        .selectFrom('check_ins')
+        .selectAll()
+        .where('idempotency_key', '=', checkIn.idempotencyKey)
+        .executeTakeFirstOrThrow();
+      return { row: earlier, created: false };
+    }
     await trx
       .insertInto('catalog_meta')
       .values({ key: 'check_in_revision', value: `${now}/${row.id}` })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${now}/${row.id}` }))
       .execute();
+    return { row, created: true };
   });
-  return row;
 }
 
 /** The latest check-in of every activity that has one. */

@@ -202,6 +202,8 @@ export interface ChatIdentityTable {
   display_name: string | null;
   locale: string | null;
   updated_at: string;
+  /** The user's DM with delmal once opened (Slack D…), for messages delmal starts. */
+  conversation_id: string | null;
 }
 
 export interface CheckInTable {
@@ -213,6 +215,19 @@ export interface CheckInTable {
   note: string;
   platform: string;
   created_at: string;
+  /** The submission's own key (platform ids), unique: the same submission twice is one check-in. */
+  idempotency_key: string | null;
+}
+
+/** A message delmal wrote in the playground, kept until a browser showed it. */
+export interface LocalMessageTable {
+  id: string;
+  /** `dm:<email>` or `network:<id>`. */
+  conversation_id: string;
+  /** JSON: what the page renders (summary, card, form token). */
+  body: string;
+  created_at: string;
+  seen_at: string | null;
 }
 
 export interface TeamsConversationTable {
@@ -311,6 +326,7 @@ export interface Database {
   chat_identities: ChatIdentityTable;
   check_ins: CheckInTable;
   teams_conversations: TeamsConversationTable;
+  local_messages: LocalMessageTable;
   schedules: ScheduleTable;
   schedule_runs: ScheduleRunTable;
   away_periods: AwayPeriodTable;
@@ -326,5 +342,6 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type OutboxItemRow = Selectable<OutboxItemTable>;
 export type ChatIdentityRow = Selectable<ChatIdentityTable>;
 export type CheckInRow = Selectable<CheckInTable>;
+export type TeamsConversationRow = Selectable<TeamsConversationTable>;
 export type ScheduleRunRow = Selectable<ScheduleRunTable>;
 export type AwayPeriodRow = Selectable<AwayPeriodTable>;

@@ -6,7 +6,9 @@ import * as m0003 from './migrations/0003-check-ins.js';
 import * as m0004 from './migrations/0004-teams-conversations.js';
 import * as m0005 from './migrations/0005-administrators.js';
 import * as m0006 from './migrations/0006-outbox-v2.js';
+import * as m0007 from './migrations/0007-check-in-keys.js';
 import * as m0008 from './migrations/0008-schedules.js';
+import * as m0010 from './migrations/0010-check-in-periods.js';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the build output and the
@@ -19,7 +21,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-teams-conversations': m0004,
   '0005-administrators': m0005,
   '0006-outbox-v2': m0006,
+  '0007-check-in-keys': m0007,
   '0008-schedules': m0008,
+  '0010-check-in-periods': m0010,
 };
 
 /** Applies pending migrations; throws with the failing migration's name if one fails. */

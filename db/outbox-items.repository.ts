@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Db } from './connection.js';
 import type { Database, OutboxItemRow, OutboxItemTable } from './database.js';
 
@@ -180,4 +180,42 @@ export async function releaseOutboxClaims(
     .where('claim_token', '=', token)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** One delivered item to record, under the claim token its attempt was made with. */
+export interface SentEntry {
+  readonly id: string;
+  readonly token: string;
+  readonly sentRef: string | null;
+}
+
+/**
+ * Records many deliveries in one statement (a busy worker finishes many sends per tick). Each row
+ * is updated only if it still carries its entry's token; returns the ids recorded.
+ */
+export async function settleSentBatch(
+  db: Kysely<Database>,
+  entries: readonly SentEntry[],
+  now: string,
+): Promise<Set<string>> {
+  if (entries.length === 0) return new Set();
+  const refs = sql<string | null>`case ${sql.ref('id')} ${sql.join(
+    entries.map((e) => sql`when ${e.id} then ${e.sentRef}`),
+    sql` `,
+  )} end`;
+  const rows = await db
+    .updateTable('outbox_items')
+    .set({
+      status: 'sent',
+      sent_at: now,
+      updated_at: now,
+      claim_token: null,
+      claimed_until: null,
+      last_error: null,
+      sent_ref: refs,
+    })
+    .where((eb) => eb.or(entries.map((e) => eb.and([eb('id', '=', e.id), eb('claim_token', '=', e.token)]))))
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from './database.js';
+import type { Database, TeamsConversationRow } from './database.js';
 
 export interface TeamsConversationReference {
   readonly conversationId: string;
@@ -37,4 +37,43 @@ export async function saveTeamsConversation(
       }),
     )
     .execute();
+}
+
+/** One stored conversation reference, by conversation id. */
+export function findTeamsConversation(
+  db: Kysely<Database>,
+  conversationId: string,
+): Promise<TeamsConversationRow | undefined> {
+  return db
+    .selectFrom('teams_conversations')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .executeTakeFirst();
+}
+
+/** A user's 1:1 chat with delmal, when delmal has one. */
+export function personalTeamsConversation(
+  db: Kysely<Database>,
+  userAadObjectId: string,
+): Promise<TeamsConversationRow | undefined> {
+  return db
+    .selectFrom('teams_conversations')
+    .selectAll()
+    .where('conversation_type', '=', 'personal')
+    .where('user_aad_object_id', '=', userAadObjectId)
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** The service URL delmal last saw for a tenant: where a new 1:1 chat with one of its users is opened. */
+export async function tenantServiceUrl(db: Kysely<Database>, tenantId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('teams_conversations')
+    .select('service_url')
+    .where('tenant_id', '=', tenantId)
+    .orderBy('updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.service_url;
 }

@@ -1,9 +1,11 @@
 // The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
 // enforces it), so the core stays unaware of which platforms and commands exist.
+import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
+import { serviceUrlPolicy } from '../adapters/teams/service-urls.js';
 import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
 import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
@@ -11,13 +13,17 @@ import { type Db, openDatabase } from '../db/connection.js';
 import { deliveryReport } from '../db/outbox.repository.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
 import { CatalogStore } from './catalog/catalog-store.js';
+import type { ChatPort } from './chat/chat-port.js';
 import type { ChatDeps } from './chat/handle-message.js';
+import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
+import { Outbox as DeliveryOutbox } from './delivery/outbox-v2.js';
+import { PortDeliverer } from './delivery/port-deliverer.js';
 import type { Logger } from './logger.js';
 import { databaseAway } from './schedule/away-service.js';
 import { registerHealthRoutes } from './server/health.js';
@@ -39,6 +45,12 @@ export interface RunningDelmal {
   readonly db: Db;
   readonly chat: ChatDeps;
   readonly outbox: Outbox;
+  /** Delivers neutral items through the configured platforms' chat ports. */
+  readonly deliverer: PortDeliverer;
+  /** The outbox (second version) over those ports: how the core sends (`enqueue`, `sendNow`). */
+  readonly deliveries: DeliveryOutbox;
+  /** The playground's port, in the local and test environments. */
+  readonly localPort: LocalPort | undefined;
   /**
    * Resolves once no request or handler is in flight and the outbox has delivered what is due:
    * what a test awaits before checking that something did *not* happen.
@@ -68,6 +80,8 @@ export async function startDelmal(
     slackInlineAnswerMs?: number;
     /** Tests point Teams token validation at a local key server. */
     teamsOpenIdMetadataUrl?: string;
+    /** Origins allowed as Teams serviceUrl besides Bot Framework's own (tests: the fake connector). */
+    teamsServiceUrls?: readonly string[];
   },
 ): Promise<RunningDelmal> {
   const db = openDatabase(config.database, (error) =>
@@ -109,15 +123,26 @@ export async function startDelmal(
       config,
       server,
       { chat, outbox, db, clock: deps.clock, logger: deps.logger, locale: config.locale },
-      { openIdMetadataUrl: deps.teamsOpenIdMetadataUrl },
+      {
+        openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
+        serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls),
+      },
     );
     const playground = config.env === 'local' || config.env === 'test';
-    if (playground) registerPlayground(server, chat, config.locale);
+    const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;
+    if (playground) registerPlayground(server, chat, config.locale, localPort);
+    const ports = new Map<Platform, ChatPort>();
+    if (slack) ports.set('slack', slack.port);
+    if (teams) ports.set('teams', teams.port);
+    if (localPort) ports.set('local', localPort);
+    const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
+    const deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     await slack?.start();
     await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
     outbox.start();
+    deliveries.start();
     deps.logger.info(
       { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams), playground },
       'delmal listening',
@@ -127,9 +152,12 @@ export async function startDelmal(
       db,
       chat,
       outbox,
+      deliverer,
+      deliveries,
+      localPort,
       settled: async () => {
         await server.work.idle();
-        await outbox.drain();
+        await Promise.all([outbox.drain(), deliveries.drain()]);
         await server.work.idle();
       },
       close: async (graceMs = 0) => {
@@ -138,9 +166,12 @@ export async function startDelmal(
         await slack?.stop();
         await server.close(graceMs);
         // What the finished requests queued goes out within what is left of the grace; then the
-        // outbox stops (the send in progress finishes, unused claims are released).
-        const delivered = await withinDeadline(outbox.drain(), deadline);
-        const stopped = await withinDeadline(outbox.stop(), delivered ? deadline : 0);
+        // outboxes stop (the send in progress finishes, unused claims are released).
+        const delivered = await withinDeadline(Promise.all([outbox.drain(), deliveries.drain()]), deadline);
+        const stopped = await withinDeadline(
+          Promise.all([outbox.stop(), deliveries.stop()]),
+          delivered ? deadline : 0,
+        );
         if (!stopped) deps.logger.warn('shutdown grace over with a send in progress; its lease expires');
         await db.close();
       },

@@ -16,6 +16,22 @@ const REDACT = [
   'headers.authorization',
   'req.headers.authorization',
   'req.headers["x-slack-signature"]',
+  // Free text people write, and bodies that carry it: never logged, at any level.
+  'text',
+  '*.text',
+  'body',
+  '*.body',
+  'payload',
+  '*.payload',
+  'activity',
+  '*.activity',
+  'event',
+  'note',
+  '*.note',
+  'query',
+  '*.query',
+  'value',
+  '*.value',
 ];
 
 /** Creates the process logger: JSON lines on stdout, or silent in tests. */

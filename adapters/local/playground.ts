@@ -1,15 +1,40 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { askerFor } from '../../src/chat/asker.js';
 import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
+import type { InboundMessage } from '../../src/chat/inbound.js';
+import { toInbound } from '../../src/chat/inbound-schema.js';
 import type { Locale } from '../../src/i18n/i18n.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { BodyError, readJson } from '../../src/server/body.js';
 import { type HttpServer, type RouteHandler, sendJson } from '../../src/server/http-server.js';
 import { renderAdaptiveCard } from '../teams/render-card.js';
+import type { LocalPort } from './local-port.js';
 import { playgroundSession } from './session.js';
+
+/** The playground's message in neutral form: a DM with the bot or a network channel, in workspace `local`. */
+function playgroundInbound(
+  conversation: string,
+  text: string,
+  as: string | undefined,
+  formToken: string | undefined,
+): InboundMessage {
+  const userId = as ?? 'anonymous';
+  // The page's "dm" is each person's own DM with the bot.
+  const id = conversation === 'dm' ? `dm:${userId}` : conversation;
+  return toInbound({
+    platform: 'local',
+    workspaceId: 'local',
+    conversation: { kind: conversation === 'dm' ? 'dm' : 'channel', id },
+    messageId: formToken ? `form:${formToken}:${text}` : `local-${randomUUID()}`,
+    text,
+    asker: { userId, ...(as ? { email: as } : {}) },
+    replyTo: { kind: 'conversation', platform: 'local', workspaceId: 'local', conversationId: id },
+  });
+}
 
 const PUBLIC = join(PACKAGE_ROOT, 'adapters', 'local', 'public');
 const ADAPTIVE_CARDS = join(PACKAGE_ROOT, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js');
@@ -18,7 +43,11 @@ const messageSchema = z.strictObject({
   as: z.email().optional(),
   conversation: z.string().regex(/^(dm|network:[a-z0-9-]+)$/),
   text: z.string().trim().min(1).max(2000),
+  /** The token of the card whose button was pressed: the same button twice is one submission. */
+  formToken: z.uuid().optional(),
 });
+
+const eventsQuery = z.object({ as: z.union([z.email(), z.literal('')]).optional() });
 
 // The page loads only its own files; Adaptive Cards sets inline styles, nothing runs inline.
 const HEADERS = {
@@ -33,7 +62,12 @@ const HEADERS = {
  * a network channel, and see replies rendered from the same Adaptive Card JSON Teams receives.
  * Registered only in the `local` and `test` environments; never in production.
  */
-export function registerPlayground(server: HttpServer, chat: ChatDeps, workspaceLocale: Locale): void {
+export function registerPlayground(
+  server: HttpServer,
+  chat: ChatDeps,
+  workspaceLocale: Locale,
+  port?: LocalPort,
+): void {
   const file =
     (path: string, type: string): RouteHandler =>
     async (_req, res) => {
@@ -54,6 +88,28 @@ export function registerPlayground(server: HttpServer, chat: ChatDeps, workspace
     sendJson(res, 200, playgroundSession(view, translator(workspaceLocale), workspaceLocale));
   });
 
+  // What delmal writes on its own (prompts, digests) reaches the open page at once; what arrived
+  // while no page was open is replayed when one connects.
+  if (port)
+    server.route('GET', '/playground/api/events', async (req, res) => {
+      const as = eventsQuery.safeParse(
+        Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams),
+      );
+      if (!as.success)
+        return sendJson(res, 400, { error: translator(workspaceLocale)('playground.badRequest') });
+      res.writeHead(200, {
+        ...HEADERS,
+        'content-type': 'text/event-stream; charset=utf-8',
+        connection: 'keep-alive',
+      });
+      res.write('retry: 1000\n\n');
+      const unsubscribe = await port.subscribe(as.data.as ?? '', (event) => {
+        res.write(`data: ${JSON.stringify(event)}\n\n`);
+      });
+      req.once('close', unsubscribe);
+      if (req.destroyed) unsubscribe();
+    });
+
   server.route('POST', '/playground/api/messages', async (req, res) => {
     const t = translator(workspaceLocale);
     let body: unknown;
@@ -66,14 +122,19 @@ export function registerPlayground(server: HttpServer, chat: ChatDeps, workspace
     }
     const parsed = messageSchema.safeParse(body);
     if (!parsed.success) return sendJson(res, 400, { error: t('playground.badRequest') });
-    const { as, conversation, text } = parsed.data;
+    const { as, conversation, text, formToken } = parsed.data;
     // In a channel the bot answers only when addressed, as in Slack and Teams.
     if (conversation !== 'dm' && !/^\s*[/@]delmal\b/i.test(text)) return sendJson(res, 200, { reply: null });
     const { view } = await chat.store.get();
     const asker = askerFor(view, as, workspaceLocale);
-    const reply = await handleMessage(chat, text, asker);
+    const reply = await handleMessage(chat, playgroundInbound(conversation, text, as, formToken), asker);
     sendJson(res, 200, {
-      reply: { summary: reply.summary, card: renderAdaptiveCard(reply, translator(asker.locale)) },
+      reply: {
+        summary: reply.summary,
+        card: renderAdaptiveCard(reply, translator(asker.locale)),
+        // Each rendered card gets its own form token, sent back with any of its buttons.
+        formToken: randomUUID(),
+      },
     });
   });
 }

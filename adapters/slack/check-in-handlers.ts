@@ -1,13 +1,24 @@
-import type { App } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  SlackViewMiddlewareArgs,
+  ViewResponseAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { z } from 'zod';
 import { badgeOf } from '../../src/catalog/status.js';
 import { formatTime } from '../../src/chat/format.js';
+import { describeFailure } from '../../src/errors/bot-error.js';
+import { translator } from '../../src/i18n/i18n.js';
 import { CHECK_IN_CALLBACK, checkInModal, NOTE_BLOCK, STATUS_BLOCK } from './check-in-modal.js';
 import type { SlackTools } from './slack-context.js';
+import { viewInbound } from './slack-inbound-message.js';
 import { SLACK_POST_MESSAGE } from './slack-senders.js';
 
 /** A button that asks to check in without a status yet ("Stäm av nu"): Slack answers with a modal. */
 const CHECK_IN_PROMPT = /^delmal avstamning ([a-z0-9-]+)$/;
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 const submission = z.object({
   metadata: z.object({ activityId: z.string().min(1) }),
@@ -29,9 +40,32 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
     await boundary({}, () => publishHome(client, body.team_id, event.user, `slack:event:${body.event_id}`));
   });
 
-  app.view(CHECK_IN_CALLBACK, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(CHECK_IN_CALLBACK, async ({ ack: boltAck, body, view, client }) => {
+    // The submission's own boundary: a failure before the ack (database down …) is shown in the
+    // form, where the user is looking, instead of Slack's generic error after 3 seconds.
+    let acked = false;
+    const ack = async (response?: ViewResponseAction) => {
+      acked = true;
+      await boltAck(response);
+    };
+    try {
+      await submit(ack, body, view, client);
+    } catch (error) {
+      if (acked) throw error;
+      const t = translator(deps.locale);
+      const { text } = describeFailure(error, { logger: deps.logger, t, where: 'slack.checkin' });
+      await boltAck({ response_action: 'errors', errors: { [STATUS_BLOCK]: text } });
+    }
+  });
+
+  const submit = async (
+    ack: (response?: ViewResponseAction) => Promise<void>,
+    body: SubmitArgs['body'],
+    view: SubmitArgs['view'],
+    client: SubmitArgs['client'],
+  ) => {
     const teamId = body.team?.id ?? '';
-    const ctx = await contextOf(client, teamId, body.user.id);
+    const ctx = await contextOf(client, teamId, body.user.id, viewInbound(teamId, body.user.id, view.id));
     const form = submission.safeParse({
       metadata: parseJson(view.private_metadata),
       status: view.state.values[STATUS_BLOCK]?.[STATUS_BLOCK]?.selected_option?.value ?? '',
@@ -74,7 +108,7 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
       });
       await publishHome(client, teamId, body.user.id);
     });
-  });
+  };
 
   return async (command: string, teamId: string, userId: string, triggerId: string): Promise<boolean> => {
     const activityId = CHECK_IN_PROMPT.exec(command)?.[1];

@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types';
 import { badgeOf } from '../../src/catalog/status.js';
 import type { CommandContext } from '../../src/chat/command.js';
 import { NOTE_MAX_LENGTH } from '../../src/checkins/record-check-in.js';
-import { TONE_EMOJI } from './render-blocks.js';
+import { SLACK_LIMITS, TONE_EMOJI } from './render-blocks.js';
 
 export const CHECK_IN_CALLBACK = 'delmal_checkin';
 export const STATUS_BLOCK = 'status';
@@ -14,23 +14,30 @@ export function checkInModal(ctx: CommandContext, activityId: string): ModalView
   const activity = view.activities.get(activityId);
   if (!activity) return undefined;
   const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-  const options = view.vocabulary().map((s) => {
-    const badge = badgeOf(s, ctx.asker.locale);
-    return {
-      text: { type: 'plain_text' as const, text: cut(`${TONE_EMOJI[badge.tone]} ${badge.label}`, 75) },
-      value: s.code,
-    };
-  });
+  // Slack takes at most 100 options of ≤ 75 characters, values ≤ 150 (see slack-view-limits.ts).
+  const options = view
+    .vocabulary()
+    .slice(0, SLACK_LIMITS.selectOptions)
+    .map((s) => {
+      const badge = badgeOf(s, ctx.asker.locale);
+      return {
+        text: {
+          type: 'plain_text' as const,
+          text: cut(`${TONE_EMOJI[badge.tone]} ${badge.label}`, SLACK_LIMITS.optionText),
+        },
+        value: s.code,
+      };
+    });
   const current = options.find((o) => o.value === ctx.checkIns.latest.get(activityId)?.statusCode);
   return {
     type: 'modal',
     callback_id: CHECK_IN_CALLBACK,
     private_metadata: JSON.stringify({ activityId }),
-    title: { type: 'plain_text', text: cut(ctx.t('checkin.modal.title'), 24) },
-    submit: { type: 'plain_text', text: cut(ctx.t('checkin.modal.submit'), 24) },
-    close: { type: 'plain_text', text: cut(ctx.t('checkin.modal.close'), 24) },
+    title: { type: 'plain_text', text: cut(ctx.t('checkin.modal.title'), SLACK_LIMITS.viewTitle) },
+    submit: { type: 'plain_text', text: cut(ctx.t('checkin.modal.submit'), SLACK_LIMITS.viewTitle) },
+    close: { type: 'plain_text', text: cut(ctx.t('checkin.modal.close'), SLACK_LIMITS.viewTitle) },
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: cut(activity.name, 150) } },
+      { type: 'header', text: { type: 'plain_text', text: cut(activity.name, SLACK_LIMITS.headerText) } },
       {
         type: 'input',
         block_id: STATUS_BLOCK,

@@ -6,7 +6,9 @@ import {
   type SlackMessage,
   URL_ACTION_PREFIX,
 } from './render-blocks.js';
+import { shareCommand } from './share-command.js';
 import { apology, type SlackTools } from './slack-context.js';
+import { actionInbound, eventInbound, slashCommandInbound } from './slack-inbound-message.js';
 import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL } from './slack-senders.js';
 import { SLASH_COMMAND } from './slack-surface.js';
 
@@ -52,8 +54,8 @@ export function registerMessageHandlers(
     // one (identity look-up, a cold cache) must not hold the ack past Slack's 3 seconds: ack empty,
     // then answer through the outbox when it is ready.
     const text = `${SLASH_COMMAND} ${command.text}`.trim();
-    const message = answer(client, command.team_id, command.user_id, text).then(({ message, t }) =>
-      withShareButton(message, text, t('slack.share')),
+    const message = answer(client, slashCommandInbound({ ...command, text })).then(({ message, t }) =>
+      withShareButton(message, shareCommand(text, deps.chat.commands), t('slack.share')),
     );
     const inline = await within(message, deps.inlineAnswerMs ?? INLINE_ANSWER_MS);
     if (inline && 'value' in inline) {
@@ -79,7 +81,7 @@ export function registerMessageHandlers(
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ action, body, ack, client }) => {
     await ack();
     await boundary({ responseUrl: body.response_url }, async () => {
-      const { message } = await answer(client, body.team?.id ?? '', body.user.id, action.value ?? '');
+      const { message } = await answer(client, actionInbound(body, action.value ?? ''));
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_RESPONSE_URL,
@@ -100,7 +102,7 @@ export function registerMessageHandlers(
       const teamId = body.team?.id ?? '';
       await boundary({ responseUrl: body.response_url }, async () => {
         if (await openCheckIn(command, teamId, body.user.id, body.trigger_id)) return;
-        const { message, t } = await answer(client, teamId, body.user.id, command);
+        const { message, t } = await answer(client, actionInbound(body, command));
         const dedupeKey = `slack:action:${body.trigger_id}`;
         if (body.container?.is_ephemeral)
           await deps.outbox.send({
@@ -111,7 +113,7 @@ export function registerMessageHandlers(
               body: {
                 response_type: 'ephemeral',
                 replace_original: true,
-                ...withShareButton(message, command, t('slack.share')),
+                ...withShareButton(message, shareCommand(command, deps.chat.commands), t('slack.share')),
               },
             },
             dedupeKey,
@@ -138,7 +140,7 @@ export function registerMessageHandlers(
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
     if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
     await boundary({ channel: event.channel }, async () => {
-      const { message } = await answer(client, body.team_id, event.user, event.text ?? '');
+      const { message } = await answer(client, eventInbound(body.team_id, event, { threaded: false }));
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_POST_MESSAGE,
@@ -152,7 +154,7 @@ export function registerMessageHandlers(
     if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
     const thread = event.thread_ts ?? event.ts;
     await boundary({ channel: event.channel, threadTs: thread }, async () => {
-      const { message } = await answer(client, body.team_id, event.user ?? '', event.text);
+      const { message } = await answer(client, eventInbound(body.team_id, event, { threaded: true }));
       await deps.outbox.send({
         platform: 'slack',
         kind: SLACK_POST_MESSAGE,
@@ -163,9 +165,9 @@ export function registerMessageHandlers(
   });
 }
 
-/** Adds "Dela i kanalen" to an ephemeral answer when the block budget allows it. */
-function withShareButton(message: SlackMessage, command: string, label: string): SlackMessage {
-  if (message.blocks.length >= SLACK_LIMITS.blocksPerMessage) return message;
+/** Adds "Dela i kanalen" to an ephemeral answer when there is a command to share and room for it. */
+function withShareButton(message: SlackMessage, command: string | undefined, label: string): SlackMessage {
+  if (command === undefined || message.blocks.length >= SLACK_LIMITS.blocksPerMessage) return message;
   return {
     ...message,
     blocks: [

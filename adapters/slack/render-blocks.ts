@@ -148,7 +148,7 @@ class SlackParts {
       type: 'section',
       text: { type: 'mrkdwn', text: `${firstLine}${detail}` },
     };
-    if (item.action) section.accessory = this.button(item.action);
+    if (item.action && fitsButton(item.action)) section.accessory = this.button(item.action);
     return section;
   }
 
@@ -158,7 +158,8 @@ class SlackParts {
     return section;
   }
 
-  private actions(actions: readonly Action[]): ActionsBlock[] {
+  private actions(all: readonly Action[]): ActionsBlock[] {
+    const actions = all.filter(fitsButton);
     const rows: ActionsBlock[] = [];
     for (let i = 0; i < actions.length; i += SLACK_LIMITS.actionsPerRow) {
       const row = actions.slice(i, i + SLACK_LIMITS.actionsPerRow);
@@ -186,6 +187,16 @@ class SlackParts {
     if (action.style === 'primary') button.style = 'primary';
     return button;
   }
+}
+
+/**
+ * A button whose command or link Slack would refuse (value > 2,000, url > 3,000 characters) is
+ * left out: a cut command would run something else. Commands carry ids, so this stays theoretical.
+ */
+function fitsButton(action: Action): boolean {
+  return action.kind === 'url'
+    ? action.url.length <= SLACK_LIMITS.buttonUrl
+    : action.command.length <= SLACK_LIMITS.buttonValue;
 }
 
 /** A field as `*Label*` over its value, cut to Slack's per-field limit. */

@@ -3,7 +3,10 @@ import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { boltLogger } from './bolt-logger.js';
+import { receiverErrorHandlers } from './slack-boundary.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
+import { SLACK_BODY_LIMIT, slackEventsRoute } from './slack-http-route.js';
+import { SlackPort } from './slack-port.js';
 import { registerSlackSenders, slackOutcome } from './slack-senders.js';
 
 /** Slack refused our credentials (invalid_auth, account_inactive …): nothing will work until they are fixed. */
@@ -15,6 +18,8 @@ export class SlackRejectedError extends Error {
 }
 
 export interface SlackAdapter {
+  /** Slack as a neutral chat port (the same Web API client as the senders). */
+  readonly port: SlackPort;
   /** Connects Socket Mode, when configured; HTTP mode needs nothing more than the route. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -49,6 +54,8 @@ export function createSlackAdapter(
         logger,
         // Ack before the work: Slack's 3 seconds hold even when the database is slow.
         processBeforeResponse: false,
+        bodyLimit: SLACK_BODY_LIMIT,
+        ...receiverErrorHandlers(deps.logger),
       });
   const app = new App({
     token: config.botToken,
@@ -66,9 +73,15 @@ export function createSlackAdapter(
   const processEvent = app.processEvent.bind(app);
   app.processEvent = (event) => server.work.track(processEvent(event));
   registerSlackHandlers(app, deps);
-  registerSlackSenders(deps.outbox, new WebClient(config.botToken, clientOptions));
+  const client = new WebClient(config.botToken, clientOptions);
+  registerSlackSenders(deps.outbox, client);
+  const port = new SlackPort({ client, db: deps.db, clock: deps.clock });
   if (receiver instanceof HTTPReceiver)
-    server.route('POST', '/slack/events', (req, res) => receiver.requestListener(req, res));
+    server.route(
+      'POST',
+      '/slack/events',
+      slackEventsRoute(receiver, { signingSecret: config.signingSecret ?? '', logger: deps.logger }),
+    );
   let retry: NodeJS.Timeout | undefined;
   let stopped = false;
   const initialise = async (): Promise<void> => {
@@ -80,15 +93,26 @@ export function createSlackAdapter(
       const outcome = slackOutcome(error);
       if (!outcome.ok && !outcome.retry) throw new SlackRejectedError(outcome.error);
       deps.logger.warn({ err: error }, 'Slack unreachable at start-up; retrying in 30 s');
-      if (!stopped) retry = setTimeout(() => void initialise().catch(() => {}), 30_000).unref();
+      if (!stopped)
+        retry = setTimeout(
+          () =>
+            void initialise().catch((failure: unknown) =>
+              deps.logger.error({ err: failure }, 'Slack rejected the bot token on a retry; Slack stays off'),
+            ),
+          30_000,
+        ).unref();
     }
   };
   return {
+    port,
     start: initialise,
     stop: async () => {
       stopped = true;
       if (retry) clearTimeout(retry);
-      if (socketMode) await app.stop().catch(() => {});
+      if (socketMode)
+        await app
+          .stop()
+          .catch((error: unknown) => deps.logger.warn({ err: error }, 'Socket Mode did not stop cleanly'));
     },
   };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
 import { askerFor } from '../../src/chat/asker.js';
@@ -9,7 +8,9 @@ import {
   handleMessage,
   resolveCommand,
 } from '../../src/chat/handle-message.js';
+import type { InboundMessage } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
+import { describeFailure } from '../../src/errors/bot-error.js';
 import { type Translate, translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, slackUserEmail } from './identity.js';
 import { renderSlackMessage, type SlackMessage } from './render-blocks.js';
@@ -24,13 +25,16 @@ export interface SlackHandlerDeps extends AdapterDeps {
 export interface SlackTools {
   readonly deps: SlackHandlerDeps;
   askerOf(client: WebClient, teamId: string, userId: string): Promise<Asker>;
-  contextOf(client: WebClient, teamId: string, userId: string): Promise<CommandContext>;
-  /** The reply to `text` and its Block Kit rendering (reused for a cached reply). */
-  answer(
+  contextOf(
     client: WebClient,
     teamId: string,
     userId: string,
-    text: string,
+    inbound?: InboundMessage,
+  ): Promise<CommandContext>;
+  /** The reply to `inbound` and its Block Kit rendering (reused for a cached reply). */
+  answer(
+    client: WebClient,
+    inbound: InboundMessage,
   ): Promise<{ reply: Reply; t: Translate; message: SlackMessage }>;
   publishHome(client: WebClient, teamId: string, userId: string, dedupeKey?: string): Promise<void>;
   /** Runs `work` inside the adapter's error boundary; failures reach the user as an apology. */
@@ -45,14 +49,9 @@ export interface SlackTools {
  * user gets a short Swedish apology carrying that id.
  */
 export function apology(tools: { deps: SlackHandlerDeps }, error: unknown): SlackMessage {
-  const ref = randomUUID().slice(0, 8);
-  tools.deps.logger.error({ err: error, ref }, 'Slack request failed');
   const t = translator(tools.deps.locale);
-  const reply: Reply = {
-    summary: t('error.unexpected', { ref }),
-    blocks: [{ type: 'text', text: t('error.unexpected', { ref }) }],
-  };
-  return renderSlackMessage(reply, t);
+  const { text } = describeFailure(error, { logger: tools.deps.logger, t, where: 'slack' });
+  return renderSlackMessage({ summary: text, blocks: [{ type: 'text', text }] }, t);
 }
 
 /** The shared pieces of every Slack handler, bound to one set of dependencies. */
@@ -65,8 +64,8 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
     const { view } = await deps.chat.store.get();
     return askerFor(view, email, deps.locale);
   };
-  const contextOf = async (client: WebClient, teamId: string, userId: string) =>
-    commandContext(chat, await askerOf(client, teamId, userId));
+  const contextOf = async (client: WebClient, teamId: string, userId: string, inbound?: InboundMessage) =>
+    commandContext(chat, await askerOf(client, teamId, userId), inbound);
   const publishHome = async (client: WebClient, teamId: string, userId: string, dedupeKey?: string) => {
     const ctx = await contextOf(client, teamId, userId);
     const { blocks } = renderSlackMessage(deps.chat.home(ctx), ctx.t);
@@ -81,9 +80,16 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
     deps,
     askerOf,
     contextOf,
-    answer: async (client, teamId, userId, text) => {
+    answer: async (client, received) => {
+      const teamId = received.workspaceId;
+      const userId = received.asker.userId;
       const asker = await askerOf(client, teamId, userId);
-      const reply = await handleMessage(chat, text, asker);
+      const inbound: InboundMessage = {
+        ...received,
+        asker: { ...received.asker, ...(asker.email ? { email: asker.email } : {}), locale: asker.locale },
+      };
+      const { text } = inbound;
+      const reply = await handleMessage(chat, inbound, asker);
       const t = translator(asker.locale);
       if (resolveCommand(text, deps.chat.commands).command.name === 'checkIn')
         // A check-in from a message or button changes the owner's App Home too.
@@ -115,7 +121,12 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
                 payload: { channel: where.channel, thread_ts: where.threadTs, ...message },
               }
             : undefined;
-        if (send) await deps.outbox.send({ platform: 'slack', ...send }).catch(() => {});
+        if (send)
+          await deps.outbox
+            .send({ platform: 'slack', ...send })
+            .catch((failure: unknown) =>
+              deps.logger.error({ err: failure }, 'the apology could not be queued either'),
+            );
       }
     },
   };

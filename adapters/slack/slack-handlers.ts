@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { registerCheckInHandlers } from './check-in-handlers.js';
 import { registerMessageHandlers } from './message-handlers.js';
+import { registerSlackBoundary } from './slack-boundary.js';
 import { type SlackHandlerDeps, slackTools } from './slack-context.js';
 
 export { SHARE_ACTION } from './message-handlers.js';
@@ -11,4 +12,5 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const tools = slackTools(deps);
   const openCheckIn = registerCheckInHandlers(app, tools);
   registerMessageHandlers(app, tools, openCheckIn);
+  registerSlackBoundary(app, tools);
 }

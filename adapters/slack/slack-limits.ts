@@ -27,6 +27,18 @@ export const SLACK_LIMITS = {
   messageText: 12_000,
   /** Slack cuts the top-level notification text beyond this. */
   fallbackText: 40_000,
+  /** Modals and App Home hold up to 100 blocks. */
+  blocksPerView: 100,
+  /** A modal's title, submit and close labels. */
+  viewTitle: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  /** static_select options, their text and value. */
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+  inputLabel: 2000,
+  inputHint: 2000,
 } as const;
 
 /** A rendered Slack message: the notification fallback and the blocks. */

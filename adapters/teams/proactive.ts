@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
 import type { Clock } from '../../src/clock.js';
 import type { Outbox, SendOutcome } from '../../src/delivery/outbox.js';
+import type { ServiceUrlPolicy } from './service-urls.js';
 import { teamsOutcome } from './teams-senders.js';
 
 /** Outbox kind: a message delmal starts itself, to one person, opening a 1:1 chat when needed. */
@@ -69,10 +70,12 @@ export async function queueTeamsMessage(
 export function registerProactiveSender(
   outbox: Outbox,
   app: App,
-  deps: { readonly db: Db; readonly clock: Clock },
+  deps: { readonly db: Db; readonly clock: Clock; readonly serviceUrls: ServiceUrlPolicy },
 ): void {
   outbox.register(TEAMS_PROACTIVE, async (raw): Promise<SendOutcome> => {
     const payload = raw as ProactivePayload;
+    if (!deps.serviceUrls(payload.serviceUrl))
+      return { ok: false, retry: false, error: `${payload.recipient}: service_url_not_allowed` };
     const api = app.api.fromServiceUrl({ serviceUrl: payload.serviceUrl });
     try {
       const known = await deps.db.kysely

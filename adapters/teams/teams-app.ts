@@ -2,14 +2,18 @@ import { PUBLIC, withOverrides } from '@microsoft/teams.api';
 import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 
 import type { Config } from '../../src/config/config.js';
-import { BodyError, readJson } from '../../src/server/body.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { registerProactiveSender } from './proactive.js';
+import type { ServiceUrlPolicy } from './service-urls.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
+import { teamsActivitiesRoute } from './teams-http-route.js';
 import { teamsLogger } from './teams-logger.js';
+import { TeamsPort } from './teams-port.js';
 import { registerTeamsSenders } from './teams-senders.js';
 
 export interface TeamsAdapter {
+  /** Teams as a neutral chat port. */
+  readonly port: TeamsPort;
   start(): Promise<void>;
 }
 
@@ -24,7 +28,7 @@ export function createTeamsAdapter(
   config: Config,
   server: HttpServer,
   deps: TeamsHandlerDeps,
-  options: { readonly openIdMetadataUrl?: string } = {},
+  options: { readonly openIdMetadataUrl?: string; readonly serviceUrls: ServiceUrlPolicy },
 ): TeamsAdapter | undefined {
   if (!config.teams && config.env === 'production') return undefined;
   let handler: HttpRouteHandler | undefined;
@@ -52,30 +56,13 @@ export function createTeamsAdapter(
     activity: { mentions: { stripText: true } },
   });
   registerTeamsHandlers(app, deps);
-  registerTeamsSenders(deps.outbox, app);
-  registerProactiveSender(deps.outbox, app, deps);
+  registerTeamsSenders(deps.outbox, app, options.serviceUrls);
+  registerProactiveSender(deps.outbox, app, { ...deps, serviceUrls: options.serviceUrls });
 
-  server.route('POST', '/api/messages', async (req, res) => {
-    let body: unknown;
-    try {
-      body = await readJson(req, 256 * 1024);
-    } catch (error) {
-      if (!(error instanceof BodyError)) throw error;
-      res.writeHead(error.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: error.message }));
-      return;
-    }
-    if (!handler) {
-      res.writeHead(503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'teams_not_initialized' }));
-      return;
-    }
-    const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(([, v]) => v !== undefined),
-    ) as Record<string, string | string[]>;
-    const response = await handler({ body, headers });
-    res.writeHead(response.status, { 'content-type': 'application/json' });
-    res.end(response.body === undefined ? '' : JSON.stringify(response.body));
-  });
-  return { start: () => app.initialize() };
+  server.route(
+    'POST',
+    '/api/messages',
+    teamsActivitiesRoute(() => handler, { logger: deps.logger, serviceUrls: options.serviceUrls }),
+  );
+  return { port: new TeamsPort({ app, db: deps.db, clock: deps.clock }), start: () => app.initialize() };
 }

@@ -10,13 +10,12 @@ import { translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, identityEmail } from '../../src/identity/identity-cache.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
+import { guardConversation, guardInvoke } from './teams-boundary.js';
+import { teamsInbound, teamsWhere } from './teams-inbound-message.js';
 import { registerMessageExtension } from './teams-message-extension.js';
 import { TEAMS_ACTIVITY } from './teams-senders.js';
 
 export type TeamsHandlerDeps = AdapterDeps;
-
-/** The handlers' own state, one per app: identities remembered for a few minutes. */
-type HandlerDeps = TeamsHandlerDeps & { readonly memo: IdentityMemo };
 
 // Where an activity comes from: enough to write back to its conversation later.
 const reference = z.object({
@@ -26,13 +25,19 @@ const reference = z.object({
     conversationType: z.string().optional(),
     tenantId: z.string().optional(),
   }),
-  from: z.object({ id: z.string(), aadObjectId: z.string().optional() }),
-  channelData: z.object({ team: z.object({ id: z.string() }).optional() }).optional(),
+  from: z.object({ id: z.string().min(1), aadObjectId: z.string().optional(), name: z.string().optional() }),
+  channelData: z
+    .object({
+      team: z.object({ id: z.string() }).optional(),
+      channel: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+    })
+    .optional(),
 });
 
 // What an inbound message carries that delmal uses; validated, never trusted blindly.
-const inbound = reference.extend({
+const inboundActivity = reference.extend({
   id: z.string().min(1),
+  replyToId: z.string().min(1).optional(),
   text: z.string().optional(),
   // Action.Submit from one of delmal's cards: the command behind the button.
   value: z
@@ -72,116 +77,174 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
     if (known.size > 10_000) known.delete(known.keys().next().value as string);
   };
   // Installed in a personal scope, a group chat or a team: remember where, for digests and prompts.
-  app.on('install.add', async ({ activity }) => remember(activity));
-  app.on('conversationUpdate', async ({ activity }) => {
-    const botId = activity.recipient?.id;
-    if (activity.membersAdded?.some((m) => m.id === botId)) await remember(activity);
-  });
-  // Per app, not per module: two apps in one process (tests, a restart) never share what they learnt.
-  const own: HandlerDeps = { ...deps, memo: new Map() };
-  registerMessageHandler(app, own, remember);
-  registerCardActions(app, own);
+  // Remembering where delmal is installed is bookkeeping: a failure is logged, nobody is answered.
+  app.on(
+    'install.add',
+    guardConversation(deps, 'install', async ({ activity }) => remember(activity), { answer: false }),
+  );
+  app.on(
+    'conversationUpdate',
+    guardConversation(
+      deps,
+      'conversationUpdate',
+      async ({ activity }) => {
+        const botId = activity.recipient?.id;
+        if (activity.membersAdded?.some((m) => m.id === botId)) await remember(activity);
+      },
+      { answer: false },
+    ),
+  );
+  registerMessageHandler(app, deps, remember);
+  registerCardActions(app, deps);
   registerMessageExtension(app, deps);
 }
 
 // A Universal Action from one of delmal's cards: the command behind the button.
-const execute = z.object({
-  value: z.object({
-    action: z.object({
-      verb: z.literal(EXECUTE_VERB),
-      data: z.object({ command: z.string().min(1).max(500) }),
+const execute = z
+  .object({
+    value: z.object({
+      action: z.object({
+        verb: z.literal(EXECUTE_VERB),
+        data: z.object({ command: z.string().min(1).max(500) }),
+      }),
     }),
-  }),
-  conversation: z.object({ id: z.string(), tenantId: z.string().optional() }),
-  from: z.object({ id: z.string(), aadObjectId: z.string().optional() }),
-  serviceUrl: z.url(),
-});
+    serviceUrl: z.url(),
+  })
+  .and(teamsWhere);
 
 /**
  * `Action.Execute` (invoke `adaptiveCard/action`): run the command and answer with the card that
  * replaces the one the button was on — a check-in confirms itself in place ("Tack! Registrerat …").
  */
-function registerCardActions(app: App, deps: HandlerDeps): void {
+function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
-  app.on('card.action', async ({ activity }) => {
-    const parsed = execute.safeParse(activity);
-    const t = translator(deps.locale);
-    if (!parsed.success) {
-      const reply = {
-        summary: t('error.unclear'),
-        blocks: [{ type: 'text' as const, text: t('teams.unknownAction') }],
-      };
-      return cardResponse(renderAdaptiveCard(reply, t));
-    }
-    const a = parsed.data;
-    const email = await rosterEmail(app, deps, a.serviceUrl, a.conversation, a.from);
-    const { view } = await deps.chat.store.get();
-    const asker = askerFor(view, email, deps.locale);
-    const reply = await handleMessage(chat, a.value.action.data.command, asker);
-    return cardResponse(renderAdaptiveCard(reply, translator(asker.locale)));
-  });
+  app.on(
+    'card.action',
+    guardInvoke(
+      deps,
+      'card.action',
+      async ({ activity }) => {
+        const parsed = execute.safeParse(activity);
+        const t = translator(deps.locale);
+        if (!parsed.success) {
+          const reply = {
+            summary: t('error.unclear'),
+            blocks: [{ type: 'text' as const, text: t('teams.unknownAction') }],
+          };
+          return cardResponse(renderAdaptiveCard(reply, t));
+        }
+        const a = parsed.data;
+        const email = await rosterEmail(app, deps, a.serviceUrl, a.conversation, {
+          id: a.from.id,
+          aadObjectId: a.from.aadObjectId ?? undefined,
+        });
+        const { view } = await deps.chat.store.get();
+        const asker = askerFor(view, email, deps.locale);
+        const command = a.value.action.data.command;
+        const inbound = teamsInbound(a, command, { email, cardCommand: command });
+        const reply = await handleMessage(chat, inbound, asker);
+        return cardResponse(renderAdaptiveCard(reply, translator(asker.locale)));
+      },
+      (card) => cardResponse(card),
+    ),
+  );
 }
 
 function registerMessageHandler(
   app: App,
-  deps: HandlerDeps,
+  deps: TeamsHandlerDeps,
   remember: (activity: unknown) => Promise<void>,
 ): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
-  const cards = new WeakMap<Reply, AdaptiveCardJson>();
-  app.on('message', async ({ activity }) => {
-    const parsed = inbound.safeParse(activity);
-    if (!parsed.success) {
-      deps.logger.warn(
-        { issues: parsed.error.issues.length },
-        'Teams message without the fields delmal needs; ignored',
-      );
-      return;
-    }
-    const message = parsed.data;
-    const now = deps.clock.now().toISOString();
-    await remember(activity);
-    if (!(await claimReceipt(deps.db.kysely, `teams:activity:${message.conversation.id}:${message.id}`, now)))
-      return;
-    const text = message.value?.command ?? message.text ?? '';
-    const email = await rosterEmail(app, deps, message.serviceUrl, message.conversation, message.from);
-    const { view } = await deps.chat.store.get();
-    const asker = askerFor(view, email, deps.locale);
-    const reply = await handleMessage(chat, text, asker);
-    // A cached reply object is rendered once (replies are cached per language).
-    let card = cards.get(reply);
-    if (!card) {
-      card = renderAdaptiveCard(reply, translator(asker.locale));
-      cards.set(reply, card);
-    }
-    await deps.outbox.sendNow({
-      platform: 'teams',
-      kind: TEAMS_ACTIVITY,
-      payload: {
-        serviceUrl: message.serviceUrl,
-        conversationId: message.conversation.id,
-        activity: {
-          type: 'message',
-          summary: reply.summary,
-          replyToId: message.id,
-          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  app.on(
+    'message',
+    guardConversation(deps, 'message', async ({ activity }) => {
+      const parsed = inboundActivity.safeParse(activity);
+      if (!parsed.success) {
+        deps.logger.warn(
+          { issues: parsed.error.issues.length },
+          'Teams message without the fields delmal needs; ignored',
+        );
+        return;
+      }
+      const message = parsed.data;
+      const now = deps.clock.now().toISOString();
+      await remember(activity);
+      if (
+        !(await claimReceipt(deps.db.kysely, `teams:activity:${message.conversation.id}:${message.id}`, now))
+      )
+        return;
+      const text = message.value?.command ?? message.text ?? '';
+      // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
+      const email = await identityEmail(
+        { ...deps, memo: memoOf(deps) },
+        {
+          platform: 'teams',
+          tenantId: message.conversation.tenantId ?? '',
+          userId: message.from.aadObjectId ?? message.from.id,
         },
-      },
-      dedupeKey: `teams:reply:${message.conversation.id}:${message.id}`,
-    });
-  });
+        async () => {
+          const member = await app.api
+            .fromServiceUrl({ serviceUrl: message.serviceUrl })
+            .conversations.getMemberById(message.conversation.id, message.from.id);
+          return { email: member.email ?? member.userPrincipalName, displayName: member.name };
+        },
+      );
+      const { view } = await deps.chat.store.get();
+      const asker = askerFor(view, email, deps.locale);
+      const inbound = teamsInbound(message, text, {
+        email,
+        ...(message.value?.command !== undefined ? { cardCommand: message.value.command } : {}),
+      });
+      const reply = await handleMessage(chat, inbound, asker);
+      // A cached reply object is rendered once (replies are cached per language).
+      let card = cards.get(reply);
+      if (!card) {
+        card = renderAdaptiveCard(reply, translator(asker.locale));
+        cards.set(reply, card);
+      }
+      await deps.outbox.sendNow({
+        platform: 'teams',
+        kind: TEAMS_ACTIVITY,
+        payload: {
+          serviceUrl: message.serviceUrl,
+          conversationId: message.conversation.id,
+          activity: {
+            type: 'message',
+            summary: reply.summary,
+            replyToId: message.id,
+            attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+          },
+        },
+        dedupeKey: `teams:reply:${message.conversation.id}:${message.id}`,
+      });
+    }),
+  );
 }
+
+// Identities remembered per running app (one set of deps), not per process: two apps in one
+// process (tests, replicas in one runtime) each keep their own database in step.
+const memos = new WeakMap<TeamsHandlerDeps, IdentityMemo>();
+const memoOf = (deps: TeamsHandlerDeps): IdentityMemo => {
+  let memo = memos.get(deps);
+  if (!memo) {
+    memo = new Map();
+    memos.set(deps, memo);
+  }
+  return memo;
+};
+const cards = new WeakMap<Reply, AdaptiveCardJson>();
 
 /** Teams does not put the e-mail in activities: the conversation roster has it (email or UPN). */
 function rosterEmail(
   app: App,
-  deps: HandlerDeps,
+  deps: TeamsHandlerDeps,
   serviceUrl: string,
   conversation: { id: string; tenantId?: string | undefined },
   from: { id: string; aadObjectId?: string | undefined },
 ): Promise<string | undefined> {
   return identityEmail(
-    deps,
+    { ...deps, memo: memoOf(deps) },
     { platform: 'teams', tenantId: conversation.tenantId ?? '', userId: from.aadObjectId ?? from.id },
     async () => {
       const member = await app.api

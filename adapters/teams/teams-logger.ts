@@ -1,11 +1,13 @@
 import type { ILogger, LogLevel } from '@microsoft/teams.common';
+import { scrubLogArguments } from '../../src/log-scrub.js';
 import type { Logger } from '../../src/logger.js';
 
 /** The Teams SDK's logger interface on top of our pino logger (same format, same redaction). */
 export function teamsLogger(logger: Logger, name = 'teams'): ILogger {
   const child = logger.child({ component: name });
-  const text = (parts: unknown[]) =>
-    parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  // The SDK logs whole bodies and activities at debug level: only what happened is kept, never
+  // what people wrote (see src/log-scrub.ts).
+  const text = scrubLogArguments;
   const self: ILogger = {
     debug: (...msg: unknown[]) => child.debug(text(msg)),
     info: (...msg: unknown[]) => child.info(text(msg)),

@@ -4,7 +4,9 @@ import { askerFor } from '../../src/chat/asker.js';
 import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { renderAdaptiveCard } from './render-card.js';
+import { guardInvoke } from './teams-boundary.js';
 import type { TeamsHandlerDeps } from './teams-handlers.js';
+import { type TeamsWhere, teamsInbound, teamsWhere } from './teams-inbound-message.js';
 
 // composeExtension/query: what the compose box sends when someone searches delmal.
 const extensionQuery = z.object({
@@ -20,36 +22,47 @@ const extensionQuery = z.object({
  */
 export function registerMessageExtension(app: App, deps: TeamsHandlerDeps): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
-  app.on('message.ext.query', async ({ activity }) => {
-    const parsed = extensionQuery.safeParse(activity);
-    const query = parsed.success
-      ? (parsed.data.value.parameters.find((p) => p.name === 'query')?.value ?? '').trim()
-      : '';
-    const { search } = await deps.chat.store.get();
-    const asker = askerFor((await deps.chat.store.get()).view, undefined, deps.locale);
-    const t = translator(asker.locale);
-    const hits = query ? search.search(query, { kinds: ['goal', 'activity'], limit: 10 }) : [];
-    const attachments = await Promise.all(
-      hits.map(async (hit) => {
-        const command =
-          hit.kind === 'goal' ? `delmal ${hit.title.split('.')[0]}` : `delmal aktivitet ${hit.refId}`;
-        const reply = await handleMessage(chat, command, asker);
+  app.on(
+    'message.ext.query',
+    guardInvoke(
+      deps,
+      'message.ext.query',
+      async ({ activity }) => {
+        const parsed = extensionQuery.safeParse(activity);
+        const where = teamsWhere.safeParse(activity);
+        const query =
+          parsed.success && where.success
+            ? (parsed.data.value.parameters.find((p) => p.name === 'query')?.value ?? '').trim()
+            : '';
+        const { search } = await deps.chat.store.get();
+        const asker = askerFor((await deps.chat.store.get()).view, undefined, deps.locale);
+        const t = translator(asker.locale);
+        const hits = query ? search.search(query, { kinds: ['goal', 'activity'], limit: 10 }) : [];
+        const attachments = await Promise.all(
+          hits.map(async (hit) => {
+            const command =
+              hit.kind === 'goal' ? `delmal ${hit.title.split('.')[0]}` : `delmal aktivitet ${hit.refId}`;
+            // Only reached with a valid activity (no query otherwise).
+            const reply = await handleMessage(chat, teamsInbound(where.data as TeamsWhere, command), asker);
+            return {
+              contentType: 'application/vnd.microsoft.card.adaptive',
+              content: renderAdaptiveCard(reply, t),
+              preview: {
+                contentType: 'application/vnd.microsoft.card.thumbnail',
+                content: { title: hit.title, text: hit.where },
+              },
+            };
+          }),
+        );
         return {
-          contentType: 'application/vnd.microsoft.card.adaptive',
-          content: renderAdaptiveCard(reply, t),
-          preview: {
-            contentType: 'application/vnd.microsoft.card.thumbnail',
-            content: { title: hit.title, text: hit.where },
+          composeExtension: {
+            type: 'result' as const,
+            attachmentLayout: 'list' as const,
+            attachments: attachments as never,
           },
         };
-      }),
-    );
-    return {
-      composeExtension: {
-        type: 'result' as const,
-        attachmentLayout: 'list' as const,
-        attachments: attachments as never,
       },
-    };
-  });
+      (_card, text) => ({ composeExtension: { type: 'message' as const, text } }) as never,
+    ),
+  );
 }

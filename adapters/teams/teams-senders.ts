@@ -1,5 +1,6 @@
 import type { App } from '@microsoft/teams.apps';
 import type { Outbox, SendOutcome } from '../../src/delivery/outbox.js';
+import type { ServiceUrlPolicy } from './service-urls.js';
 
 /** Outbox kind: one activity to one Teams conversation, at that tenant's service URL. */
 export const TEAMS_ACTIVITY = 'teams.activity';
@@ -45,9 +46,11 @@ export function teamsOutcome(error: unknown): SendOutcome {
 }
 
 /** Registers the Teams sender: activities go to the conversation's own service URL. */
-export function registerTeamsSenders(outbox: Outbox, app: App): void {
+export function registerTeamsSenders(outbox: Outbox, app: App, serviceUrls: ServiceUrlPolicy): void {
   outbox.register(TEAMS_ACTIVITY, async (payload) => {
     const { serviceUrl, conversationId, activity } = payload as TeamsActivityPayload;
+    // Checked again at the last step: nothing queued may reach a host outside the allow-list.
+    if (!serviceUrls(serviceUrl)) return { ok: false, retry: false, error: 'service_url_not_allowed' };
     try {
       await app.api
         .fromServiceUrl({ serviceUrl })

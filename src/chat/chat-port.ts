@@ -73,5 +73,10 @@ export interface ChatPort {
    * Whether a message carrying `outboxId` already is in the conversation (an earlier attempt whose
    * outcome was unknown arrived after all). `undefined` when the platform gives a bot no way to tell.
    */
-  findSent?(address: Address, outboxId: string): Promise<SentMessageRef | null | undefined>;
+  findSent?(
+    address: Address,
+    outboxId: string,
+    /** Look no further back than this (a little before the item was stored). */
+    since?: Date,
+  ): Promise<SentMessageRef | null | undefined>;
 }

@@ -7,6 +7,7 @@ import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js
 import type { Clock } from '../clock.js';
 import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
 import type { AwayService } from '../schedule/away-service.js';
+import type { InboundMessage } from './inbound.js';
 import type { Reply } from './reply.js';
 
 /** Who is asking. Platforms fill in what they know; unknown people can still ask questions. */
@@ -21,12 +22,18 @@ export interface Asker {
 export interface CheckIns {
   readonly latest: ReadonlyMap<string, LatestCheckIn>;
   history(activityId: string): Promise<readonly CheckInRow[]>;
+  /** Records under the inbound message's idempotency key: the same submission twice is one check-in. */
   record(input: CheckInInput): Promise<CheckInResult>;
 }
 
 export interface CommandContext {
   readonly catalog: CatalogSnapshot;
   readonly asker: Asker;
+  /**
+   * The message being answered: platform, workspace, conversation, message id. Every chat adapter
+   * and the CLI set it; absent only where no message exists (e.g. App Home rendered on open).
+   */
+  readonly inbound?: InboundMessage;
   readonly t: Translate;
   readonly clock: Clock;
   /** IANA time zone for dates people read (Europe/Stockholm). */

@@ -3,14 +3,18 @@ import type { DeliveryReport } from '../../db/outbox.repository.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
+import { BOT_ERROR_MESSAGES } from '../errors/bot-error.js';
 import { type MessageKey, translator } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
 import type { AwayService } from '../schedule/away-service.js';
 import type { Asker, ChatCommand, CommandContext } from './command.js';
+import type { InboundMessage } from './inbound.js';
+import { submissionKey } from './inbound-schema.js';
+import { MAX_MESSAGE_CHARS } from './input-limits.js';
 import type { Reply } from './reply.js';
 import type { ReplyCache } from './reply-cache.js';
 import { usage } from './usage.js';
-import { firstWord, parseGoalReference, stripEntryWord } from './words.js';
+import { firstWord, OUT_OF_RANGE_NUMBER, parseGoalReference, stripEntryWord } from './words.js';
 
 export interface ChatDeps {
   readonly store: CatalogStore;
@@ -46,23 +50,30 @@ export function resolveCommand(
   };
   const words = stripEntryWord(text);
   if (words === '') return { command: byName('list'), rest: '' };
-  if (parseGoalReference(words)) return { command: byName('goal'), rest: words };
+  if (parseGoalReference(words) || OUT_OF_RANGE_NUMBER.test(words))
+    return { command: byName('goal'), rest: words };
   const { word, rest } = firstWord(words);
   const command = commands.find((c) => c.words.includes(word));
   if (command) return { command, rest };
   return { command: byName('search'), rest: words };
 }
 
-/** Everything a command may read or do, for one asker, at this moment. */
+/**
+ * Everything a command may read or do, for one asker, at this moment. With the inbound message,
+ * check-ins are recorded under its submission key (a double click records one check-in).
+ */
 export async function commandContext(
   deps: ChatDeps,
   asker: Asker,
-  platform = deps.platform ?? 'chat',
+  inbound?: InboundMessage,
 ): Promise<CommandContext> {
+  const platform = deps.platform ?? inbound?.platform ?? 'chat';
+  const key = inbound ? submissionKey(inbound) : undefined;
   const [catalog, latest] = await Promise.all([deps.store.get(), deps.checkIns.latest()]);
   return {
     catalog,
     asker,
+    ...(inbound ? { inbound } : {}),
     t: translator(asker.locale),
     clock: deps.clock,
     timezone: deps.timezone,
@@ -72,7 +83,7 @@ export async function commandContext(
     checkIns: {
       latest,
       history: (activityId) => deps.checkIns.history(activityId),
-      record: (input) => deps.checkIns.record(catalog.view, asker, input, platform),
+      record: (input) => deps.checkIns.record(catalog.view, asker, input, platform, key),
     },
   };
 }
@@ -82,8 +93,14 @@ export async function commandContext(
  * every adapter calls: bad arguments get a friendly Swedish explanation with the usage; anything
  * unexpected is logged with a reference id and answered with a short apology carrying that id.
  */
-export async function handleMessage(deps: ChatDeps, text: string, asker: Asker): Promise<Reply> {
+export async function handleMessage(deps: ChatDeps, inbound: InboundMessage, asker: Asker): Promise<Reply> {
+  const { text } = inbound;
   const t = translator(asker.locale);
+  if (text.length > MAX_MESSAGE_CHARS) {
+    // Refused before any work: the cost of an answer must not grow with what was pasted.
+    const message = t(BOT_ERROR_MESSAGES.input_too_long, { length: text.length, max: MAX_MESSAGE_CHARS });
+    return { summary: message, blocks: [{ type: 'text', text: message }] };
+  }
   let commandName = 'unknown';
   try {
     const { command, rest } = resolveCommand(text, deps.commands);
@@ -95,7 +112,7 @@ export async function handleMessage(deps: ChatDeps, text: string, asker: Asker):
       const message = t('error.invalidArgs', { problem, usage: usage(command, t) });
       return { summary: message, blocks: [{ type: 'text', text: message }] };
     }
-    const ctx = await commandContext(deps, asker);
+    const ctx = await commandContext(deps, asker, inbound);
     if (!command.readOnly || !deps.replies) return await command.run(ctx, parsed.data);
     const key = JSON.stringify([command.name, parsed.data, asker.email ?? '', asker.locale]);
     const cached = deps.replies.get(ctx.catalog, ctx.checkIns.latest, key);

@@ -66,6 +66,9 @@ const PREFIX = String.raw`((?:delmal|delmals|mal|goal|subgoal|dm|d|nr|nummer|no|
 const NUMBER = String.raw`(\d{1,3})(?::?(?:an|a|e|dje))?\.?|([a-z]+)`;
 const GOAL = new RegExp(String.raw`^${PREFIX}(?:${NUMBER})(?=\s|$|[,;!?])\s*(.*)$`, 's');
 
+/** A bare number the goal parser does not take ("-1", "1000"): still a question about a delmål. */
+export const OUT_OF_RANGE_NUMBER = /^[-−+]?\d{1,15}$/;
+
 /**
  * Recognises a reference to a goal number the way people type it — "5", "delmål 5", "Delmal5",
  * "dm 5", "#5", "5:an", "femman" — and returns the number and whatever follows it.

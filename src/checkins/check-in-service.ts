@@ -15,6 +15,8 @@ export interface CheckInService {
     author: { readonly email?: string },
     input: CheckInInput,
     platform: string,
+    /** The submission's key (platform ids): the same key twice records one check-in. */
+    idempotencyKey?: string,
   ): Promise<CheckInResult>;
 }
 
@@ -24,10 +26,17 @@ export function databaseCheckIns(db: Db, clock: Clock, revalidateAfterMs?: numbe
   return {
     latest: () => store.latest(),
     history: (activityId) => checkInHistory(db.kysely, activityId),
-    record: async (view, author, input, platform) => {
-      const result = await recordCheckIn({ db, clock }, view, { email: author.email }, input, platform);
+    record: async (view, author, input, platform, idempotencyKey) => {
+      const result = await recordCheckIn(
+        { db, clock },
+        view,
+        { email: author.email },
+        input,
+        platform,
+        idempotencyKey,
+      );
       // A check-in recorded here shows on the very next request, not after the revalidation delay.
-      if (result.ok) store.invalidate();
+      if (result.ok && !result.repeated) store.invalidate();
       return result;
     },
   };

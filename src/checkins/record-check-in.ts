@@ -24,7 +24,8 @@ export interface CheckInProblem {
 }
 
 export type CheckInResult =
-  | { readonly ok: true; readonly checkIn: CheckInRow }
+  /** `repeated`: this submission was recorded before; `checkIn` is that earlier check-in. */
+  | { readonly ok: true; readonly checkIn: CheckInRow; readonly repeated?: boolean }
   | { readonly ok: false; readonly problems: CheckInProblem[] };
 
 /**
@@ -38,6 +39,8 @@ export async function recordCheckIn(
   author: { readonly email?: string | undefined },
   input: CheckInInput,
   platform: string,
+  /** The submission's key from the platform's own ids; the same key twice records one check-in. */
+  idempotencyKey?: string,
 ): Promise<CheckInResult> {
   const parsed = checkInInput.safeParse(input);
   if (!parsed.success)
@@ -72,10 +75,18 @@ export async function recordCheckIn(
     .select('id')
     .where('email', '=', person.email)
     .executeTakeFirst();
-  const checkIn = await insertCheckIn(
+  const { row, created } = await insertCheckIn(
     deps.db.kysely,
-    { activityId, personId: personRow?.id ?? null, authorName: person.name, statusCode, note, platform },
+    {
+      activityId,
+      personId: personRow?.id ?? null,
+      authorName: person.name,
+      statusCode,
+      note,
+      platform,
+      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    },
     deps.clock.now().toISOString(),
   );
-  return { ok: true, checkIn };
+  return { ok: true, checkIn: row, ...(created ? {} : { repeated: true }) };
 }

@@ -2,6 +2,7 @@ import { CatalogStore } from '../catalog/catalog-store.js';
 import { askerFor } from '../chat/asker.js';
 import type { ChatCommand, CommandContext } from '../chat/command.js';
 import { type ChatDeps, handleMessage } from '../chat/handle-message.js';
+import { localInbound } from '../chat/inbound-schema.js';
 import { renderText } from '../chat/render-text.js';
 import type { Reply } from '../chat/reply.js';
 import { databaseCheckIns } from '../checkins/check-in-service.js';
@@ -53,7 +54,8 @@ export async function askCommand(
       platform: 'cli',
       away: databaseAway(db, ctx.clock, config.timezone),
     };
-    const reply = await handleMessage(chat, text, asker);
+    // Typed at a terminal: a local DM, a new message each time (nothing to take for a repeat).
+    const reply = await handleMessage(chat, localInbound(text, asker), asker);
     const rt = translator(asker.locale);
     switch (options.format) {
       case 'text':

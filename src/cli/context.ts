@@ -12,6 +12,8 @@ export interface CliContext {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly clock: Clock;
+  /** Redraws one progress line; set only when stderr is a terminal. An empty text clears it. */
+  readonly progress?: (text: string) => void;
 }
 
 /** Raised to stop a command with an exit code after its message has been printed. */
@@ -81,4 +83,7 @@ export const defaultContext = (): CliContext => ({
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   clock: systemClock,
+  ...(process.stderr.isTTY
+    ? { progress: (text: string) => process.stderr.write(text === '' ? '\r\x1b[2K' : `\r\x1b[2K${text}`) }
+    : {}),
 });

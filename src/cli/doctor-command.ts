@@ -4,6 +4,7 @@ import { type Db, openDatabase } from '../../db/connection.js';
 import { MIGRATIONS } from '../../db/migrate.js';
 import { failedOutbox } from '../../db/outbox.repository.js';
 import { type Config, ConfigError, loadConfig, mask } from '../config/config.js';
+import { deliveryHealthLines } from '../delivery/delivery-health-lines.js';
 import { DEFAULT_LOCALE, isLocale, type Translate, translator } from '../i18n/i18n.js';
 import { type CliContext, CliExit, describeError } from './context.js';
 
@@ -104,6 +105,7 @@ export async function doctorCommand(ctx: CliContext): Promise<void> {
         `  ✓ ${t('doctor.contents', { plans: plans ?? 0, goals: goals ?? 0, activities: activities ?? 0, people: people ?? 0, networks: networks ?? 0 })}`,
       );
       await reportDeliveries(ctx, t, db);
+      for (const line of await deliveryHealthLines(db.kysely, t, ctx.clock.now())) ctx.out(`  ${line}`);
     }
   } catch (error) {
     healthy = false;

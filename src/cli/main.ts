@@ -2,11 +2,13 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { askWiring } from '../app.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../catalog/catalog-export.js';
 import { DEFAULT_LOCALE, isLocale, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
 import { ASK_FORMATS, type AskFormat, askCommand } from './ask-command.js';
 import { catalogExport, catalogImport } from './catalog-command.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
 import { doctorCommand } from './doctor-command.js';
 import { migrateCommand } from './migrate-command.js';
+import { type PreviewOptions, schedulePreview } from './schedule-command.js';
 import { serveCommand } from './serve-command.js';
 
 /** Builds the `delmal` command line. `ctx` carries env and output so tests run it in-process. */
@@ -75,6 +77,42 @@ export function buildProgram(ctx: CliContext): Command {
       'yaml' as ExportFormat,
     )
     .action((options: { format: ExportFormat }) => catalogExport(ctx, options.format));
+
+  const report = program.command('report').description(t('cli.help.report'));
+  report
+    .command('uppfoljning')
+    .alias('follow-up')
+    .description(t('cli.help.reportFollowUp'))
+    .requiredOption('--from <date>', t('cli.help.periodFrom'))
+    .requiredOption('--to <date>', t('cli.help.periodTo'))
+    .requiredOption('--out <file>', t('cli.help.out'))
+    .option(
+      '--format <format>',
+      t('cli.help.reportFormat'),
+      (value: string) => parseChoice(t, REPORT_FORMATS, value),
+      'docx' as ReportFormat,
+    )
+    .action((options: { from: string; to: string; out: string; format: ReportFormat }) =>
+      // The report's renderers (docx, Vega, resvg) load only for this verb: every other start stays light.
+      import('./report-command.js').then((m) => m.reportFollowUp(ctx, options)),
+    );
+  report
+    .command('checkins')
+    .description(t('cli.help.reportCheckIns'))
+    .requiredOption('--from <date>', t('cli.help.periodFrom'))
+    .requiredOption('--to <date>', t('cli.help.periodTo'))
+    .requiredOption('--out <file>', t('cli.help.out'))
+    .action((options: { from: string; to: string; out: string }) =>
+      import('./report-command.js').then((m) => m.reportCheckIns(ctx, options)),
+    );
+  program
+    .command('schedule')
+    .description(t('cli.help.schedule'))
+    .command('preview')
+    .description(t('cli.help.schedulePreview'))
+    .option('--from <date>', t('cli.help.from'))
+    .option('--weeks <n>', t('cli.help.weeks'), '8')
+    .action((options: PreviewOptions) => schedulePreview(ctx, options));
   return program;
 }
 
@@ -92,6 +130,7 @@ const COMMANDER_MESSAGES: Readonly<Record<string, MessageKey>> = {
   'commander.unknownOption': 'cli.error.unknownOption',
   'commander.missingArgument': 'cli.error.missingArgument',
   'commander.optionMissingArgument': 'cli.error.optionMissingArgument',
+  'commander.missingMandatoryOptionValue': 'cli.error.missingOption',
   'commander.invalidArgument': 'cli.error.invalidArgument',
   'commander.excessArguments': 'cli.error.excessArguments',
 };

@@ -1,11 +1,14 @@
 import { SHUTDOWN_GRACE_MS, startDelmal } from '../app.js';
 import { createLogger } from '../logger.js';
+import { installProcessGuards } from '../server/process-guards.js';
 import { type CliContext, CliExit, configFor, describeError } from './context.js';
 
 /** `delmal serve`: runs the bot until SIGINT/SIGTERM, then shuts down cleanly. */
 export async function serveCommand(ctx: CliContext): Promise<void> {
   const { config, t } = configFor(ctx, true);
   const logger = createLogger(config.logLevel);
+  // Before anything can reject: a bug in one request must not take the process down silently.
+  installProcessGuards(logger);
   let running: Awaited<ReturnType<typeof startDelmal>>;
   try {
     running = await startDelmal(config, { logger, clock: ctx.clock });

@@ -15,6 +15,8 @@ export interface OutboxItem {
   readonly attempts: number;
   /** True when an earlier attempt's outcome is unknown: look before sending again. */
   readonly uncertain: boolean;
+  /** When the item was stored (ISO 8601): where a look for an earlier attempt starts. */
+  readonly createdAt?: string;
 }
 
 /**

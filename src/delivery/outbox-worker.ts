@@ -15,6 +15,7 @@ import { fromRow } from './outbox-codec.js';
 import type { WorkerSettings } from './outbox-options.js';
 import { type Attempt, settlementOf } from './outbox-settle.js';
 import { RateGate } from './rate-gate.js';
+import { SentBatch } from './sent-batch.js';
 
 /** A claimed item in this worker's hands. */
 interface Held {
@@ -33,6 +34,7 @@ export class OutboxWorker {
   private readonly held = new Map<string, Held>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly gate: RateGate;
+  private readonly sent: SentBatch;
   private running = false;
   private stopping = false;
   private timer: NodeJS.Timeout | undefined;
@@ -52,6 +54,7 @@ export class OutboxWorker {
     private readonly attempt: Attempt,
   ) {
     this.gate = new RateGate(db, settings.rateSafetyMs);
+    this.sent = new SentBatch(db.kysely, () => this.clock.now().toISOString());
   }
 
   /** The shared rate buckets, as this worker sees them (sendNow draws on them too). */
@@ -244,12 +247,14 @@ export class OutboxWorker {
   private async send(h: Held): Promise<void> {
     const settlement = await settlementOf(h.item, h.buckets, this.attempt, this.gate);
     const now = this.clock.now().toISOString();
-    const settled = await settleOutboxItem(this.db.kysely, h.item.id, h.token, settlement, now).catch(
-      (error: unknown) => {
-        this.logger.error({ err: error, id: h.item.id }, 'outbox: recording a result failed');
-        return true;
-      },
-    );
+    const settling =
+      settlement.status === 'sent'
+        ? this.sent.add({ id: h.item.id, token: h.token, sentRef: settlement.sentRef })
+        : settleOutboxItem(this.db.kysely, h.item.id, h.token, settlement, now);
+    const settled = await settling.catch((error: unknown) => {
+      this.logger.error({ err: error, id: h.item.id }, 'outbox: recording a result failed');
+      return true;
+    });
     if (!settled)
       this.logger.debug({ id: h.item.id }, 'outbox: claim taken over by another worker; result ignored');
   }

@@ -82,6 +82,8 @@ export class RateGate {
     if (metered.length === 0) return free;
     await this.ensure([...specs.values()]);
     const draws = await drawRateTokens(this.db, wanted, nowUs);
+    // A bucket pruned since it was created here: create it again next round.
+    for (const key of wanted.keys()) if (!draws.has(key)) this.ensured.delete(key);
     const left = new Map([...wanted.keys()].map((key) => [key, draws.get(key)?.granted ?? 0]));
     const admitted = [...free];
     for (const candidate of metered) {

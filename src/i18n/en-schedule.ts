@@ -51,7 +51,6 @@ export const enSchedule: Readonly<Record<keyof typeof svSchedule, string>> = {
   'cli.schedule.why.summer': 'summer pause (weeks {from}–{to})',
   'cli.schedule.summary':
     '{rounds} {rounds|check-in|check-ins}, {prompts} {prompts|prompt|prompts}, {skipped} skipped',
-  'cli.schedule.progress': 'computing {done}/{total} schedules …',
   'cmd.away.summary': 'mark yourself away until a date – no check-in prompts meanwhile',
   'cmd.back.summary': 'you are back: check-in prompts as usual again',
   'arg.date': 'date',

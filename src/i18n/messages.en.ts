@@ -1,7 +1,15 @@
 import { enAdmin } from './en-admin.js';
 import { enChat } from './en-chat.js';
+import { enErrors } from './en-errors.js';
+import { enReport } from './en-report.js';
 import { enSchedule } from './en-schedule.js';
 import type { MessageKey } from './messages.sv.js';
 
 /** English messages, complete: every Swedish key has its English counterpart (the type checks it). */
-export const en: Readonly<Record<MessageKey, string>> = { ...enAdmin, ...enChat, ...enSchedule };
+export const en: Readonly<Record<MessageKey, string>> = {
+  ...enAdmin,
+  ...enChat,
+  ...enErrors,
+  ...enReport,
+  ...enSchedule,
+};

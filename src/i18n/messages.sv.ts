@@ -1,11 +1,20 @@
 import { svAdmin } from './sv-admin.js';
 import { svChat } from './sv-chat.js';
+import { svErrors } from './sv-errors.js';
+import { svReport } from './sv-report.js';
 import { svSchedule } from './sv-schedule.js';
 
 /**
  * Swedish messages: the default voice of delmal. Plain, friendly, short civil-servant Swedish.
  * `{name}` is a parameter; `{n|ett|flera}` picks a word by the number `n`.
+ * One catalog per concern, one line each, so parallel work adds lines instead of rewriting one.
  */
-export const sv = { ...svAdmin, ...svChat, ...svSchedule } as const;
+export const sv = {
+  ...svAdmin,
+  ...svChat,
+  ...svErrors,
+  ...svReport,
+  ...svSchedule,
+} as const;
 
 export type MessageKey = keyof typeof sv;

@@ -51,7 +51,6 @@ export const svSchedule = {
   'cli.schedule.why.summer': 'sommaruppehåll (vecka {from}–{to})',
   'cli.schedule.summary':
     '{rounds} {rounds|avstämning|avstämningar}, {prompts} {prompts|fråga|frågor}, {skipped} överhoppade',
-  'cli.schedule.progress': 'beräknar {done}/{total} scheman …',
   'cmd.away.summary': 'markera att du är borta till ett datum – inga avstämningsfrågor under tiden',
   'cmd.back.summary': 'du är tillbaka: avstämningsfrågor som vanligt igen',
   'arg.date': 'datum',

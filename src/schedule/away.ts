@@ -2,7 +2,7 @@ import type { AwayPeriod } from '../../db/model/away-period.js';
 import type { LocalDate } from '../../db/model/local-date.js';
 import { toLocal } from '../../db/model/zoned-time.js';
 
-export type { AwayPeriod };
+export type { AwayPeriod } from '../../db/model/away-period.js';
 
 /** The last local date of the absence: `until`, or the day before someone said they were back. */
 export function lastDayAway(period: AwayPeriod, timeZone: string): LocalDate {

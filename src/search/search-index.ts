@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { CatalogView } from '../catalog/catalog-view.js';
+import { boundSearchQuery } from '../chat/input-limits.js';
 import { type IndexedDocument, miniSearchOptions } from './search-options.js';
 import { fold, hasSubject, toTerm } from './text-processing.js';
 
@@ -83,7 +84,9 @@ export class SearchIndex {
   }
 
   /** The best `limit` hits for `query`, optionally only of some kinds. */
-  search(query: string, options: { limit?: number; kinds?: readonly SearchKind[] } = {}): SearchHit[] {
+  search(text: string, options: { limit?: number; kinds?: readonly SearchKind[] } = {}): SearchHit[] {
+    // Bounded here too, so no caller can make one search cost more than a short question.
+    const query = boundSearchQuery(text);
     const kinds = options.kinds;
     // A query made only of filler words ("aktiviteter") is still a question about them.
     const overrides = hasSubject(query) ? {} : { processTerm: toTerm };

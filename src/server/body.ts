@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Thrown when a request body is too large or not JSON; routes answer 413/400 with it. */
 export class BodyError extends Error {
@@ -10,16 +10,57 @@ export class BodyError extends Error {
   }
 }
 
-/** Reads a request body up to `limit` bytes as a Buffer. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyError(413, `body larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * Answers a refused body. A 413 closes the connection: the rest of the body was not read, so the
+ * socket cannot carry another request (and the sender stops sending).
+ */
+export function refuseBody(res: ServerResponse, error: BodyError, body: unknown): void {
+  res.writeHead(error.status, {
+    'content-type': 'application/json; charset=utf-8',
+    ...(error.status === 413 ? { connection: 'close' } : {}),
+  });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Reads a request body up to `limit` bytes as a Buffer. A declared `content-length` over the
+ * limit is refused before reading anything; a body that grows past it stops being read at once
+ * (the socket is not destroyed, so the 413 still reaches the sender).
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit)
+    return Promise.reject(new BodyError(413, `body larger than ${limit} bytes`));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        stop();
+        req.pause();
+        reject(new BodyError(413, `body larger than ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 /** Reads and parses a JSON body; the caller validates its shape with zod. */

@@ -82,11 +82,14 @@ export class HttpServer {
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const handler = this.routes.get(`${req.method} ${path}`);
+    // HEAD is GET without a body (load balancers and uptime checks use it); Node's response
+    // object drops the body of a HEAD response by itself, headers and status stay the same.
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    const handler = this.routes.get(`${method} ${path}`);
     if (!handler) {
       const allowed = [...this.routes.keys()]
         .filter((k) => k.endsWith(` ${path}`))
-        .map((k) => k.split(' ')[0]);
+        .flatMap((k) => (k.startsWith('GET ') ? ['GET', 'HEAD'] : [k.split(' ')[0]]));
       res.writeHead(allowed.length > 0 ? 405 : 404, {
         'content-type': 'application/json',
         ...(allowed.length > 0 ? { allow: allowed.join(', ') } : {}),

@@ -27,6 +27,13 @@ export class FakeSlack {
   readonly arrivals = new Map<string, number>();
   /** Methods answered only after this many milliseconds: a slow Slack. */
   readonly holds = new Map<string, number>();
+  private readonly slow = new Map<string, number[]>();
+  /** Messages posted per channel, as conversations.history returns them (oldest first here). */
+  readonly messages = new Map<
+    string,
+    { ts: string; text: unknown; thread_ts?: unknown; metadata?: unknown }[]
+  >();
+  private clockTs = 1_700_000_000;
   /** Where apps.connections.open sends Socket Mode clients (see FakeSocketMode). */
   socketUrl: string | undefined;
 
@@ -57,6 +64,14 @@ export class FakeSlack {
   /** The next calls of `method` (Web API method, or `response` for response URLs) fail like this. */
   failNext(method: string, ...failures: ScriptedFailure[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
+  }
+
+  /**
+   * The next call of `method` is carried out (a message is posted) but answered only after `ms`:
+   * a client that gives up first cannot know whether it arrived.
+   */
+  slowNext(method: string, ms: number): void {
+    this.slow.set(method, [...(this.slow.get(method) ?? []), ms]);
   }
 
   /** Successful calls of one method. */
@@ -103,8 +118,11 @@ export class FakeSlack {
       return;
     }
     this.calls.push({ method, body, status: 200 });
+    const answer = JSON.stringify(this.answer(method, body));
+    const delay = this.slow.get(method)?.shift();
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(this.answer(method, body)));
+    res.end(answer);
   }
 
   private answer(method: string, body: Record<string, unknown>): unknown {
@@ -145,8 +163,45 @@ export class FakeSlack {
       }
       case 'apps.connections.open':
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
-      case 'chat.postMessage':
-        return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` };
+      case 'chat.postMessage': {
+        const channel = String(body.channel);
+        // Like Slack: a user id as channel posts into the app's DM with that user.
+        const id = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
+        const ts = `${this.clockTs++}.000100`;
+        const list = this.messages.get(id) ?? [];
+        list.push({ ts, text: body.text, thread_ts: body.thread_ts, metadata: body.metadata });
+        this.messages.set(id, list);
+        return { ok: true, channel: id, ts };
+      }
+      case 'conversations.open': {
+        const user = String(body.users);
+        return this.users.has(user)
+          ? { ok: true, channel: { id: `D${user.slice(1)}` } }
+          : { ok: false, error: 'user_not_found' };
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const oldest = Number(body.oldest ?? 0);
+        const all = (this.messages.get(String(body.channel)) ?? []).filter(
+          (m) =>
+            Number(m.ts) >= oldest &&
+            (method === 'conversations.history' ? !m.thread_ts : m.thread_ts === body.ts || m.ts === body.ts),
+        );
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        return {
+          ok: true,
+          messages: all
+            .reverse()
+            .slice(0, Number(body.limit ?? 100))
+            .map(({ metadata, ...m }) => ({
+              type: 'message',
+              ...m,
+              ...(withMetadata && metadata ? { metadata } : {}),
+            })),
+        };
+      }
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts };
       case 'response':
         return { ok: true };
       default:

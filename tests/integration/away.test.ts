@@ -4,6 +4,7 @@ import { COMMANDS } from '../../commands/index.js';
 import { awayPeriodsOf, markCaughtUp, personIdByEmail } from '../../db/away.repository.js';
 import { CatalogStore } from '../../src/catalog/catalog-store.js';
 import { handleMessage } from '../../src/chat/handle-message.js';
+import { localInbound } from '../../src/chat/inbound-schema.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
@@ -32,7 +33,7 @@ describeEachDialect('away and back', (dialect) => {
         logger: createLogger('silent'),
         timezone: TZ,
       },
-      text,
+      localInbound(text, { email }),
       { email, locale },
     );
     return renderText(reply, translator(locale));

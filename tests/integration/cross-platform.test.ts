@@ -30,6 +30,7 @@ beforeAll(async () => {
     },
     'sqlite',
     systemClock,
+    { teamsServiceUrls: [connector.serviceUrl] },
   );
 });
 afterAll(async () => {

@@ -38,7 +38,20 @@ describeEachDialect('HTTP server', (dialect) => {
     expect((await fetch(`${base}/nope`)).status).toBe(404);
     const wrong = await fetch(`${base}/healthz`, { method: 'POST' });
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.get('allow')).toBe('GET');
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('answers HEAD on GET routes with the GET status and no body (load balancers, uptime checks)', async () => {
+    const live = await fetch(`${base}/healthz`, { method: 'HEAD' });
+    expect(live.status).toBe(200);
+    expect(await live.text()).toBe('');
+    const ready = await fetch(`${base}/readyz`, { method: 'HEAD' });
+    expect(ready.status).toBe(200);
+    expect((await fetch(`${base}/nope`, { method: 'HEAD' })).status).toBe(404);
+    const page = await fetch(`${base}/`, { method: 'HEAD' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toBe('');
   });
 });
 

@@ -364,7 +364,7 @@ describe('App Home and checking in', () => {
 });
 
 describe('the error boundary', () => {
-  it('answers with a short Swedish apology and a reference id when something breaks', async () => {
+  it('answers with a short Swedish apology and a reference id when the database is gone', async () => {
     const broken = await startSlackServer();
     try {
       await broken.app.db.close();
@@ -376,7 +376,9 @@ describe('the error boundary', () => {
       expect(response.status).toBe(200);
       const body = (await response.json()) as { text: string; response_type: string };
       expect(body.response_type).toBe('ephemeral');
-      expect(body.text).toMatch(/^Något gick fel hos mig, förlåt\. .* referensen [0-9a-f]{8} /);
+      expect(body.text).toMatch(
+        /^Jag kommer inte åt min databas just nu, förlåt\. .* Referens: [0-9a-f]{8}\.$/,
+      );
     } finally {
       await broken.stop().catch(() => {});
     }

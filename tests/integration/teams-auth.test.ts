@@ -29,7 +29,7 @@ beforeAll(async () => {
     { TEAMS_CLIENT_ID: CLIENT_ID, TEAMS_CLIENT_SECRET: 'test-secret', DELMAL_ENV: 'production' },
     'sqlite',
     systemClock,
-    { teamsOpenIdMetadataUrl: keys.openIdMetadataUrl },
+    { teamsOpenIdMetadataUrl: keys.openIdMetadataUrl, teamsServiceUrls: [SERVICE_URL] },
   );
 });
 afterAll(async () => {

@@ -11,7 +11,7 @@ const prompt = { type: 'message', text: 'Dags för avstämning av CROSS.' };
 
 beforeAll(async () => {
   await connector.start();
-  server = await startTestServer({}, 'sqlite', systemClock);
+  server = await startTestServer({}, 'sqlite', systemClock, { teamsServiceUrls: [connector.serviceUrl] });
   connector.members.set('29:in-chat', { name: 'Chattar', email: 'chattar@example.org' });
   connector.members.set('29:in-channel', { name: 'Kanal', email: 'kanal@example.org' });
   // One person has written to delmal in a 1:1 chat; another only in a channel.

@@ -12,7 +12,7 @@ let server: TestServer;
 beforeAll(async () => {
   await connector.start();
   // DELMAL_ENV=test, no Teams credentials: unauthenticated activities are accepted (as from the Emulator).
-  server = await startTestServer({}, 'sqlite', systemClock);
+  server = await startTestServer({}, 'sqlite', systemClock, { teamsServiceUrls: [connector.serviceUrl] });
 });
 afterAll(async () => {
   await server?.stop();
@@ -139,6 +139,7 @@ describe('Teams authentication', () => {
       },
       'sqlite',
       systemClock,
+      { teamsServiceUrls: [connector.serviceUrl] },
     );
     try {
       const activity = teamsMessage('delmal 5', { serviceUrl: connector.serviceUrl });

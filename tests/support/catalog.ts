@@ -8,6 +8,7 @@ import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-st
 import { CatalogView } from '../../src/catalog/catalog-view.js';
 import type { Asker } from '../../src/chat/command.js';
 import { handleMessage } from '../../src/chat/handle-message.js';
+import { localInbound } from '../../src/chat/inbound-schema.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { CheckInService } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
@@ -45,7 +46,7 @@ export async function ask(
       logger: createLogger('silent'),
       timezone: 'Europe/Stockholm',
     },
-    text,
+    localInbound(text, asker),
     { locale: 'sv', ...asker },
   );
 }
@@ -62,7 +63,9 @@ export function memoryCheckIns(): CheckInService {
         ]),
       ),
     history: async (activityId) => rows.filter((r) => r.activity_id === activityId).reverse(),
-    record: async (view, author, input, platform) => {
+    record: async (view, author, input, platform, idempotencyKey) => {
+      const earlier = rows.find((r) => idempotencyKey !== undefined && r.idempotency_key === idempotencyKey);
+      if (earlier) return { ok: true, checkIn: earlier, repeated: true };
       const activity = view.activities.get(input.activityId);
       const person = author.email ? view.people.get(author.email) : undefined;
       if (!activity || !person || !activity.owners.includes(person.email))
@@ -81,6 +84,7 @@ export function memoryCheckIns(): CheckInService {
         note: input.note ?? '',
         platform,
         created_at: '2026-11-22T08:14:00Z',
+        idempotency_key: idempotencyKey ?? null,
       };
       rows.push(row);
       return { ok: true, checkIn: row };

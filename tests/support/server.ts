@@ -1,7 +1,7 @@
 import { type RunningDelmal, startDelmal } from '../../src/app.js';
 import { type Clock, fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, type Dialect, type TestDatabase } from './databases.js';
 
 /** The real delmal server on a fresh database and a free loopback port. */
@@ -15,16 +15,23 @@ export async function startTestServer(
   env: Record<string, string> = {},
   dialect: Dialect = 'sqlite',
   clock: Clock = fixedClock('2026-11-22T08:00:00Z'),
-  options: { slackInlineAnswerMs?: number; teamsOpenIdMetadataUrl?: string } = {},
+  options: {
+    slackInlineAnswerMs?: number;
+    teamsOpenIdMetadataUrl?: string;
+    /** The fake connector's origin: tests allow it explicitly, nothing else does. */
+    teamsServiceUrls?: readonly string[];
+    /** A logger to read what delmal logged (default: silent, or DEBUG_LOG's level). */
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const database: TestDatabase = await createTestDatabase(dialect, { migrate: false });
   await database.db.close();
   const config = { ...loadConfig({ DATABASE_URL: database.url, DELMAL_ENV: 'test', ...env }), port: 0 };
   const app = await startDelmal(config, {
-    logger: createLogger(process.env.DEBUG_LOG ?? 'silent'),
     clock,
     host: '127.0.0.1',
     ...options,
+    logger: options.logger ?? createLogger(process.env.DEBUG_LOG ?? 'silent'),
   });
   return {
     app,

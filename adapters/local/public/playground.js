@@ -17,7 +17,7 @@
     result.didProcess = true;
   };
 
-  function renderCard(card) {
+  function renderCard(card, formToken) {
     const adaptive = new AdaptiveCards.AdaptiveCard();
     adaptive.hostConfig = new AdaptiveCards.HostConfig({
       fontFamily: 'system-ui, "Segoe UI", "DejaVu Sans", sans-serif',
@@ -30,7 +30,7 @@
     });
     adaptive.onExecuteAction = (action) => {
       const command = action.data?.command;
-      if (command) send(command, true);
+      if (command) send(command, true, formToken);
       else if (action.url) window.open(action.url, '_blank', 'noopener');
     };
     adaptive.parse(card);
@@ -53,7 +53,7 @@
       author.className = 'author';
       author.textContent = message.author;
       item.append(author);
-      if (message.card) item.append(renderCard(message.card));
+      if (message.card) item.append(renderCard(message.card, message.formToken));
       else {
         const text = document.createElement('div');
         text.className = `message-text${message.error ? ' error' : ''}`;
@@ -76,7 +76,8 @@
     $('text').focus();
   }
 
-  async function send(text, fromButton) {
+  // A button carries its card's form token: pressing it twice is one submission (one check-in).
+  async function send(text, fromButton, formToken) {
     const words = state.session.words;
     const who = $('who').value;
     const person = state.session.people.find((p) => p.email === who);
@@ -89,11 +90,16 @@
       const response = await fetch('/playground/api/messages', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ as: who || undefined, conversation, text: sent }),
+        body: JSON.stringify({ as: who || undefined, conversation, text: sent, formToken }),
       });
       const body = await response.json();
       if (!response.ok) throw new Error(body.error || response.statusText);
-      if (body.reply) messagesOf(conversation).push({ author: words.bot, card: body.reply.card });
+      if (body.reply)
+        messagesOf(conversation).push({
+          author: words.bot,
+          card: body.reply.card,
+          formToken: body.reply.formToken,
+        });
     } catch (error) {
       messagesOf(conversation).push({
         author: words.bot,
@@ -102,6 +108,29 @@
       });
     }
     draw();
+  }
+
+  // What delmal writes on its own arrives as server-sent events, for the person chosen.
+  let events;
+  function listen() {
+    events?.close();
+    const who = $('who').value;
+    events = new EventSource(`/playground/api/events?as=${encodeURIComponent(who)}`);
+    events.onmessage = (message) => {
+      const event = JSON.parse(message.data);
+      const conversation = event.conversation.startsWith('dm:') ? 'dm' : event.conversation;
+      const list = messagesOf(conversation);
+      const entry = {
+        author: state.session.words.bot,
+        card: event.card,
+        formToken: event.formToken,
+        id: event.id,
+      };
+      const earlier = list.findIndex((m) => m.id === event.id);
+      if (earlier >= 0) list[earlier] = entry;
+      else list.push(entry);
+      draw();
+    };
   }
 
   async function start() {
@@ -134,6 +163,11 @@
       $('text').value = '';
       send(text, false);
     });
+    $('who').addEventListener('change', () => {
+      // Another person: their own stream of what delmal writes to them.
+      listen();
+    });
+    listen();
     selectConversation('dm');
     document.body.dataset.ready = 'true';
   }

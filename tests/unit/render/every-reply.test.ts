@@ -16,6 +16,10 @@ const messages = [
   'delmal sok forsorjning',
   'delmal mina',
   'delmal avstamning cross',
+  'delmal status',
+  'delmal status 5',
+  'delmal status psykisk halsa',
+  'delmal status sarbara',
   'delmal hjälp',
 ];
 

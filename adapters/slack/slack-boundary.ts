@@ -1,0 +1,90 @@
+import type {
+  App,
+  ReceiverDispatchErrorHandlerArgs,
+  ReceiverProcessEventErrorHandlerArgs,
+  ReceiverUnhandledRequestHandlerArgs,
+} from '@slack/bolt';
+import { describeFailure } from '../../src/errors/bot-error.js';
+import { translator } from '../../src/i18n/i18n.js';
+import type { Logger } from '../../src/logger.js';
+import { CHECK_IN_CALLBACK } from './check-in-modal.js';
+import { SHARE_ACTION } from './message-handlers.js';
+import { COMMAND_ACTION_PREFIX, URL_ACTION_PREFIX } from './render-blocks.js';
+import type { SlackTools } from './slack-context.js';
+import { SLACK_RESPONSE_URL } from './slack-senders.js';
+
+/** Bolt would answer a request nobody acknowledged with 404 after 3 s; ours answers 200 sooner. */
+export const UNHANDLED_REQUEST_MS = 2800;
+
+/** Action ids delmal's own messages do not carry: from another app, or from an old version of ours. */
+const FOREIGN_ACTION = new RegExp(`^(?!${SHARE_ACTION}$|${COMMAND_ACTION_PREFIX}|${URL_ACTION_PREFIX})`);
+
+/**
+ * The receiver's half of the Slack error boundary: failures inside Bolt's HTTP pipeline are logged
+ * with a reference (never the body) and answered 200 when nothing was sent yet, so Slack does not
+ * retry and the user does not see a red error for our bug; an unacknowledged request is acked.
+ */
+export function receiverErrorHandlers(logger: Logger) {
+  const fail = (error: unknown, where: string) =>
+    describeFailure(error, { logger, t: translator('sv'), where: `slack.${where}` });
+  const acknowledge = (response: ReceiverUnhandledRequestHandlerArgs['response']) => {
+    if (response.headersSent) return;
+    response.writeHead(200);
+    response.end();
+  };
+  return {
+    dispatchErrorHandler: ({ error, response }: ReceiverDispatchErrorHandlerArgs) => {
+      fail(error, 'dispatch');
+      if (response.headersSent) return;
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'bad_request' }));
+    },
+    processEventErrorHandler: async ({ error, response }: ReceiverProcessEventErrorHandlerArgs) => {
+      fail(error, 'process');
+      acknowledge(response);
+      return false;
+    },
+    unhandledRequestHandler: ({ response }: ReceiverUnhandledRequestHandlerArgs) => {
+      logger.warn('Slack request not acknowledged by any listener; acknowledged for it');
+      acknowledge(response);
+    },
+    unhandledRequestTimeoutMillis: UNHANDLED_REQUEST_MS,
+  };
+}
+
+/**
+ * The app's half: Bolt's global `app.error` logs what a listener threw (with a reference; the
+ * request goes on as acknowledged), and every interaction delmal does not offer — an unknown
+ * `action_id`, another app's view, a shortcut — is acknowledged at once, with a polite ephemeral
+ * answer when Slack gave a `response_url` to send it to.
+ */
+export function registerSlackBoundary(app: App, tools: SlackTools): void {
+  const { deps } = tools;
+  app.error(async (error) => {
+    describeFailure(error.original ?? error, {
+      logger: deps.logger,
+      t: translator(deps.locale),
+      where: 'slack.listener',
+    });
+  });
+  app.action({ action_id: FOREIGN_ACTION }, async ({ ack, body }) => {
+    await ack();
+    const responseUrl = 'response_url' in body ? body.response_url : undefined;
+    if (!responseUrl) return;
+    const t = translator(deps.locale);
+    const text = t('error.code.unknownAction');
+    await tools.boundary({}, () =>
+      deps.outbox.send({
+        platform: 'slack',
+        kind: SLACK_RESPONSE_URL,
+        payload: { url: responseUrl, body: { response_type: 'ephemeral', replace_original: false, text } },
+      }),
+    );
+  });
+  app.view({ callback_id: new RegExp(`^(?!${CHECK_IN_CALLBACK}$)`), type: 'view_submission' }, ({ ack }) =>
+    ack(),
+  );
+  app.view({ callback_id: /.*/, type: 'view_closed' }, ({ ack }) => ack());
+  app.shortcut(/.*/, ({ ack }) => ack());
+  app.options(/.*/, ({ ack }) => ack({ options: [] }));
+}

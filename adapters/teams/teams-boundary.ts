@@ -1,0 +1,81 @@
+import type { ActivityLike } from '@microsoft/teams.api';
+import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
+import type { Reply } from '../../src/chat/reply.js';
+import { describeFailure } from '../../src/errors/bot-error.js';
+import { translator } from '../../src/i18n/i18n.js';
+import type { AdaptiveCardJson } from './card-types.js';
+import { renderAdaptiveCard } from './render-card.js';
+
+/** What a Teams handler context offers the boundary: the activity and a way to answer in its chat. */
+interface BoundaryContext {
+  readonly activity: unknown;
+  send(activity: ActivityLike): Promise<unknown>;
+}
+
+/** The apology (or a coded error's friendly answer) as the card Teams shows. */
+export function failureCard(
+  deps: AdapterDeps,
+  error: unknown,
+  where: string,
+): { card: AdaptiveCardJson; text: string } {
+  const t = translator(deps.locale);
+  const { text } = describeFailure(error, { logger: deps.logger, t, where: `teams.${where}` });
+  const reply: Reply = { summary: text, blocks: [{ type: 'text', text }] };
+  return { card: renderAdaptiveCard(reply, t), text };
+}
+
+/**
+ * The Teams error boundary for handlers that answer in the conversation (messages,
+ * conversationUpdate): a failure — database down, roster look-up failed, a bug — is logged with a
+ * reference and the user gets an apology card in the same chat, sent directly (not through the
+ * outbox, which may be what failed). The HTTP answer stays 200: the activity was received and
+ * answered; a 5xx would only make the Bot Framework deliver it again into the same failure.
+ */
+export function guardConversation<C extends BoundaryContext>(
+  deps: AdapterDeps,
+  where: string,
+  handler: (ctx: C) => Promise<void>,
+  options: { readonly answer: boolean } = { answer: true },
+): (ctx: C) => Promise<void> {
+  return async (ctx) => {
+    try {
+      await handler(ctx);
+    } catch (error) {
+      const { card } = failureCard(deps, error, where);
+      if (!options.answer) return;
+      await ctx
+        .send({
+          type: 'message',
+          text: '',
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card as never }],
+        })
+        .catch((failure: unknown) =>
+          deps.logger.error(
+            { err: failure, where: `teams.${where}` },
+            'the apology could not be sent either',
+          ),
+        );
+    }
+  };
+}
+
+/**
+ * The Teams error boundary for invokes (card actions, message extension queries), whose HTTP
+ * response is the answer: a failure becomes the invoke response `onFailure` builds from the
+ * apology card, so Teams shows it where the user clicked or typed.
+ */
+export function guardInvoke<C, R>(
+  deps: AdapterDeps,
+  where: string,
+  handler: (ctx: C) => Promise<R>,
+  onFailure: (card: AdaptiveCardJson, text: string) => R,
+): (ctx: C) => Promise<R> {
+  return async (ctx) => {
+    try {
+      return await handler(ctx);
+    } catch (error) {
+      const { card, text } = failureCard(deps, error, where);
+      return onFailure(card, text);
+    }
+  };
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { InboundMessage } from '../../src/chat/inbound.js';
+import { toInbound } from '../../src/chat/inbound-schema.js';
+
+// The parts of any activity that say where it was written and by whom; validated at the edge.
+export const teamsWhere = z.object({
+  id: z.string().min(1).optional(),
+  replyToId: z.string().min(1).optional(),
+  conversation: z.object({
+    id: z.string().min(1),
+    conversationType: z.string().optional(),
+    tenantId: z.string().optional(),
+    name: z.string().optional(),
+  }),
+  from: z.object({
+    id: z.string().min(1),
+    aadObjectId: z.string().nullish(),
+    name: z.string().nullish(),
+  }),
+  channelData: z
+    .object({ channel: z.object({ id: z.string(), name: z.string().optional() }).optional() })
+    .optional()
+    .catch(undefined),
+});
+export type TeamsWhere = z.infer<typeof teamsWhere>;
+
+const KIND = { personal: 'dm', groupChat: 'group', channel: 'channel' } as const;
+
+/**
+ * The neutral message for a Teams activity. `messageId` is the activity id, except for a card
+ * button: there it is the card's own activity (`replyToId`) plus the button's command, so the
+ * same button pressed twice — two activities — is the same submission.
+ */
+export function teamsInbound(
+  activity: TeamsWhere,
+  text: string,
+  options: { email?: string | undefined; cardCommand?: string } = {},
+): InboundMessage {
+  const { conversation, from } = activity;
+  const tenantId = conversation.tenantId ?? 'unknown-tenant';
+  const kind = KIND[conversation.conversationType as keyof typeof KIND] ?? 'dm';
+  // A channel conversation id carries the reply chain after `;messageid=`: that is the thread.
+  const [conversationId = conversation.id, thread] = conversation.id.split(';messageid=');
+  const messageId =
+    options.cardCommand !== undefined && activity.replyToId
+      ? `card:${activity.replyToId}:${options.cardCommand}`
+      : (activity.id ?? `teams-${randomUUID()}`);
+  const name = activity.channelData?.channel?.name ?? conversation.name;
+  return toInbound({
+    platform: 'teams',
+    workspaceId: tenantId,
+    conversation: {
+      kind,
+      id: conversationId,
+      ...(name ? { name } : {}),
+      ...(thread ? { threadId: thread } : {}),
+    },
+    messageId,
+    text,
+    asker: {
+      userId: from.aadObjectId ?? from.id,
+      ...(options.email ? { email: options.email } : {}),
+      ...(from.name ? { name: from.name } : {}),
+    },
+    replyTo: {
+      kind: 'conversation',
+      platform: 'teams',
+      workspaceId: tenantId,
+      conversationId: conversation.id,
+    },
+    ...(activity.replyToId
+      ? {
+          sourceMessage: {
+            platform: 'teams',
+            workspaceId: tenantId,
+            conversationId: conversation.id,
+            messageId: activity.replyToId,
+          },
+        }
+      : {}),
+  });
+}

@@ -1,0 +1,169 @@
+import type { App } from '@microsoft/teams.apps';
+import { findChatIdentityByEmail } from '../../db/chat-identities.repository.js';
+import type { Db } from '../../db/connection.js';
+import {
+  findTeamsConversation,
+  personalTeamsConversation,
+  saveTeamsConversation,
+  tenantServiceUrl,
+} from '../../db/teams-conversations.repository.js';
+import type {
+  ChatPort,
+  DeliveryResult,
+  RateBucket,
+  SendOptions,
+  UnreachableReason,
+} from '../../src/chat/chat-port.js';
+import type { Address, SentMessageRef } from '../../src/chat/inbound.js';
+import type { Reply } from '../../src/chat/reply.js';
+import type { Clock } from '../../src/clock.js';
+import { withinSignal } from '../../src/delivery/send-outcome.js';
+import { translator } from '../../src/i18n/i18n.js';
+import { renderAdaptiveCard } from './render-card.js';
+import { teamsDeliveryResult } from './teams-delivery-result.js';
+
+/** Teams' documented limits: about 7 messages a second per conversation, about 50 per tenant. */
+export const TEAMS_RATE_LIMITS = {
+  perConversation: { limit: 7, perMs: 1000 },
+  perTenant: { limit: 50, perMs: 1000 },
+};
+
+type Resolved =
+  | { readonly ok: true; readonly address: Address & { kind: 'conversation' } }
+  | { readonly ok: false; readonly reason: UnreachableReason };
+
+/**
+ * Teams as a `ChatPort`. Conversations are the references stored when delmal was installed or
+ * written to; a person by catalog e-mail is their 1:1 chat with delmal, or a new one created at
+ * their tenant's service URL. Cards are rendered in the reader's language at send time. Teams
+ * gives a bot no way to read a conversation back, so there is no `findSent` (see README).
+ */
+export class TeamsPort implements ChatPort {
+  readonly platform = 'teams' as const;
+
+  constructor(private readonly deps: { readonly app: App; readonly db: Db; readonly clock: Clock }) {}
+
+  async resolvePerson(email: string): Promise<Resolved> {
+    const identity = await findChatIdentityByEmail(this.deps.db.kysely, 'teams', email);
+    // Never seen in Teams: the app must be installed for them (or they must write to it) first.
+    if (!identity) return { ok: false, reason: 'not_installed' };
+    const tenantId = identity.tenant_id;
+    const known = await personalTeamsConversation(this.deps.db.kysely, identity.user_id);
+    if (known) return { ok: true, address: this.conversation(tenantId, known.conversation_id) };
+    const serviceUrl = await tenantServiceUrl(this.deps.db.kysely, tenantId);
+    if (!serviceUrl) return { ok: false, reason: 'not_installed' };
+    try {
+      const created = await this.deps.app.api.fromServiceUrl({ serviceUrl }).conversations.create({
+        members: [{ id: identity.user_id, role: 'user', name: identity.display_name ?? email }],
+        tenantId,
+        isGroup: false,
+      });
+      await saveTeamsConversation(
+        this.deps.db.kysely,
+        {
+          conversationId: created.id,
+          serviceUrl,
+          tenantId,
+          conversationType: 'personal',
+          userAadObjectId: identity.user_id,
+          teamId: undefined,
+        },
+        this.deps.clock.now().toISOString(),
+      );
+      return { ok: true, address: this.conversation(tenantId, created.id) };
+    } catch (error) {
+      const result = teamsDeliveryResult(error);
+      if (!result.ok && result.kind === 'unreachable') return { ok: false, reason: result.reason };
+      throw error;
+    }
+  }
+
+  buckets(address: Address): readonly RateBucket[] {
+    if (address.kind === 'person') return [];
+    return [
+      { key: `teams:conversation:${address.conversationId}`, ...TEAMS_RATE_LIMITS.perConversation },
+      { key: `teams:tenant:${address.workspaceId}`, ...TEAMS_RATE_LIMITS.perTenant },
+    ];
+  }
+
+  async send(address: Address, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
+    let to: Address = address;
+    if (to.kind === 'person') {
+      const resolved = await this.resolvePerson(to.email);
+      if (!resolved.ok)
+        return {
+          ok: false,
+          kind: 'unreachable',
+          reason: resolved.reason,
+          error: `${to.email}: ${resolved.reason}`,
+        };
+      to = resolved.address;
+    }
+    if (to.kind === 'person')
+      return { ok: false, kind: 'unreachable', reason: 'not_found', error: 'unresolved' };
+    // Teams has no private answers in a conversation: a private address is its conversation.
+    const { workspaceId, conversationId } = to;
+    const threadId = to.kind === 'conversation' ? to.threadId : undefined;
+    const reference = await findTeamsConversation(this.deps.db.kysely, conversationId);
+    if (!reference)
+      return {
+        ok: false,
+        kind: 'unreachable',
+        reason: 'not_found',
+        error: `no stored conversation ${conversationId}`,
+      };
+    const activity = this.activity(reply, options);
+    const target = threadId ? `${conversationId};messageid=${threadId}` : conversationId;
+    return withinSignal(options.signal, async () => {
+      try {
+        const created = await this.deps.app.api
+          .fromServiceUrl({ serviceUrl: reference.service_url })
+          .conversations.activities(target)
+          .create(activity as never);
+        return { ok: true, sent: { platform: 'teams', workspaceId, conversationId, messageId: created.id } };
+      } catch (error) {
+        return teamsDeliveryResult(error, `teams:conversation:${conversationId}`);
+      }
+    });
+  }
+
+  async update(ref: SentMessageRef, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
+    const reference = await findTeamsConversation(this.deps.db.kysely, ref.conversationId);
+    if (!reference)
+      return {
+        ok: false,
+        kind: 'unreachable',
+        reason: 'not_found',
+        error: `no stored conversation ${ref.conversationId}`,
+      };
+    const activity = this.activity(reply, options);
+    return withinSignal(options.signal, async () => {
+      try {
+        await this.deps.app.api
+          .fromServiceUrl({ serviceUrl: reference.service_url })
+          .conversations.activities(ref.conversationId)
+          .update(ref.messageId, activity as never);
+        return { ok: true, sent: ref };
+      } catch (error) {
+        return teamsDeliveryResult(error, `teams:conversation:${ref.conversationId}`);
+      }
+    });
+  }
+
+  private activity(reply: Reply, options: SendOptions) {
+    return {
+      type: 'message',
+      summary: reply.summary,
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          content: renderAdaptiveCard(reply, translator(options.locale)),
+        },
+      ],
+    };
+  }
+
+  private conversation(tenantId: string, conversationId: string): Address & { kind: 'conversation' } {
+    return { kind: 'conversation', platform: 'teams', workspaceId: tenantId, conversationId };
+  }
+}

@@ -1,0 +1,113 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { readCatalog } from '../../db/catalog-read.repository.js';
+import type { Db } from '../../db/connection.js';
+import { CatalogView } from '../catalog/catalog-view.js';
+import type { Translate } from '../i18n/i18n.js';
+import { writeCheckInsCsv } from '../report/checkins-csv.js';
+import { compileFollowUpReport, type ReportFormat, type ReportProgress } from '../report/follow-up.js';
+import { parsePeriod, type ReportPeriod } from '../report/period.js';
+import { activityCount } from '../report/report-text.js';
+import { type CliContext, CliExit, configFor, describeError, withReadyDatabase } from './context.js';
+
+export interface PeriodOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly out: string;
+}
+
+/** `delmal report uppfoljning --from --to --format docx|md|html --out <file>` */
+export async function reportFollowUp(
+  ctx: CliContext,
+  options: PeriodOptions & { readonly format: ReportFormat },
+): Promise<void> {
+  const { config, t } = configFor(ctx, false);
+  const period = periodOrExit(ctx, t, options, config.timezone);
+  await withReadyDatabase(ctx, config, t, async (db) => {
+    const view = await viewOf(db);
+    const rendered = await compileFollowUpReport(
+      { db, view, clock: ctx.clock, locale: config.locale, progress: progressLine(ctx, t, options.format) },
+      period,
+      options.format,
+      basename(options.out, extname(options.out)),
+    );
+    ctx.progress?.('');
+    await writeAtomically(ctx, t, options.out, (tmp) => writeFile(tmp, rendered.content));
+    for (const asset of rendered.assets)
+      await writeAtomically(ctx, t, join(dirname(options.out), asset.name), (tmp) =>
+        writeFile(tmp, asset.content),
+      );
+    ctx.out(
+      t('cli.report.written', {
+        file: options.out,
+        activities: activityCount(rendered.report),
+        checkIns: rendered.report.checkInCount,
+        from: period.from,
+        to: period.to,
+      }),
+    );
+  });
+}
+
+/** `delmal report checkins --from --to --out <file.csv>` */
+export async function reportCheckIns(ctx: CliContext, options: PeriodOptions): Promise<void> {
+  const { config, t } = configFor(ctx, false);
+  const period = periodOrExit(ctx, t, options, config.timezone);
+  await withReadyDatabase(ctx, config, t, async (db) => {
+    const view = await viewOf(db);
+    let count = 0;
+    await writeAtomically(ctx, t, options.out, async (tmp) => {
+      const stream = createWriteStream(tmp);
+      count = await writeCheckInsCsv(db, view, period, config.locale, stream);
+      stream.end();
+      await finished(stream);
+    });
+    ctx.out(t('cli.report.csvWritten', { count, from: period.from, to: period.to, file: options.out }));
+  });
+}
+
+async function viewOf(db: Db): Promise<CatalogView> {
+  return new CatalogView(await readCatalog(db.kysely));
+}
+
+function periodOrExit(ctx: CliContext, t: Translate, options: PeriodOptions, timezone: string): ReportPeriod {
+  const parsed = parsePeriod(options.from, options.to, timezone);
+  if (parsed.ok) return parsed.period;
+  if (parsed.problem === 'from') ctx.err(t('cli.report.badFrom', { value: options.from }));
+  else if (parsed.problem === 'to') ctx.err(t('cli.report.badTo', { value: options.to }));
+  else ctx.err(t('cli.report.order', { from: options.from, to: options.to }));
+  throw new CliExit(2);
+}
+
+/** Writes beside the target and renames into place: a failed run leaves no half-written report. */
+async function writeAtomically(
+  ctx: CliContext,
+  t: Translate,
+  file: string,
+  write: (tmp: string) => Promise<unknown>,
+): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    await write(tmp);
+    await rename(tmp, file);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    ctx.err(t('cli.report.unwritable', { file, detail: describeError(error) }));
+    throw new CliExit(73);
+  }
+}
+
+/** A one-line progress indicator, only where the CLI context has a terminal to draw it on. */
+function progressLine(ctx: CliContext, t: Translate, format: ReportFormat): ReportProgress | undefined {
+  const draw = ctx.progress;
+  if (!draw) return undefined;
+  const words = {
+    read: t('report.progress.read'),
+    compile: t('report.progress.compile'),
+    charts: t('report.progress.charts'),
+    write: t('report.progress.write', { format: format.toUpperCase() }),
+  };
+  return (step, index, total) => draw(`[${index}/${total}] ${words[step]} …`);
+}

@@ -1,0 +1,103 @@
+import { localeOfEmail, platformsOfEmail } from '../../db/chat-identities.repository.js';
+import type { Db } from '../../db/connection.js';
+import type { ChatPort, DeliveryResult, RateBucket, UnreachableReason } from '../chat/chat-port.js';
+import type { Address, Platform, SentMessageRef } from '../chat/inbound.js';
+import { isLocale, type Locale } from '../i18n/i18n.js';
+import type { Deliverer, OutboxItem } from './deliveries.js';
+import { renderMessage } from './message-types.js';
+
+/** How long before an item's creation `findSent` starts looking (clocks differ a little). */
+const LOOK_BACK_MS = 60_000;
+
+/**
+ * The one `Deliverer` over every configured `ChatPort`: renders an item in the reader's language,
+ * finds a person on the platform given, else where they have been seen, else on each port in turn,
+ * and sends, or updates in place when the item replaces an earlier message. Neutral: it never
+ * knows which platform it is talking to.
+ */
+export class PortDeliverer implements Deliverer {
+  constructor(
+    private readonly ports: ReadonlyMap<Platform, ChatPort>,
+    private readonly deps: { readonly db: Db; readonly locale: Locale },
+  ) {}
+
+  buckets(to: Address): readonly RateBucket[] {
+    return to.platform ? (this.ports.get(to.platform)?.buckets(to) ?? []) : [];
+  }
+
+  async deliver(item: OutboxItem, signal: AbortSignal): Promise<DeliveryResult> {
+    try {
+      const locale = await this.localeOf(item);
+      const reply = renderMessage(item.message, locale);
+      const options = { locale, outboxId: item.id, signal };
+      if (item.replaces) {
+        const port = this.ports.get(item.replaces.platform);
+        return port ? await port.update(item.replaces, reply, options) : noPort(item.replaces.platform);
+      }
+      const target = await this.reachable(item.to);
+      if (!target.ok) return target.result;
+      return await target.port.send(target.address, reply, options);
+    } catch (error) {
+      return { ok: false, kind: 'transient', error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async findSent(item: OutboxItem): Promise<SentMessageRef | null | undefined> {
+    if (item.replaces) return undefined;
+    const target = await this.reachable(item.to);
+    if (!target.ok || !target.port.findSent) return undefined;
+    const since = item.createdAt ? new Date(Date.parse(item.createdAt) - LOOK_BACK_MS) : undefined;
+    return target.port.findSent(target.address, item.id, since);
+  }
+
+  /** Where `to` can be reached, and through which port; or why it cannot. */
+  private async reachable(
+    to: Address,
+  ): Promise<
+    { ok: true; port: ChatPort; address: Address } | { ok: false; result: DeliveryResult & { ok: false } }
+  > {
+    if (to.kind !== 'person') {
+      const port = this.ports.get(to.platform);
+      return port ? { ok: true, port, address: to } : { ok: false, result: noPort(to.platform) };
+    }
+    const seen = (await platformsOfEmail(this.deps.db.kysely, to.email)) as Platform[];
+    const candidates = to.platform
+      ? [to.platform]
+      : [
+          ...seen.filter((p) => this.ports.has(p)),
+          ...[...this.ports.keys()].filter((p) => !seen.includes(p)),
+        ];
+    const reasons: UnreachableReason[] = [];
+    for (const platform of candidates) {
+      const port = this.ports.get(platform);
+      if (!port) continue;
+      const resolved = await port.resolvePerson(to.email);
+      if (resolved.ok) return { ok: true, port, address: resolved.address };
+      reasons.push(resolved.reason);
+    }
+    const reason = reasons[0] ?? 'not_installed';
+    return {
+      ok: false,
+      result: {
+        ok: false,
+        kind: 'unreachable',
+        reason,
+        error: `${to.email}: ${reasons.join(', ') || reason}`,
+      },
+    };
+  }
+
+  private async localeOf(item: OutboxItem): Promise<Locale> {
+    if (item.locale) return item.locale;
+    if (item.message.type === 'reply') return item.message.locale;
+    if (item.to.kind === 'person') {
+      const own = await localeOfEmail(this.deps.db.kysely, item.to.email);
+      if (isLocale(own)) return own;
+    }
+    return this.deps.locale;
+  }
+}
+
+function noPort(platform: Platform): DeliveryResult & { ok: false } {
+  return { ok: false, kind: 'unreachable', reason: 'not_installed', error: `${platform} is not configured` };
+}

@@ -1,0 +1,102 @@
+import type { Tone } from '../chat/reply.js';
+import type { ReportPeriod } from './period.js';
+
+/**
+ * The annual follow-up report as data, before any format: per common insatsområde → aktivitetsområde
+ * → activity, the way the region's own "Uppföljning av handlingsplaner och insatsområden" is built.
+ * Every renderer (DOCX, Markdown, HTML) reads only this.
+ */
+export interface FollowUpReport {
+  readonly title: string;
+  readonly period: ReportPeriod;
+  /** When it was compiled, UTC ISO-8601. */
+  readonly generatedAt: string;
+  readonly locale: 'sv' | 'en';
+  /** Check-ins recorded in the period, all activities. */
+  readonly checkInCount: number;
+  readonly totals: readonly StatusCount[];
+  readonly focusAreas: readonly ReportFocusArea[];
+  /** Activities linked to no common insatsområde; empty in a tidy catalog. */
+  readonly unplaced: readonly ReportActivity[];
+  /** Status counts per delmål of the current plan at each month's end, for the chart. */
+  readonly goalSeries: readonly GoalSeriesPoint[];
+}
+
+export interface ReportStatus {
+  /** Vocabulary code; undefined for "ongoing, no check-in yet". */
+  readonly code: string | undefined;
+  readonly label: string;
+  readonly tone: Tone;
+}
+
+export interface StatusAtEnd extends ReportStatus {
+  /** `check-in`: the latest check-in on or before the period's last day; `report`: the catalog's reported status. */
+  readonly source: 'check-in' | 'report';
+  /** When that check-in was made. */
+  readonly at?: string;
+  /** The follow-up report's own words for it, when the status comes from there. */
+  readonly reportedText?: string;
+}
+
+export interface Narrative {
+  readonly note: string;
+  readonly author: string;
+  readonly at: string;
+}
+
+export interface StatusChange {
+  readonly at: string;
+  readonly author: string;
+  readonly from: ReportStatus;
+  readonly to: ReportStatus;
+}
+
+export interface ReportActivity {
+  readonly id: string;
+  readonly name: string;
+  readonly owners: readonly string[];
+  readonly status: StatusAtEnd;
+  /** The owners' latest note in the period. */
+  readonly narrative?: Narrative;
+  /** Status changes within the period, oldest first. */
+  readonly timeline: readonly StatusChange[];
+  readonly checkInsInPeriod: number;
+}
+
+export interface ReportActivityArea {
+  readonly id: string | undefined;
+  readonly title: string;
+  readonly activities: readonly ReportActivity[];
+}
+
+/** An activity that was paused or finished during the period. */
+export interface PeriodEnding {
+  readonly activityId: string;
+  readonly name: string;
+  readonly status: ReportStatus;
+  readonly at: string;
+  readonly author: string;
+}
+
+export interface ReportFocusArea {
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  /** The roll-up: its weakest active activity. */
+  readonly rollUp: ReportStatus;
+  readonly counts: readonly StatusCount[];
+  readonly areas: readonly ReportActivityArea[];
+  readonly pausedOrFinished: readonly PeriodEnding[];
+}
+
+export interface StatusCount extends ReportStatus {
+  readonly count: number;
+}
+
+export interface GoalSeriesPoint {
+  readonly goal: string;
+  /** `YYYY-MM`. */
+  readonly month: string;
+  readonly status: ReportStatus;
+  readonly count: number;
+}

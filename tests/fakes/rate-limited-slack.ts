@@ -1,0 +1,144 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback-server.js';
+
+/** A token bucket as Slack applies it: `limit` per `perMs`, a burst of `burst` (default `limit`). */
+export interface FakeLimit {
+  readonly limit: number;
+  readonly perMs: number;
+  readonly burst?: number;
+}
+
+export interface RateLimitedSlackOptions {
+  /** Per channel (Slack: about 1 message per second, short bursts allowed). */
+  readonly perChannel: FakeLimit;
+  /** chat.postMessage across the workspace (the method's tier). */
+  readonly tier: FakeLimit;
+}
+
+class Bucket {
+  private tokens: number;
+  private at: number;
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    now: number,
+  ) {
+    this.tokens = burst;
+    this.at = now;
+  }
+  /** 0 when a token is there now, else in how many ms one will be. */
+  wait(now: number): number {
+    if (now > this.at) {
+      this.tokens = Math.min(this.burst, this.tokens + (now - this.at) * this.rate);
+      this.at = now;
+    }
+    return this.tokens >= 1 ? 0 : (1 - this.tokens) / this.rate;
+  }
+  take(): void {
+    this.tokens -= 1;
+  }
+}
+
+/**
+ * A stand-in for Slack's `chat.postMessage` that ENFORCES rate limits: a token bucket per channel
+ * and one for the method tier; over either limit it answers HTTP 429 with `Retry-After` in whole
+ * seconds, as Slack does. It counts every accepted message by the outbox id carried in its
+ * `metadata`, so a benchmark can tell lost from duplicated messages.
+ */
+export class RateLimitedSlack {
+  /** Accepted messages per outbox id (more than 1 = a duplicate a person would see). */
+  readonly accepted = new Map<string, number>();
+  /** Arrival time (ms, `performance.now()` + `timeOrigin`) of the first accepted copy of each id. */
+  readonly firstArrival = new Map<string, number>();
+  rejected = 0;
+  private readonly channels = new Map<string, Bucket>();
+  private readonly tier: Bucket;
+  private readonly listeners: (() => void)[] = [];
+  private ts = 0;
+  private readonly server = new LoopbackServer((req, res) => void this.handle(req, res));
+
+  constructor(private readonly options: RateLimitedSlackOptions) {
+    this.tier = this.bucket(options.tier);
+  }
+
+  start(): Promise<void> {
+    return this.server.start();
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
+  /** Base URL for the Web API client (`slackApiUrl`). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.server.port}/api/`;
+  }
+
+  /** Calls `listener` after every accepted message. */
+  onAccepted(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private bucket(limit: FakeLimit): Bucket {
+    return new Bucket(limit.limit / limit.perMs, limit.burst ?? limit.limit, now());
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const method = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/api\//, '');
+    if (method !== 'chat.postMessage') return json(res, 200, { ok: true });
+    const channel = form.get('channel') ?? '';
+    const at = now();
+    let channelBucket = this.channels.get(channel);
+    if (!channelBucket) {
+      channelBucket = this.bucket(this.options.perChannel);
+      this.channels.set(channel, channelBucket);
+    }
+    // A rejected call takes no token from either limit.
+    const wait = Math.max(channelBucket.wait(at), this.tier.wait(at));
+    if (wait > 0) {
+      this.rejected++;
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(Math.ceil(wait / 1000)),
+      });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    channelBucket.take();
+    this.tier.take();
+    const id = outboxId(form.get('metadata'));
+    if (id) {
+      this.accepted.set(id, (this.accepted.get(id) ?? 0) + 1);
+      if (!this.firstArrival.has(id)) this.firstArrival.set(id, at);
+    }
+    json(res, 200, {
+      ok: true,
+      channel,
+      ts: `${Math.floor(at / 1000)}.${String(++this.ts).padStart(6, '0')}`,
+    });
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function outboxId(metadata: string | null): string | undefined {
+  if (!metadata) return undefined;
+  try {
+    const parsed = JSON.parse(metadata) as { event_payload?: { outbox_id?: unknown } };
+    const id = parsed.event_payload?.outbox_id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { fixedClock } from '../../src/clock.js';
+import { delmal } from '../support/cli.js';
+import { createSeededTestDatabase, type TestDatabase } from '../support/databases.js';
+import { recordTestYear, TEST_YEAR_IN_PERIOD } from '../support/report-year.js';
+
+let db: TestDatabase;
+let dir: string;
+let env: Record<string, string>;
+const year = ['--from', '2026-01-01', '--to', '2026-12-31'];
+
+beforeAll(async () => {
+  db = await createSeededTestDatabase('sqlite');
+  await recordTestYear(db);
+  dir = mkdtempSync(join(tmpdir(), 'delmal-report-cli-'));
+  env = { DATABASE_URL: db.url };
+});
+afterAll(async () => {
+  await db.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('delmal report uppfoljning', () => {
+  it('writes the Markdown report with its chart files beside it and says what it wrote', async () => {
+    const out = join(dir, 'uppfoljning-2026.md');
+    const run = await delmal(['report', 'uppfoljning', ...year, '--format', 'md', '--out', out], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      `Rapporten är skriven: ${out} (65 aktiviteter, ${TEST_YEAR_IN_PERIOD} avstämningar 2026-01-01 – 2026-12-31).`,
+    );
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('# Uppföljning av handlingsplaner och insatsområden');
+    expect(md).toContain('## Insatsområde ”God och nära vård” – aktivitetsområden och aktiviteter');
+    expect(readdirSync(dir).sort()).toEqual([
+      'uppfoljning-2026-status-over-tid-per-delmal.svg',
+      'uppfoljning-2026-status-per-insatsomrade.svg',
+      'uppfoljning-2026.md',
+    ]);
+  });
+
+  it('writes HTML and DOCX (a zip holding word/document.xml)', async () => {
+    const html = join(dir, 'r.html');
+    expect(
+      (await delmal(['report', 'uppfoljning', ...year, '--format', 'html', '--out', html], env)).code,
+    ).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/);
+    const docx = join(dir, 'r.docx');
+    // docx is the default format.
+    expect((await delmal(['report', 'uppfoljning', ...year, '--out', docx], env)).code).toBe(0);
+    const bytes = readFileSync(docx);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+  });
+
+  it.each([
+    [
+      ['--from', '2026-13-01', '--to', '2026-12-31'],
+      '--from "2026-13-01" är inget giltigt datum. Skriv det som ÅÅÅÅ-MM-DD',
+    ],
+    [['--from', '2026-01-01', '--to', '31/12/2026'], '--to "31/12/2026" är inget giltigt datum.'],
+    [
+      ['--from', '2026-12-31', '--to', '2026-01-01'],
+      '--from (2026-12-31) ligger efter --to (2026-01-01). Byt plats på datumen.',
+    ],
+  ])('refuses the period %j with a Swedish explanation and writes nothing', async (period, message) => {
+    const out = join(dir, 'fel.docx');
+    const run = await delmal(['report', 'uppfoljning', ...period, '--out', out], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('names a missing option and an unknown format', async () => {
+    const missing = await delmal(['report', 'uppfoljning', ...year], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Flaggan --out <file> behövs.');
+    const pdf = await delmal(
+      ['report', 'uppfoljning', ...year, '--format', 'pdf', '--out', join(dir, 'x')],
+      env,
+    );
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('välj ett av: docx, md, html');
+  });
+
+  it('leaves nothing half-written when the file cannot be written', async () => {
+    const out = join(dir, 'saknas', 'r.docx');
+    const run = await delmal(['report', 'uppfoljning', ...year, '--out', out], env);
+    expect(run.code).toBe(73);
+    expect(run.stderr).toContain(`${out} gick inte att skriva`);
+    expect(existsSync(join(dir, 'saknas'))).toBe(false);
+  });
+
+  it('draws a progress line only where there is a terminal', async () => {
+    const lines: string[] = [];
+    const code = await runCli(
+      ['report', 'uppfoljning', ...year, '--format', 'html', '--out', join(dir, 'p.html')],
+      {
+        env,
+        out: () => {},
+        err: () => {},
+        clock: fixedClock('2027-01-15T08:00:00Z'),
+        progress: (text) => lines.push(text),
+      },
+    );
+    expect(code).toBe(0);
+    expect(lines).toEqual([
+      '[1/4] Läser avstämningar …',
+      '[2/4] Sammanställer …',
+      '[3/4] Ritar diagram …',
+      '[4/4] Skriver HTML …',
+      '',
+    ]);
+  });
+});
+
+describe('delmal report checkins', () => {
+  it('exports the period’s check-ins as CSV', async () => {
+    const out = join(dir, 'avstamningar.csv');
+    const run = await delmal(['report', 'checkins', ...year, '--out', out], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      `${TEST_YEAR_IN_PERIOD} avstämningar 2026-01-01 – 2026-12-31 skrivna till ${out}.`,
+    );
+    const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n');
+    expect(header).toBe(
+      'id,createdAt,localDate,activityId,activityName,statusCode,statusLabel,author,platform,note',
+    );
+    // One note spans two lines inside its quotes.
+    expect(rows).toHaveLength(TEST_YEAR_IN_PERIOD + 1);
+  });
+});
