@@ -7,7 +7,6 @@ import { FakeConnector } from '../fakes/fake-connector.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { exited, spawnServe } from '../support/cli.js';
 import { postSlack, slashCommand, TEST_SIGNING_SECRET } from '../support/slack.js';
-import { postActivity, teamsMessage } from '../support/teams.js';
 import { until } from '../support/wait.js';
 
 const slack = new FakeSlack();
@@ -34,8 +33,10 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// Teams is not driven here: the fake connector can be put on the serviceUrl allow-list only by an
+// in-process start (startDelmal's teamsServiceUrls), not through the binary's environment.
 describe('delmal serve shuts down gracefully (the real binary)', () => {
-  it('answers every Slack and Teams request in flight when SIGTERM arrives, then exits 0', async () => {
+  it('answers every Slack request in flight when SIGTERM arrives, then exits 0', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const child = spawnServe({
@@ -56,7 +57,6 @@ describe('delmal serve shuts down gracefully (the real binary)', () => {
 
     // Slow platforms: every request below is still being worked on when the signal arrives.
     slack.holds.set('users.info', 1500);
-    connector.rosterHoldMs = 1500;
     const slackRequests = [1, 2, 3, 4].map((n) =>
       postSlack(
         base,
@@ -64,25 +64,14 @@ describe('delmal serve shuts down gracefully (the real binary)', () => {
         'application/x-www-form-urlencoded',
       ).then(async (response) => ({ status: response.status, body: await response.text() })),
     );
-    const teamsRequests = [1, 2, 3, 4].map((n) =>
-      postActivity(
-        base,
-        teamsMessage('delmal 5', {
-          serviceUrl: connector.serviceUrl,
-          conversationId: `a:slow-${n}`,
-          from: { id: `29:slow-${n}`, aadObjectId: `00000000-0000-0000-0000-00000000050${n}` },
-        }),
-      ).then((response) => response.status),
-    );
     await until(
-      () => (slack.arrivals.get('users.info') ?? 0) >= 4 && connector.rosterArrivals >= 4,
+      () => (slack.arrivals.get('users.info') ?? 0) >= 4,
       'all requests to reach the slow platform calls',
       15_000,
     );
     child.kill('SIGTERM');
 
     const slackAnswers = await Promise.all(slackRequests);
-    expect(await Promise.all(teamsRequests)).toEqual([200, 200, 200, 200]);
     expect(await exited(child, 20_000)).toBe(0);
     expect(child.output()).toContain('shutting down');
 
@@ -95,8 +84,5 @@ describe('delmal serve shuts down gracefully (the real binary)', () => {
     const viaUrl = slack.delivered('response').filter((c) => JSON.stringify(c.body).includes(goal)).length;
     expect(inAck + emptyAcks).toBe(4);
     expect(viaUrl).toBe(emptyAcks);
-    // Each Teams message got its card in its own conversation.
-    const answered = connector.delivered().map((c) => decodeURIComponent(c.path));
-    for (const n of [1, 2, 3, 4]) expect(answered).toContain(`/v3/conversations/a:slow-${n}/activities`);
   }, 60_000);
 });
