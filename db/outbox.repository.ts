@@ -74,6 +74,26 @@ export async function claimDueOutbox(
   return claimed;
 }
 
+/**
+ * Gives back claims this worker will not use (it is shutting down): the items are due again at
+ * once for the next worker or start, instead of waiting for the lease to run out.
+ */
+export async function releaseOutboxClaims(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  leaseUntil: string,
+  now: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ claimed_until: null, updated_at: now })
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'pending')
+    .where('claimed_until', '=', leaseUntil)
+    .execute();
+}
+
 /** Records the outcome of one attempt. */
 export async function settleOutbox(
   db: Kysely<Database>,

@@ -51,8 +51,20 @@ export interface RunningDelmal {
   readonly deliveries: DeliveryOutbox;
   /** The playground's port, in the local and test environments. */
   readonly localPort: LocalPort | undefined;
-  close(): Promise<void>;
+  /**
+   * Resolves once no request or handler is in flight and the outbox has delivered what is due:
+   * what a test awaits before checking that something did *not* happen.
+   */
+  settled(): Promise<void>;
+  /**
+   * Shuts down gracefully: stops accepting, lets requests in flight and the sends in progress
+   * finish within `graceMs` (0: cut at once), releases unused outbox claims, closes the database.
+   */
+  close(graceMs?: number): Promise<void>;
 }
+
+/** How long `delmal serve` lets in-flight work finish after SIGTERM/SIGINT. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * Starts delmal: database ready (migrated, catalog seeded), then one HTTP server for every route.
@@ -145,16 +157,42 @@ export async function startDelmal(
       deliverer,
       deliveries,
       localPort,
-      close: async () => {
+      settled: async () => {
+        await server.work.idle();
+        await Promise.all([outbox.drain(), deliveries.drain()]);
+        await server.work.idle();
+      },
+      close: async (graceMs = 0) => {
+        // Wall time, not the injected clock: a budget for real waiting.
+        const deadline = performance.now() + graceMs;
         await slack?.stop();
-        await server.close();
-        await outbox.stop();
-        await deliveries.stop();
+        await server.close(graceMs);
+        // What the finished requests queued goes out within what is left of the grace; then the
+        // outboxes stop (the send in progress finishes, unused claims are released).
+        const delivered = await withinDeadline(Promise.all([outbox.drain(), deliveries.drain()]), deadline);
+        const stopped = await withinDeadline(
+          Promise.all([outbox.stop(), deliveries.stop()]),
+          delivered ? deadline : 0,
+        );
+        if (!stopped) deps.logger.warn('shutdown grace over with a send in progress; its lease expires');
         await db.close();
       },
     };
   } catch (error) {
     await db.close();
     throw error;
+  }
+}
+
+/** Waits for `work` until `deadline` (a `performance.now()` time); true when it finished in time. */
+async function withinDeadline(work: Promise<unknown>, deadline: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - performance.now()));
+  });
+  try {
+    return await Promise.race([work.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -68,6 +68,10 @@ export function createSlackAdapter(
     convoStore: false,
     receiver,
   });
+  // Handlers run on after Slack's ack: every event counts as in flight from the moment the receiver
+  // hands it over (before the ack) until its handlers finish, so shutdown lets them finish.
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => server.work.track(processEvent(event));
   registerSlackHandlers(app, deps);
   const client = new WebClient(config.botToken, clientOptions);
   registerSlackSenders(deps.outbox, client);

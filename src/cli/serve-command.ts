@@ -1,4 +1,4 @@
-import { startDelmal } from '../app.js';
+import { SHUTDOWN_GRACE_MS, startDelmal } from '../app.js';
 import { createLogger } from '../logger.js';
 import { installProcessGuards } from '../server/process-guards.js';
 import { type CliContext, CliExit, configFor, describeError } from './context.js';
@@ -27,11 +27,18 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
     throw new CliExit(code === 'EADDRINUSE' || code === 'EACCES' ? 75 : 69);
   }
   if (!config.slack && !config.teams) ctx.err(t('cli.serve.local', { port: String(running.port) }));
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
   });
-  logger.info('shutting down');
-  await running.close();
+  // A second signal while finishing means "now": stop without waiting further.
+  const force = (again: NodeJS.Signals) => {
+    logger.warn({ signal: again }, 'second signal; exiting without waiting');
+    process.exit(130);
+  };
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  logger.info({ signal, graceMs: SHUTDOWN_GRACE_MS }, 'shutting down: finishing requests in flight');
+  await running.close(SHUTDOWN_GRACE_MS);
+  logger.info('stopped');
 }

@@ -3,6 +3,7 @@ import {
   claimDueOutbox,
   enqueueOutbox,
   type NewOutboxItem,
+  releaseOutboxClaims,
   settleOutbox,
 } from '../../db/outbox.repository.js';
 import type { Clock } from '../clock.js';
@@ -37,6 +38,7 @@ export class Outbox {
   private readonly senders = new Map<string, Sender>();
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
+  private stopping = false;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
   private readonly random: () => number;
@@ -60,7 +62,8 @@ export class Outbox {
   /** Stores an item and starts delivering it at once. Duplicates (same dedupe key) are dropped. */
   async send(item: NewOutboxItem): Promise<void> {
     await enqueueOutbox(this.db.kysely, item, this.clock.now().toISOString());
-    void this.drain();
+    // Stopping: the item is stored and the next start delivers it.
+    if (!this.stopping) void this.drain();
   }
 
   /**
@@ -97,7 +100,12 @@ export class Outbox {
     this.timer.unref();
   }
 
+  /**
+   * Stops delivering: the send in progress finishes, claims not yet used are released (those items
+   * stay pending for the next start), and no new pass begins.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.draining;
@@ -105,6 +113,7 @@ export class Outbox {
 
   /** Delivers every due item; concurrent calls share one pass. */
   drain(): Promise<void> {
+    if (this.stopping) return this.draining ?? Promise.resolve();
     this.draining ??= this.pass().finally(() => {
       this.draining = undefined;
     });
@@ -114,15 +123,19 @@ export class Outbox {
   private async pass(): Promise<void> {
     try {
       for (;;) {
+        if (this.stopping) return;
         const now = this.clock.now();
-        const due = await claimDueOutbox(
-          this.db.kysely,
-          now.toISOString(),
-          new Date(now.getTime() + this.leaseMs).toISOString(),
-          20,
-        );
+        const leaseUntil = new Date(now.getTime() + this.leaseMs).toISOString();
+        const due = await claimDueOutbox(this.db.kysely, now.toISOString(), leaseUntil, 20);
         if (due.length === 0) return;
-        for (const item of due) await this.attempt(item.id, item.kind, item.payload, item.attempts);
+        for (const [index, item] of due.entries()) {
+          if (this.stopping) {
+            const unsent = due.slice(index).map((d) => d.id);
+            await releaseOutboxClaims(this.db.kysely, unsent, leaseUntil, this.clock.now().toISOString());
+            return;
+          }
+          await this.attempt(item.id, item.kind, item.payload, item.attempts);
+        }
       }
     } catch (error) {
       this.logger.error({ err: error }, 'outbox pass failed; the next tick retries');

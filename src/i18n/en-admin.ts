@@ -144,6 +144,8 @@ export const enAdmin: Readonly<Record<keyof typeof svAdmin, string>> = {
   'cli.serve.port': 'Port {port} cannot be used: {detail}. Choose another with PORT=…',
   'cli.serve.slackRejected':
     'Slack rejected SLACK_BOT_TOKEN ({detail}). Check that the token belongs to the app and that the app is installed in the workspace (OAuth & Permissions).',
+  'cli.node.tooOld':
+    'delmal needs Node ≥ {required}, you have {actual}. Install Node 22: `nvm install` (reads .nvmrc) or https://nodejs.org/en/download.',
   'cli.serve.local': 'No Slack or Teams configuration: delmal runs locally at http://localhost:{port}/',
   'doctor.heading': 'delmal doctor',
   'doctor.configuration': 'Configuration (secrets masked):',

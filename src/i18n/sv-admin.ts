@@ -145,6 +145,8 @@ export const svAdmin = {
   'cli.serve.port': 'Porten {port} går inte att använda: {detail}. Välj en annan med PORT=…',
   'cli.serve.slackRejected':
     'Slack avvisade SLACK_BOT_TOKEN ({detail}). Kontrollera att token hör till appen och att appen är installerad i arbetsytan (OAuth & Permissions).',
+  'cli.node.tooOld':
+    'delmal behöver Node ≥ {required}, du har {actual}. Installera Node 22: `nvm install` (läser .nvmrc) eller https://nodejs.org/en/download.',
   'cli.serve.local': 'Ingen Slack- eller Teams-konfiguration: delmal kör lokalt på http://localhost:{port}/',
   'doctor.heading': 'delmal doctor',
   'doctor.configuration': 'Konfiguration (hemligheter maskerade):',

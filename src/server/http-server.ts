@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
+import { InFlight } from './in-flight.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 type Method = 'GET' | 'POST';
@@ -12,6 +13,12 @@ type Method = 'GET' | 'POST';
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   private server: Server | undefined;
+  private closing = false;
+  /**
+   * Requests being answered, and work adapters do after answering (Slack's handlers run after
+   * its ack): shutdown waits for it, tests await it.
+   */
+  readonly work = new InFlight();
 
   constructor(private readonly logger: Logger) {}
 
@@ -24,7 +31,18 @@ export class HttpServer {
 
   /** Starts listening; resolves with the bound port (useful with port 0 in tests). */
   async listen(port: number, host = '0.0.0.0'): Promise<number> {
-    const server = createServer((req, res) => void this.dispatch(req, res));
+    const server = createServer((req, res) => {
+      // While shutting down, a kept-alive connection gets its answer and is then closed.
+      if (this.closing) res.setHeader('connection', 'close');
+      const answered = new Promise<void>((resolve) =>
+        res.once('close', () => {
+          // The connection falls idle: close it now rather than wait out keep-alive.
+          if (this.closing) setImmediate(() => server.closeIdleConnections());
+          resolve();
+        }),
+      );
+      void this.work.track(Promise.all([this.dispatch(req, res), answered]));
+    });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -36,12 +54,30 @@ export class HttpServer {
     return (server.address() as AddressInfo).port;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops accepting connections, lets requests in flight (and the work they started) finish for up
+   * to `graceMs`, closing kept-alive connections as they fall idle; then cuts whatever is left.
+   * Resolves true when everything finished in time.
+   */
+  async close(graceMs = 0): Promise<boolean> {
     const server = this.server;
-    if (!server) return;
+    if (!server) return this.work.size === 0;
+    this.closing = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      this.work.idle().then(() => true),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!finished) this.logger.warn({ inFlight: this.work.size, graceMs }, 'shutdown grace over; cutting');
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closed;
     this.server = undefined;
+    return finished;
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {

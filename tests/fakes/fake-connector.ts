@@ -17,6 +17,10 @@ export class FakeConnector {
   /** Roster: Teams user id → what GET …/members/{id} answers. */
   readonly members = new Map<string, { name: string; email?: string; userPrincipalName?: string }>();
   private readonly failures: { status: number; retryAfter?: number; code?: string }[] = [];
+  /** Roster look-ups received, counted on arrival (before any hold). */
+  rosterArrivals = 0;
+  /** Roster look-ups are answered only after this many milliseconds: a slow connector. */
+  rosterHoldMs = 0;
 
   private readonly server = new LoopbackServer((req, res) => void this.handle(req, res));
 
@@ -64,6 +68,8 @@ export class FakeConnector {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const member = /\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && member) {
+      this.rosterArrivals += 1;
+      if (this.rosterHoldMs > 0) await new Promise((resolve) => setTimeout(resolve, this.rosterHoldMs));
       const found = this.members.get(decodeURIComponent(member[1] ?? ''));
       this.calls.push({ method: 'GET', path, body: {}, status: found ? 200 : 404 });
       res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });

@@ -23,6 +23,10 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, { email: string; name: string }>();
   private readonly failures = new Map<string, ScriptedFailure[]>();
+  /** Calls received per method, counted on arrival (before any hold). */
+  readonly arrivals = new Map<string, number>();
+  /** Methods answered only after this many milliseconds: a slow Slack. */
+  readonly holds = new Map<string, number>();
   private readonly slow = new Map<string, number[]>();
   /** Messages posted per channel, as conversations.history returns them (oldest first here). */
   readonly messages = new Map<
@@ -95,6 +99,9 @@ export class FakeSlack {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const method = path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, '');
     const body = parseBody(raw, req.headers['content-type'] ?? '');
+    this.arrivals.set(method, (this.arrivals.get(method) ?? 0) + 1);
+    const hold = this.holds.get(method);
+    if (hold) await new Promise((resolve) => setTimeout(resolve, hold));
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       this.calls.push({ method, body, status: failure.status });

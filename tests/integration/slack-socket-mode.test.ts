@@ -71,7 +71,7 @@ describe('Slack over Socket Mode', () => {
     await socket.send('events_api', event, 'env-3');
     const [call] = await slack.waitFor('chat.postMessage');
     expect(call?.body.text).toBe('Delmål 4: Våldsfria nära relationer');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.app.settled();
     expect(slack.delivered('chat.postMessage')).toHaveLength(1);
   });
 });

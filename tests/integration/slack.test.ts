@@ -69,7 +69,7 @@ describe('Slack requests are verified', () => {
       (await postSlack(server.base, body, form, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }))
         .status,
     ).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await server.app.settled();
     expect(slack.calls.filter((c) => c.method === 'response')).toEqual([]);
   });
 });
@@ -172,7 +172,7 @@ describe('direct messages and mentions', () => {
     const [call] = await slack.waitFor('chat.postMessage');
     expect(call?.body.channel).toBe('D0DM');
     expect(call?.body.text).toBe('Delmål 3: Människor lever ett liv fritt från missbruk och beroende');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.app.settled();
     expect(slack.delivered('chat.postMessage')).toHaveLength(1);
   });
 
@@ -214,7 +214,7 @@ describe('direct messages and mentions', () => {
     const [call] = await slack.waitFor('chat.postMessage');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(call?.body.text).toBe('Delmål 8: Kompetensbehovet inom den sociala välfärden är tillgodosett');
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await server.app.settled();
     expect(slack.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.status)).toEqual([
       429, 200,
     ]);
@@ -237,7 +237,7 @@ describe('direct messages and mentions', () => {
       ),
       'application/json',
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.app.settled();
     expect(slack.delivered('chat.postMessage')).toEqual([]);
   });
 });
