@@ -81,7 +81,6 @@ export async function insertSyntheticCheckIns(
       note: random.pick(OPENERS),
       platform: random.pick(['slack', 'teams']),
       created_at: at,
-      idempotency_key: null,
     };
   });
   await db.transaction().execute(async (trx) => {
