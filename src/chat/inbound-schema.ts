@@ -40,7 +40,8 @@ export const inboundMessage = z.object({
     threadId: id.optional(),
   }),
   messageId: id,
-  text: z.string().max(40_000),
+  // Bounded by the routes' body limits; an over-long message is answered politely by handleMessage, not refused here.
+  text: z.string().max(1_000_000),
   asker: z.object({
     userId: id,
     email: z.string().trim().toLowerCase().pipe(z.email()).optional().catch(undefined),
