@@ -1,4 +1,15 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type {
+  ChatIdentityTable,
+  CheckInTable,
+  InboundReceiptTable,
+  LocalMessageTable,
+  OutboxItemTable,
+  OutboxTable,
+  RateBucketTable,
+  TeamsConversationTable,
+} from './delivery-tables.js';
+import type { AwayPeriodTable, ScheduleRunTable, ScheduleTable } from './schedule-tables.js';
 
 /**
  * Table types, one interface per table. Columns are portable across SQLite and PostgreSQL:
@@ -136,159 +147,6 @@ export interface NetworkTable {
   position: number;
 }
 
-export interface OutboxTable {
-  id: string;
-  platform: string;
-  kind: string;
-  payload: string;
-  dedupe_key: string | null;
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  next_attempt_at: string;
-  claimed_until: string | null;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-  sent_at: string | null;
-}
-
-/** One delivery of the second outbox (see migration 0006); JSON columns hold neutral values. */
-export interface OutboxItemTable {
-  id: string;
-  lane: 'interactive' | 'bulk';
-  priority: number;
-  to_address: string;
-  message: string;
-  message_type: string;
-  replaces: string | null;
-  locale: string | null;
-  dedupe_key: string | null;
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  next_attempt_at: string;
-  claim_token: string | null;
-  claimed_until: string | null;
-  uncertain: number;
-  last_error: string | null;
-  failure_reason: string | null;
-  recipient: string;
-  sent_ref: string | null;
-  created_at: string;
-  updated_at: string;
-  sent_at: string | null;
-}
-
-/** Shared rate-limit state (GCRA, microseconds since the epoch). PostgreSQL returns bigint as text. */
-export interface RateBucketTable {
-  key: string;
-  tat: number | string;
-  interval_us: number | string;
-  tolerance_us: number | string;
-  paused_until: number | string;
-  granted: number;
-}
-
-export interface InboundReceiptTable {
-  key: string;
-  received_at: string;
-}
-
-export interface ChatIdentityTable {
-  platform: string;
-  tenant_id: string;
-  user_id: string;
-  person_id: string | null;
-  email: string | null;
-  display_name: string | null;
-  locale: string | null;
-  updated_at: string;
-  /** The user's DM with delmal once opened (Slack D…), for messages delmal starts. */
-  conversation_id: string | null;
-}
-
-export interface CheckInTable {
-  id: string;
-  activity_id: string;
-  person_id: string | null;
-  author_name: string;
-  status_code: string;
-  note: string;
-  platform: string;
-  created_at: string;
-  /** The submission's own key (platform ids), unique: the same submission twice is one check-in. */
-  idempotency_key: string | null;
-}
-
-/** A message delmal wrote in the playground, kept until a browser showed it. */
-export interface LocalMessageTable {
-  id: string;
-  /** `dm:<email>` or `network:<id>`. */
-  conversation_id: string;
-  /** JSON: what the page renders (summary, card, form token). */
-  body: string;
-  created_at: string;
-  seen_at: string | null;
-}
-
-export interface TeamsConversationTable {
-  conversation_id: string;
-  service_url: string;
-  tenant_id: string | null;
-  conversation_type: string;
-  user_aad_object_id: string | null;
-  team_id: string | null;
-  updated_at: string;
-}
-
-export interface ScheduleTable {
-  id: string;
-  scope: string;
-  scope_id: string;
-  cadence: string;
-  weekday: string | null;
-  interval_weeks: number | null;
-  anchor_date: string | null;
-  /** '1'–'4' or 'last'. */
-  nth: string | null;
-  month_in_quarter: number | null;
-  day_of_month: number | null;
-  local_time: string;
-  time_zone: string;
-  is_active: number;
-  summer_from_week: number | null;
-  summer_to_week: number | null;
-  skip_if_updated_days: number;
-  reminder_after_workdays: number;
-  quiet_from: string | null;
-  quiet_until: string | null;
-  position: number;
-}
-
-export interface ScheduleRunTable {
-  schedule_id: string;
-  /** The slot's nominal local date (see src/schedule/slots.ts). */
-  slot: string;
-  status: 'claimed' | 'done' | 'skipped';
-  reason: string | null;
-  claimed_at: string;
-  claimed_by: string;
-  finished_at: string | null;
-}
-
-export interface AwayPeriodTable {
-  id: string;
-  person_id: string;
-  /** Local dates, inclusive. */
-  from_date: string;
-  until_date: string;
-  note: string | null;
-  created_at: string;
-  /** Set by `delmal tillbaka` when someone returns before `until_date`. */
-  ended_at: string | null;
-  /** Set when the one catch-up prompt after the absence has been sent. */
-  caught_up_at: string | null;
-}
-
 /** A many-to-many link; `position` keeps the order the catalog gave. */
 export type LinkTable<Owner extends string, Target extends string> = Record<Owner | Target, string> & {
   position: number;
@@ -345,3 +203,15 @@ export type CheckInRow = Selectable<CheckInTable>;
 export type TeamsConversationRow = Selectable<TeamsConversationTable>;
 export type ScheduleRunRow = Selectable<ScheduleRunTable>;
 export type AwayPeriodRow = Selectable<AwayPeriodTable>;
+
+export type {
+  ChatIdentityTable,
+  CheckInTable,
+  InboundReceiptTable,
+  LocalMessageTable,
+  OutboxItemTable,
+  OutboxTable,
+  RateBucketTable,
+  TeamsConversationTable,
+} from './delivery-tables.js';
+export type { AwayPeriodTable, ScheduleRunTable, ScheduleTable } from './schedule-tables.js';

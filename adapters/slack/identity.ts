@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { saveChatIdentity } from '../../db/chat-identities.repository.js';
+import { findChatIdentityByEmail, saveChatIdentity } from '../../db/chat-identities.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { Clock } from '../../src/clock.js';
 import { type IdentityDeps, identityEmail } from '../../src/identity/identity-cache.js';
@@ -33,13 +33,7 @@ export async function slackUserIdForEmail(
   email: string,
 ): Promise<string | undefined> {
   const address = email.toLowerCase();
-  const known = await deps.db.kysely
-    .selectFrom('chat_identities')
-    .select('user_id')
-    .where('platform', '=', 'slack')
-    .where('tenant_id', '=', teamId)
-    .where('email', '=', address)
-    .executeTakeFirst();
+  const known = await findChatIdentityByEmail(deps.db.kysely, 'slack', address, teamId);
   if (known) return known.user_id;
   try {
     const found = await deps.client.users.lookupByEmail({ email: address });

@@ -1,6 +1,11 @@
 import type { App } from '@microsoft/teams.apps';
+import { findChatIdentityByEmail } from '../../db/chat-identities.repository.js';
 import type { Db } from '../../db/connection.js';
-import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
+import {
+  personalTeamsConversation,
+  saveTeamsConversation,
+  tenantServiceUrl,
+} from '../../db/teams-conversations.repository.js';
 import type { Clock } from '../../src/clock.js';
 import type { Outbox, SendOutcome } from '../../src/delivery/outbox.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
@@ -32,23 +37,13 @@ export async function queueTeamsMessage(
   activity: Record<string, unknown>,
   dedupeKey?: string,
 ): Promise<ProactiveResult> {
-  const identity = await deps.db.kysely
-    .selectFrom('chat_identities')
-    .select(['tenant_id', 'user_id'])
-    .where('platform', '=', 'teams')
-    .where('email', '=', email.toLowerCase())
-    .executeTakeFirst();
+  const identity = await findChatIdentityByEmail(deps.db.kysely, 'teams', email);
   if (!identity) return 'unreachable';
-  const conversation = await deps.db.kysely
-    .selectFrom('teams_conversations')
-    .select('service_url')
-    .where('tenant_id', '=', identity.tenant_id)
-    .orderBy('updated_at', 'desc')
-    .executeTakeFirst();
-  if (!conversation) return 'unreachable';
+  const serviceUrl = await tenantServiceUrl(deps.db.kysely, identity.tenant_id);
+  if (!serviceUrl) return 'unreachable';
   const payload: ProactivePayload = {
     recipient: email.toLowerCase(),
-    serviceUrl: conversation.service_url,
+    serviceUrl,
     tenantId: identity.tenant_id,
     userAadObjectId: identity.user_id,
     activity,
@@ -78,12 +73,7 @@ export function registerProactiveSender(
       return { ok: false, retry: false, error: `${payload.recipient}: service_url_not_allowed` };
     const api = app.api.fromServiceUrl({ serviceUrl: payload.serviceUrl });
     try {
-      const known = await deps.db.kysely
-        .selectFrom('teams_conversations')
-        .select('conversation_id')
-        .where('conversation_type', '=', 'personal')
-        .where('user_aad_object_id', '=', payload.userAadObjectId)
-        .executeTakeFirst();
+      const known = await personalTeamsConversation(deps.db.kysely, payload.userAadObjectId);
       let conversationId = known?.conversation_id;
       if (!conversationId) {
         const created = await api.conversations.create({

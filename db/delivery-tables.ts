@@ -1,0 +1,105 @@
+/** Table types of delivery and chat: outboxes, rate buckets, receipts, identities, conversations, check-ins. */
+
+export interface OutboxTable {
+  id: string;
+  platform: string;
+  kind: string;
+  payload: string;
+  dedupe_key: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** One delivery of the second outbox (see migration 0006); JSON columns hold neutral values. */
+export interface OutboxItemTable {
+  id: string;
+  lane: 'interactive' | 'bulk';
+  priority: number;
+  to_address: string;
+  message: string;
+  message_type: string;
+  replaces: string | null;
+  locale: string | null;
+  dedupe_key: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claim_token: string | null;
+  claimed_until: string | null;
+  uncertain: number;
+  last_error: string | null;
+  failure_reason: string | null;
+  recipient: string;
+  sent_ref: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** Shared rate-limit state (GCRA, microseconds since the epoch). PostgreSQL returns bigint as text. */
+export interface RateBucketTable {
+  key: string;
+  tat: number | string;
+  interval_us: number | string;
+  tolerance_us: number | string;
+  paused_until: number | string;
+  granted: number;
+}
+
+export interface InboundReceiptTable {
+  key: string;
+  received_at: string;
+}
+
+export interface ChatIdentityTable {
+  platform: string;
+  tenant_id: string;
+  user_id: string;
+  person_id: string | null;
+  email: string | null;
+  display_name: string | null;
+  locale: string | null;
+  updated_at: string;
+  /** The user's DM with delmal once opened (Slack D…), for messages delmal starts. */
+  conversation_id: string | null;
+}
+
+export interface CheckInTable {
+  id: string;
+  activity_id: string;
+  person_id: string | null;
+  author_name: string;
+  status_code: string;
+  note: string;
+  platform: string;
+  created_at: string;
+  /** The submission's own key (platform ids), unique: the same submission twice is one check-in. */
+  idempotency_key: string | null;
+}
+
+/** A message delmal wrote in the playground, kept until a browser showed it. */
+export interface LocalMessageTable {
+  id: string;
+  /** `dm:<email>` or `network:<id>`. */
+  conversation_id: string;
+  /** JSON: what the page renders (summary, card, form token). */
+  body: string;
+  created_at: string;
+  seen_at: string | null;
+}
+
+export interface TeamsConversationTable {
+  conversation_id: string;
+  service_url: string;
+  tenant_id: string | null;
+  conversation_type: string;
+  user_aad_object_id: string | null;
+  team_id: string | null;
+  updated_at: string;
+}
