@@ -204,14 +204,5 @@ export type TeamsConversationRow = Selectable<TeamsConversationTable>;
 export type ScheduleRunRow = Selectable<ScheduleRunTable>;
 export type AwayPeriodRow = Selectable<AwayPeriodTable>;
 
-export type {
-  ChatIdentityTable,
-  CheckInTable,
-  InboundReceiptTable,
-  LocalMessageTable,
-  OutboxItemTable,
-  OutboxTable,
-  RateBucketTable,
-  TeamsConversationTable,
-} from './delivery-tables.js';
-export type { AwayPeriodTable, ScheduleRunTable, ScheduleTable } from './schedule-tables.js';
+export type * from './delivery-tables.js';
+export type * from './schedule-tables.js';
