@@ -1,3 +1,4 @@
+import { toLocal, toUtc } from '../../db/model/zoned-time.js';
 import { fold } from '../search/text-processing.js';
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -36,31 +37,15 @@ const MONTHS: Readonly<Record<string, number>> = {
   dec: 12,
 };
 
-/** Milliseconds the zone is ahead of UTC at `at`. */
-function offsetMs(at: number, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(at));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - at;
-}
-
 /** Midnight at the start of a calendar day in `timezone`, as an instant. */
 export function startOfDay(year: number, month: number, day: number, timezone: string): Date {
-  const guess = Date.UTC(year, month - 1, day);
-  return new Date(guess - offsetMs(guess - offsetMs(guess, timezone), timezone));
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return toUtc(date, '00:00', timezone);
 }
 
 function today(now: Date, timezone: string): { year: number; month: number; day: number } {
-  const local = new Date(now.getTime() + offsetMs(now.getTime(), timezone));
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  const [year, month, day] = toLocal(now, timezone).date.split('-').map(Number);
+  return { year: year ?? 0, month: month ?? 1, day: day ?? 1 };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toUtc } from '../../db/model/zoned-time.js';
 
 /** A report period: whole local days `from`–`to` (both included) in the plan's time zone. */
 export interface ReportPeriod {
@@ -53,11 +54,7 @@ export function addDays(date: string, days: number): string {
 
 /** The UTC instant at which `date` begins in `timezone` (DST-aware: offsets are read, not assumed). */
 export function localMidnightUtc(date: string, timezone: string): Date {
-  const guess = Date.parse(`${date}T00:00:00Z`);
-  let instant = guess - offsetMs(guess, timezone);
-  // A second pass settles days whose offset differs from the guess's (the DST change days).
-  instant = guess - offsetMs(instant, timezone);
-  return new Date(instant);
+  return toUtc(date, '00:00', timezone);
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -76,20 +73,4 @@ export function localDate(iso: string, timezone: string): string {
     dayFormats.set(timezone, format);
   }
   return format.format(new Date(iso));
-}
-
-function offsetMs(instant: number, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - Math.floor(instant / 1000) * 1000;
 }
