@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { PLAIN_CHECK_IN } from '../db/check-ins.repository.js';
 import type { CheckInRow, Database } from '../db/database.js';
 import type { Catalog } from '../db/model/catalog-schema.js';
 import type { Random } from './random.js';
@@ -73,6 +74,7 @@ export async function insertSyntheticCheckIns(
     current.set(activity, status);
     return {
       idempotency_key: null,
+      ...PLAIN_CHECK_IN,
       id: randomUUID(),
       activity_id: activity,
       person_id: null,

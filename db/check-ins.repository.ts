@@ -13,6 +13,16 @@ export interface NewCheckIn {
   readonly idempotencyKey?: string;
 }
 
+/** The columns a plain check-in (not answering a round, never edited) has. */
+export const PLAIN_CHECK_IN = {
+  round_id: null,
+  late: 0,
+  next_step: null,
+  needs_support: 0,
+  version: 1,
+  updated_at: null,
+} as const satisfies Partial<CheckInRow>;
+
 /**
  * Appends a check-in and bumps the check-in revision (caches on every replica reload), atomically.
  * With an idempotency key already recorded, nothing is written and the earlier check-in is
@@ -33,6 +43,7 @@ export async function insertCheckIn(
     platform: checkIn.platform,
     created_at: now,
     idempotency_key: checkIn.idempotencyKey ?? null,
+    ...PLAIN_CHECK_IN,
   };
   return db.transaction().execute(async (trx) => {
     // ON CONFLICT DO NOTHING on both dialects: a concurrent twin waits for the first to commit,

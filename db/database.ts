@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type {
   ChatIdentityTable,
   CheckInTable,
+  CheckInVersionTable,
   InboundReceiptTable,
   LocalMessageTable,
   OutboxItemTable,
@@ -9,7 +10,14 @@ import type {
   RateBucketTable,
   TeamsConversationTable,
 } from './delivery-tables.js';
-import type { AwayPeriodTable, ScheduleRunTable, ScheduleTable } from './schedule-tables.js';
+import type {
+  AwayPeriodTable,
+  CheckInPromptTable,
+  CheckInRoundActivityTable,
+  CheckInRoundTable,
+  ScheduleRunTable,
+  ScheduleTable,
+} from './schedule-tables.js';
 
 /**
  * Table types, one interface per table. Columns are portable across SQLite and PostgreSQL:
@@ -188,6 +196,10 @@ export interface Database {
   schedules: ScheduleTable;
   schedule_runs: ScheduleRunTable;
   away_periods: AwayPeriodTable;
+  check_in_rounds: CheckInRoundTable;
+  check_in_round_activities: CheckInRoundActivityTable;
+  check_in_prompts: CheckInPromptTable;
+  check_in_versions: CheckInVersionTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

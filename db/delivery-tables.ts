@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table types of delivery and chat: outboxes, rate buckets, receipts, identities, conversations, check-ins. */
 
 export interface OutboxTable {
@@ -81,6 +83,31 @@ export interface CheckInTable {
   created_at: string;
   /** The submission's own key (platform ids), unique: the same submission twice is one check-in. */
   idempotency_key: string | null;
+  /** The scheduled round it answers (`<schedule>:<slot>`), when it answers one. */
+  round_id: string | null;
+  /** 1 when it answered its round after the round's deadline. */
+  late: Generated<number>;
+  next_step: string | null;
+  /** 1: the owner asked for support ("behöver stöd"). */
+  needs_support: Generated<number>;
+  /** 1 for the first recording; each edit adds one (earlier versions in `check_in_versions`). */
+  version: Generated<number>;
+  /** When it was last edited; null while never edited. */
+  updated_at: string | null;
+}
+
+/** An earlier version of an edited check-in, kept and attributable (append-only). */
+export interface CheckInVersionTable {
+  check_in_id: string;
+  version: number;
+  status_code: string;
+  note: string;
+  next_step: string | null;
+  needs_support: number;
+  person_id: string | null;
+  author_name: string;
+  platform: string;
+  recorded_at: string;
 }
 
 /** A message delmal wrote in the playground, kept until a browser showed it. */

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-outbox-v2.js';
 import * as m0007 from './migrations/0007-check-in-keys.js';
 import * as m0008 from './migrations/0008-schedules.js';
 import * as m0010 from './migrations/0010-check-in-periods.js';
+import * as m0011 from './migrations/0011-check-in-rounds.js';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the build output and the
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-check-in-keys': m0007,
   '0008-schedules': m0008,
   '0010-check-in-periods': m0010,
+  '0011-check-in-rounds': m0011,
 };
 
 /** Applies pending migrations; throws with the failing migration's name if one fails. */

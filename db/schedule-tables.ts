@@ -48,3 +48,43 @@ export interface AwayPeriodTable {
   /** Set when the one catch-up prompt after the absence has been sent. */
   caught_up_at: string | null;
 }
+
+/** One claimed slot of one schedule that prompted owners: id `<schedule_id>:<slot>`. */
+export interface CheckInRoundTable {
+  id: string;
+  schedule_id: string;
+  slot: string;
+  /** When the round's prompts went out (UTC ISO). */
+  opened_at: string;
+  /** After this an unanswered activity is "saknar rapport" and answers are late (UTC ISO). */
+  deadline_at: string;
+  /** The next slot of the schedule: answers are editable until then (UTC ISO); null: open-ended. */
+  closes_at: string | null;
+  created_at: string;
+}
+
+/** One activity asked about in a round, and whether (and by which check-in) it was answered. */
+export interface CheckInRoundActivityTable {
+  round_id: string;
+  activity_id: string;
+  /** Not prompted, and why (e.g. `recently_updated`, `owner_away`, `no_reachable_owner`). */
+  skipped_reason: string | null;
+  /** The first answer counts for the round. */
+  check_in_id: string | null;
+  answered_at: string | null;
+}
+
+/** One DM to one owner in one round: the prompt, its one reminder, or the catch-up after an absence. */
+export interface CheckInPromptTable {
+  id: string;
+  round_id: string;
+  person_id: string;
+  kind: 'prompt' | 'reminder' | 'catch_up';
+  /** JSON array of activity ids listed in the message. */
+  activity_ids: string;
+  /** The outbox item that carries it (its `sent_ref` is where to update it in place). */
+  outbox_item_id: string | null;
+  /** Why the owner could not be reached, reported to admins. */
+  unreachable_reason: string | null;
+  created_at: string;
+}

@@ -1,5 +1,6 @@
 import type { Address, SentMessageRef } from '../chat/inbound.js';
 import type { Reply } from '../chat/reply.js';
+import type { CheckInPromptMessage } from '../checkins/prompt-message.js';
 import type { Locale, MessageKey, MessageParams } from '../i18n/i18n.js';
 
 /**
@@ -18,7 +19,9 @@ export type OutboxMessage =
   /** An answer already composed for its asker, in their language (e.g. the reply to `/delmal 5`). */
   | { readonly type: 'reply'; readonly reply: Reply; readonly locale: Locale }
   /** One catalog message, rendered in the reader's language when sent (apologies, notices). */
-  | { readonly type: 'text'; readonly key: MessageKey; readonly params?: MessageParams };
+  | { readonly type: 'text'; readonly key: MessageKey; readonly params?: MessageParams }
+  /** A scheduled check-in prompt, reminder or catch-up to one owner (src/checkins/prompt-message.ts). */
+  | CheckInPromptMessage;
 
 /** One thing to deliver, as the core asks for it. */
 export interface NewDelivery {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
+import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import type { CheckInRow } from '../../db/database.js';
 import type { Catalog } from '../../db/model/catalog-schema.js';
 import { parseCatalogFile } from '../../src/catalog/catalog-file.js';
@@ -85,6 +86,7 @@ export function memoryCheckIns(): CheckInService {
         platform,
         created_at: '2026-11-22T08:14:00Z',
         idempotency_key: idempotencyKey ?? null,
+        ...PLAIN_CHECK_IN,
       };
       rows.push(row);
       return { ok: true, checkIn: row };

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
+import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import type { CheckInRow } from '../../db/database.js';
 import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
 import { handleMessage } from '../../src/chat/handle-message.js';
@@ -54,6 +55,7 @@ export function evaluationCheckIns(set: EvaluationSet = evaluationSet): CheckInR
     platform: 'slack',
     created_at: c.at,
     idempotency_key: null,
+    ...PLAIN_CHECK_IN,
   }));
 }
 

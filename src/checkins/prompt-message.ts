@@ -1,0 +1,46 @@
+import type { Tone } from '../chat/reply.js';
+
+/**
+ * The outbox message that asks an owner about their due activities (type `checkin-prompt`):
+ * neutral and self-contained, so it is rendered at send time in the reader's language without
+ * reading the database, and re-rendered when the prompt is updated in place after an answer.
+ * Registered with its zod schema and renderer in `message-types` by the check-in prompt code.
+ */
+export interface CheckInPromptMessage {
+  readonly type: 'checkin-prompt';
+  /** `prompt`: the round's DM; `reminder`: the one private reminder; `catch_up`: after an absence. */
+  readonly kind: 'prompt' | 'reminder' | 'catch_up';
+  /** `<schedule_id>:<slot>` (check_in_rounds.id). */
+  readonly roundId: string;
+  /** The local date after which an answer counts as late (shown to the owner). */
+  readonly deadline: string;
+  readonly activities: readonly PromptActivity[];
+}
+
+/** One status button, in the vocabulary of the activity's own plan. */
+export interface PromptStatus {
+  readonly code: string;
+  readonly label: string;
+  readonly labelEn: string;
+  readonly tone: Tone;
+}
+
+export interface PromptActivity {
+  readonly activityId: string;
+  readonly name: string;
+  /** Short context, e.g. `Delmål 5 · Örebro kommun`. */
+  readonly context?: string;
+  readonly statuses: readonly PromptStatus[];
+  /** The status last reported before this round, if any. */
+  readonly currentStatus?: string;
+  /** Set once the activity has been answered for this round: the prompt then shows it, without buttons. */
+  readonly answer?: {
+    readonly statusCode: string;
+    readonly byName: string;
+    /** True when the reader of this prompt gave the answer. */
+    readonly byReader: boolean;
+    /** UTC ISO time of the answer. */
+    readonly at: string;
+    readonly late: boolean;
+  };
+}
