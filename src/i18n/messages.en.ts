@@ -3,6 +3,7 @@ import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
 import { enErrors } from './en-errors.js';
 import { enReport } from './en-report.js';
+import { enRounds } from './en-rounds.js';
 import { enSchedule } from './en-schedule.js';
 import type { MessageKey } from './messages.sv.js';
 
@@ -13,5 +14,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enErrors,
   ...enReport,
   ...enSchedule,
+  ...enRounds,
   ...enAnswers,
 };

@@ -3,6 +3,7 @@ import { svAnswers } from './sv-answers.js';
 import { svChat } from './sv-chat.js';
 import { svErrors } from './sv-errors.js';
 import { svReport } from './sv-report.js';
+import { svRounds } from './sv-rounds.js';
 import { svSchedule } from './sv-schedule.js';
 
 /**
@@ -16,6 +17,7 @@ export const sv = {
   ...svErrors,
   ...svReport,
   ...svSchedule,
+  ...svRounds,
   ...svAnswers,
 } as const;
 
