@@ -95,9 +95,11 @@ export async function startDelmal(
     );
     const server = new HttpServer(deps.logger);
     registerHealthRoutes(server, db);
+    // Built once the ports exist (below); answers update their prompts through it.
+    let deliveries: DeliveryOutbox | undefined;
     const chat: ChatDeps = {
       store: new CatalogStore(db),
-      checkIns: databaseCheckIns(db, deps.clock),
+      checkIns: databaseCheckIns(db, deps.clock, { deliveries: () => deliveries, logger: deps.logger }),
       commands: COMMANDS,
       home: homeReply,
       clock: deps.clock,
@@ -138,7 +140,7 @@ export async function startDelmal(
     if (teams) ports.set('teams', teams.port);
     if (localPort) ports.set('local', localPort);
     const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
-    const deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
+    deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     await slack?.start();
     await teams?.start();

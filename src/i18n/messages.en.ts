@@ -2,6 +2,7 @@ import { enAdmin } from './en-admin.js';
 import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
 import { enErrors } from './en-errors.js';
+import { enPrompts } from './en-prompts.js';
 import { enReport } from './en-report.js';
 import { enSchedule } from './en-schedule.js';
 import type { MessageKey } from './messages.sv.js';
@@ -14,4 +15,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enReport,
   ...enSchedule,
   ...enAnswers,
+  ...enPrompts,
 };
