@@ -67,7 +67,7 @@ export function databaseCheckIns(db: Db, clock: Clock, options: CheckInServiceOp
       );
       // A check-in recorded here shows on the very next request, not after the revalidation delay.
       if (result.ok && !result.repeated) store.invalidate();
-      if (result.ok && result.counted) await refresh(result.checkIn);
+      if (result.ok && result.counted && !result.repeated) await refresh(result.checkIn);
       return result;
     },
     edit: async (view, author, input, platform, idempotencyKey) => {
