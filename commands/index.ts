@@ -1,7 +1,7 @@
 import type { ChatCommand } from '../src/chat/command.js';
 import { activity } from './activity.js';
 import { away, back } from './away.js';
-import { checkIn } from './check-in.js';
+import { checkIn, editCheckIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
 import { goal } from './goal.js';
 import { help } from './help.js';
@@ -20,6 +20,7 @@ export const COMMANDS: readonly ChatCommand[] = [
   intent,
   mine,
   checkIn,
+  editCheckIn,
   away,
   back,
   status,
@@ -27,4 +28,18 @@ export const COMMANDS: readonly ChatCommand[] = [
   help,
 ];
 
-export { activity, away, back, checkIn, deliveries, goal, help, intent, listGoals, mine, search, status };
+export {
+  activity,
+  away,
+  back,
+  checkIn,
+  deliveries,
+  editCheckIn,
+  goal,
+  help,
+  intent,
+  listGoals,
+  mine,
+  search,
+  status,
+};

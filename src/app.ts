@@ -107,9 +107,11 @@ export async function startDelmal(
     );
     const server = new HttpServer(deps.logger);
     registerHealthRoutes(server, db);
+    // Built once the ports exist (below); answers update their prompts through it.
+    let deliveries: DeliveryOutbox | undefined;
     const chat: ChatDeps = {
       store: new CatalogStore(db),
-      checkIns: databaseCheckIns(db, deps.clock),
+      checkIns: databaseCheckIns(db, deps.clock, { deliveries: () => deliveries, logger: deps.logger }),
       commands: COMMANDS,
       home: homeReply,
       clock: deps.clock,
@@ -150,7 +152,7 @@ export async function startDelmal(
     if (teams) ports.set('teams', teams.port);
     if (localPort) ports.set('local', localPort);
     const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
-    const deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
+    deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
     const calendar = new SwedishCalendar(config.locale);
     const catalog = async () => (await chat.store.get()).view.catalog;
     const checkIns = new CheckInEngine({

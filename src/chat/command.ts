@@ -24,6 +24,8 @@ export interface CheckIns {
   history(activityId: string): Promise<readonly CheckInRow[]>;
   /** Records under the inbound message's idempotency key: the same submission twice is one check-in. */
   record(input: CheckInInput): Promise<CheckInResult>;
+  /** Edits the activity's latest check-in (until the next round), keeping every version. */
+  edit(input: CheckInInput): Promise<CheckInResult & { readonly changed?: boolean }>;
 }
 
 export interface CommandContext {

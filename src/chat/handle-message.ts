@@ -89,6 +89,7 @@ export async function commandContext(
       latest,
       history: (activityId) => deps.checkIns.history(activityId),
       record: (input) => deps.checkIns.record(catalog.view, asker, input, platform, key),
+      edit: (input) => deps.checkIns.edit(catalog.view, asker, input, platform, key),
     },
   };
 }

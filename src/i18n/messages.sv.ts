@@ -2,6 +2,7 @@ import { svAdmin } from './sv-admin.js';
 import { svAnswers } from './sv-answers.js';
 import { svChat } from './sv-chat.js';
 import { svErrors } from './sv-errors.js';
+import { svPrompts } from './sv-prompts.js';
 import { svReport } from './sv-report.js';
 import { svRounds } from './sv-rounds.js';
 import { svSchedule } from './sv-schedule.js';
@@ -19,6 +20,7 @@ export const sv = {
   ...svSchedule,
   ...svRounds,
   ...svAnswers,
+  ...svPrompts,
 } as const;
 
 export type MessageKey = keyof typeof sv;
