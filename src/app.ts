@@ -1,5 +1,7 @@
 // The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
 // enforces it), so the core stays unaware of which platforms and commands exist.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
@@ -24,6 +26,8 @@ import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
 import { Outbox as DeliveryOutbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
+import { databaseNetworks } from './digest/network-service.js';
+import { type DigestJob, digestJob } from './digest/run-due-digests.js';
 import type { Logger } from './logger.js';
 import { databaseAway } from './schedule/away-service.js';
 import { registerHealthRoutes } from './server/health.js';
@@ -51,6 +55,8 @@ export interface RunningDelmal {
   readonly deliveries: DeliveryOutbox;
   /** The playground's port, in the local and test environments. */
   readonly localPort: LocalPort | undefined;
+  /** The weekly network digests as a ticker job: `run(now)` sends what is due (call it every minute). */
+  readonly digests: DigestJob;
   /**
    * Resolves once no request or handler is in flight and the outbox has delivered what is due:
    * what a test awaits before checking that something did *not* happen.
@@ -106,6 +112,7 @@ export async function startDelmal(
       replies: new ReplyCache(),
       deliveries: () => deliveryReport(db.kysely),
       away: databaseAway(db, deps.clock, config.timezone),
+      networks: databaseNetworks(db, deps.clock),
     };
     // Build the search index (and its Swedish dictionary) now, not during someone's first question.
     await chat.store.get();
@@ -139,6 +146,13 @@ export async function startDelmal(
     if (localPort) ports.set('local', localPort);
     const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
     const deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
+    const digests = digestJob({
+      db,
+      catalog: async () => (await chat.store.get()).view,
+      deliveries,
+      logger: deps.logger,
+      worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    });
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     await slack?.start();
     await teams?.start();
@@ -157,6 +171,7 @@ export async function startDelmal(
       deliverer,
       deliveries,
       localPort,
+      digests,
       settled: async () => {
         await server.work.idle();
         await Promise.all([outbox.drain(), deliveries.drain()]);

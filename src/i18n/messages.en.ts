@@ -1,6 +1,7 @@
 import { enAdmin } from './en-admin.js';
 import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
+import { enDigest } from './en-digest.js';
 import { enErrors } from './en-errors.js';
 import { enReport } from './en-report.js';
 import { enSchedule } from './en-schedule.js';
@@ -14,4 +15,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enReport,
   ...enSchedule,
   ...enAnswers,
+  ...enDigest,
 };

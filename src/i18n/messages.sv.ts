@@ -1,6 +1,7 @@
 import { svAdmin } from './sv-admin.js';
 import { svAnswers } from './sv-answers.js';
 import { svChat } from './sv-chat.js';
+import { svDigest } from './sv-digest.js';
 import { svErrors } from './sv-errors.js';
 import { svReport } from './sv-report.js';
 import { svSchedule } from './sv-schedule.js';
@@ -17,6 +18,7 @@ export const sv = {
   ...svReport,
   ...svSchedule,
   ...svAnswers,
+  ...svDigest,
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,0 +1,78 @@
+import type { svDigest } from './sv-digest.js';
+
+/** English: networks and their channels, and the weekly digest. */
+export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
+  'catalog.expected.platform': 'expected slack, teams or local, got "{value}".',
+  'catalog.channel.onePerPlatform':
+    'a network has at most one channel per platform ({value} is already there) – one Slack and one Teams channel is fine.',
+  'catalog.channel.taken':
+    'channel "{value}" is already bound to network {other}. A channel shows one network\'s digest.',
+
+  'digest.heading': 'Weekly digest – {network}',
+  'digest.heading.preview': 'Preview of the next digest – {network}',
+  'digest.quiet':
+    'A quiet week ({period}): no new reports and no blockers, risks or missing reports. {count} {count|activity|activities} followed.',
+  'digest.counts.reported': '{reported} of {expected} activities have reported',
+  'digest.counts.blocked': '{count} blocked',
+  'digest.counts.atRisk': '{count} at risk',
+  'digest.counts.missing': '{count} missing a report',
+  'digest.period': '{from} – {to}',
+  'digest.exceptions': 'Needs attention ({count})',
+  'digest.rollUps': 'Status per goal and focus area',
+  'digest.sectionDetail': '{updates} {updates|new report|new reports} · {activities} activities',
+  'digest.section.goal': 'Goal {number}: {title}',
+  'digest.section.focusArea': 'Focus area: {title}',
+  'digest.dueNextWeek': 'Next week',
+  'digest.dueRound': '{date}: check-in for {count} {count|activity|activities}',
+  'digest.andMore': '{names} and {count} more',
+  'digest.more': 'Show details ({updates} updates, {exceptions} more exceptions)',
+  'digest.more.cut': '… and {count} more lines. Type {command} for everything.',
+  'digest.open': 'Open',
+  'digest.noOwner': 'no owner given',
+  'digest.reason.note': '{author}: {note}',
+  'digest.reason.owners': 'Owner: {owners}',
+  'digest.reason.changed': 'Changed since the last digest: {from} → {to}',
+  'digest.reason.support': 'Needs support ({author})',
+  'digest.reason.support.note': 'Needs support – {author}: {note}',
+  'digest.reason.overdue': 'No report, the deadline passed {date}. Owner: {owners}',
+  'digest.update': '{author}, {date}',
+  'digest.update.note': '{author}, {date}: {note}',
+  'digest.details.heading': 'Details – {network}',
+  'digest.details.none': 'No new reports in the period.',
+
+  'cmd.network.summary': 'bind a network to the channel you are writing in (chairs and administrators)',
+  'cmd.digest.summary': "preview the network's next weekly digest (chairs)",
+  'arg.network': 'network',
+  'arg.networkAction': 'koppla|lossa',
+  'arg.networkAction.missing': 'Type koppla <network> (bind) or lossa (unbind).',
+  'network.dm':
+    "A network is bound to a channel from inside the channel: type {command} in the network's Slack or Teams channel and the weekly digest goes there.",
+  'network.unknown': 'I cannot find a network called "{value}". Networks: {networks}.',
+  'network.ambiguous': '"{value}" could be several networks: {networks}. Type the network\'s id.',
+  'network.missingName': 'Which network? Type for example {command}. Networks: {networks}.',
+  'network.notAllowed':
+    "Only the network's chairs and plan administrators can bind {network} to a channel. Chairs: {chairs}.",
+  'network.unknownAsker':
+    'I do not know who you are: your e-mail address is not in the catalog, so I cannot tell whether you chair a network.',
+  'network.bound': '{network} is now bound to this channel. The weekly digest comes here {when}.',
+  'network.bound.moved': 'The earlier channel on the same platform ({previous}) no longer gets it.',
+  'network.already': '{network} is already bound to this channel.',
+  'network.taken': 'This channel is already bound to {network}. Type {command} first to switch networks.',
+  'network.unbound': '{network} is no longer bound to this channel. The weekly digest will not come here.',
+  'network.notBound': 'This channel is not bound to any network.',
+  'network.unavailable': 'Channels cannot be bound here (no database).',
+  'network.when': 'every {weekday} at {time}',
+  'network.when.off': "not at all for now – the network's digest is switched off in the catalog",
+  'network.follows': 'The network follows: {areas}.',
+  'network.channels': 'Channels: {channels}',
+  'network.channels.none': 'No channel bound yet',
+  'digest.notAllowed': "The preview is for the network's chairs and plan administrators.",
+  'digest.private':
+    'The preview is shown to you only: send {command} to me in a direct message (or use /delmal in Slack).',
+  'digest.chooseNetwork': 'You chair several networks – which one do you want to preview?',
+  'digest.noNetworks': 'You do not chair any network.',
+  'digest.unavailable': 'Digests cannot be shown here (no database).',
+  'cli.help.digest': "preview a network's next weekly digest",
+  'cli.digest.unknown': 'Network "{value}" does not exist. Networks: {networks}.',
+  'cli.digest.missing': 'Name the network: delmal digest <network>. Networks: {networks}.',
+};

@@ -1,0 +1,78 @@
+/** Swedish: networks and their channels, and the weekly digest. */
+export const svDigest = {
+  'catalog.expected.platform': 'förväntade slack, teams eller local, fick "{value}".',
+  'catalog.channel.onePerPlatform':
+    'ett nätverk har högst en kanal per plattform ({value} finns redan) – en Slack-kanal och en Teams-kanal går bra.',
+  'catalog.channel.taken':
+    'kanalen "{value}" är redan kopplad till nätverket {other}. En kanal visar ett nätverks sammanfattning.',
+
+  'digest.heading': 'Veckosammanfattning – {network}',
+  'digest.heading.preview': 'Förhandsvisning av nästa sammanfattning – {network}',
+  'digest.quiet':
+    'Lugn vecka ({period}): inga nya rapporter och inga hinder, risker eller saknade rapporter. {count} {count|aktivitet|aktiviteter} följs.',
+  'digest.counts.reported': '{reported} av {expected} aktiviteter har rapporterat',
+  'digest.counts.blocked': '{count} hinder',
+  'digest.counts.atRisk': '{count} risk',
+  'digest.counts.missing': '{count} saknar rapport',
+  'digest.period': '{from} – {to}',
+  'digest.exceptions': 'Behöver uppmärksamhet ({count})',
+  'digest.rollUps': 'Läget per delmål och insatsområde',
+  'digest.sectionDetail': '{updates} {updates|ny rapport|nya rapporter} · {activities} aktiviteter',
+  'digest.section.goal': 'Delmål {number}: {title}',
+  'digest.section.focusArea': 'Insatsområde: {title}',
+  'digest.dueNextWeek': 'Nästa vecka',
+  'digest.dueRound': '{date}: avstämning för {count} {count|aktivitet|aktiviteter}',
+  'digest.andMore': '{names} och {count} till',
+  'digest.more': 'Visa detaljer ({updates} uppdateringar, {exceptions} fler avvikelser)',
+  'digest.more.cut': '… och {count} rader till. Skriv {command} för allt.',
+  'digest.open': 'Visa',
+  'digest.noOwner': 'ingen ansvarig angiven',
+  'digest.reason.note': '{author}: {note}',
+  'digest.reason.owners': 'Ansvarig: {owners}',
+  'digest.reason.changed': 'Ändrad sedan förra sammanfattningen: {from} → {to}',
+  'digest.reason.support': 'Behöver stöd ({author})',
+  'digest.reason.support.note': 'Behöver stöd – {author}: {note}',
+  'digest.reason.overdue': 'Saknar rapport, svarstiden gick ut {date}. Ansvarig: {owners}',
+  'digest.update': '{author}, {date}',
+  'digest.update.note': '{author}, {date}: {note}',
+  'digest.details.heading': 'Detaljer – {network}',
+  'digest.details.none': 'Inga nya rapporter under perioden.',
+
+  'cmd.network.summary': 'koppla ett nätverk till kanalen du skriver i (ordförande och administratörer)',
+  'cmd.digest.summary': 'förhandsvisa nätverkets nästa veckosammanfattning (ordförande)',
+  'arg.network': 'nätverk',
+  'arg.networkAction': 'koppla|lossa',
+  'arg.networkAction.missing': 'Skriv koppla <nätverk> eller lossa.',
+  'network.dm':
+    'Ett nätverk kopplas till en kanal inifrån kanalen: skriv {command} i nätverkets Slack- eller Teams-kanal, så hamnar veckosammanfattningen där.',
+  'network.unknown': 'Jag hittar inget nätverk som heter "{value}". Nätverk: {networks}.',
+  'network.ambiguous': '"{value}" kan vara flera nätverk: {networks}. Skriv nätverkets id.',
+  'network.missingName': 'Vilket nätverk? Skriv till exempel {command}. Nätverk: {networks}.',
+  'network.notAllowed':
+    'Bara nätverkets ordförande och planadministratörer kan koppla {network} till en kanal. Ordförande: {chairs}.',
+  'network.unknownAsker':
+    'Jag vet inte vem du är: din e-postadress finns inte i katalogen, så jag kan inte se om du är ordförande.',
+  'network.bound': '{network} är nu kopplat till den här kanalen. Veckosammanfattningen kommer hit {when}.',
+  'network.bound.moved': 'Den tidigare kanalen på samma plattform ({previous}) får den inte längre.',
+  'network.already': '{network} är redan kopplat till den här kanalen.',
+  'network.taken':
+    'Den här kanalen är redan kopplad till {network}. Skriv {command} först om den ska byta nätverk.',
+  'network.unbound':
+    '{network} är inte längre kopplat till den här kanalen. Veckosammanfattningen kommer inte hit.',
+  'network.notBound': 'Den här kanalen är inte kopplad till något nätverk.',
+  'network.unavailable': 'Kanaler kan inte kopplas här (ingen databas).',
+  'network.when': 'varje {weekday} kl. {time}',
+  'network.when.off': 'inte alls just nu – nätverkets sammanfattning är avstängd i katalogen',
+  'network.follows': 'Nätverket följer: {areas}.',
+  'network.channels': 'Kanaler: {channels}',
+  'network.channels.none': 'Ingen kanal kopplad än',
+  'digest.notAllowed': 'Förhandsvisningen är för nätverkets ordförande och planadministratörer.',
+  'digest.private':
+    'Förhandsvisningen visas bara för dig: skriv {command} till mig i ett direktmeddelande (eller med /delmal i Slack).',
+  'digest.chooseNetwork': 'Du är ordförande för flera nätverk – vilket vill du förhandsvisa?',
+  'digest.noNetworks': 'Du är inte ordförande för något nätverk.',
+  'digest.unavailable': 'Sammanfattningar kan inte visas här (ingen databas).',
+  'cli.help.digest': 'förhandsvisa ett nätverks nästa veckosammanfattning',
+  'cli.digest.unknown': 'Nätverket "{value}" finns inte. Nätverk: {networks}.',
+  'cli.digest.missing': 'Ange nätverk: delmal digest <nätverk>. Nätverk: {networks}.',
+} as const;
