@@ -175,6 +175,7 @@ function section(
     id: area.id,
     ...(area.number !== undefined ? { number: area.number } : {}),
     title: area.title,
+    ...(area.followUp ? { followUp: true } : {}),
     ...(worst ? { rollUp: worst.code } : {}),
     activities: area.activities.length,
     updates,

@@ -54,6 +54,7 @@ export const digestMessageSchema: z.ZodType<DigestMessage> = z.object({
       id,
       number: z.number().int().optional(),
       title: text,
+      followUp: z.boolean().optional(),
       rollUp: id.optional(),
       activities: z.number().int().min(0),
       updates: z.array(

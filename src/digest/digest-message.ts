@@ -67,6 +67,8 @@ export interface DigestSection {
   /** Delmål number, when it is one. */
   readonly number?: number;
   readonly title: string;
+  /** True for one of the follow-up report's common insatsområden (not a plan's own). */
+  readonly followUp?: boolean;
   /** The weakest active activity's status code; absent when no activity is running and reported. */
   readonly rollUp?: string;
   readonly activities: number;

@@ -7,6 +7,8 @@ export interface FollowedArea {
   readonly id: string;
   readonly number?: number;
   readonly title: string;
+  /** One of the follow-up report's common insatsområden. */
+  readonly followUp?: boolean;
   readonly activities: readonly Activity[];
 }
 
@@ -36,7 +38,13 @@ export function followedAreas(view: CatalogView, network: Network): FollowedArea
     const activities = view.catalog.activities.filter(
       (a) => a.focusAreas.includes(id) || a.goals.some((g) => goals.has(g)),
     );
-    areas.push({ kind: 'focusArea', id, title: entry.area.title, activities });
+    areas.push({
+      kind: 'focusArea',
+      id,
+      title: entry.area.title,
+      ...(entry.plan ? {} : { followUp: true }),
+      activities,
+    });
   }
   return areas;
 }

@@ -30,7 +30,9 @@ export function renderDigest(message: DigestMessage, t: Translate, locale: Local
   const heading = t(message.kind === 'preview' ? 'digest.heading.preview' : 'digest.heading', {
     network: message.networkName,
   });
-  const updates = message.sections.reduce((n, s) => n + s.updates.length, 0);
+  // A check-in shows under every delmål and insatsområde its activity serves; count each once.
+  const updates = new Set(message.sections.flatMap((s) => s.updates.map((u) => `${u.activityId}/${u.at}`)))
+    .size;
   if (message.exceptions.length === 0 && updates === 0) {
     const quiet = t('digest.quiet', { period: r.period(), count: message.counts.expected });
     return {
@@ -148,9 +150,11 @@ class DigestText {
   }
 
   sectionTitle(section: DigestSection): string {
-    return section.number === undefined
-      ? this.t('digest.section.focusArea', { title: section.title })
-      : this.t('digest.section.goal', { number: section.number, title: section.title });
+    if (section.number !== undefined)
+      return this.t('digest.section.goal', { number: section.number, title: section.title });
+    return this.t(section.followUp ? 'digest.section.followUpArea' : 'digest.section.focusArea', {
+      title: section.title,
+    });
   }
 
   exception(e: DigestException, noteChars: number): ListItem {

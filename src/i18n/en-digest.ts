@@ -22,6 +22,7 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
   'digest.sectionDetail': '{updates} {updates|new report|new reports} · {activities} activities',
   'digest.section.goal': 'Goal {number}: {title}',
   'digest.section.focusArea': 'Focus area: {title}',
+  'digest.section.followUpArea': 'Follow-up focus area: {title}',
   'digest.dueNextWeek': 'Next week',
   'digest.dueRound': '{date}: check-in for {count} {count|activity|activities}',
   'digest.andMore': '{names} and {count} more',

@@ -20,6 +20,7 @@ export const svDigest = {
   'digest.sectionDetail': '{updates} {updates|ny rapport|nya rapporter} · {activities} aktiviteter',
   'digest.section.goal': 'Delmål {number}: {title}',
   'digest.section.focusArea': 'Insatsområde: {title}',
+  'digest.section.followUpArea': 'Insatsområde i uppföljningen: {title}',
   'digest.dueNextWeek': 'Nästa vecka',
   'digest.dueRound': '{date}: avstämning för {count} {count|aktivitet|aktiviteter}',
   'digest.andMore': '{names} och {count} till',
