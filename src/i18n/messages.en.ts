@@ -1,6 +1,7 @@
 import { enAdmin } from './en-admin.js';
 import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
+import { enDigest } from './en-digest.js';
 import { enErrors } from './en-errors.js';
 import { enPrompts } from './en-prompts.js';
 import { enReport } from './en-report.js';
@@ -18,4 +19,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enRounds,
   ...enAnswers,
   ...enPrompts,
+  ...enDigest,
 };

@@ -1,6 +1,7 @@
 import { svAdmin } from './sv-admin.js';
 import { svAnswers } from './sv-answers.js';
 import { svChat } from './sv-chat.js';
+import { svDigest } from './sv-digest.js';
 import { svErrors } from './sv-errors.js';
 import { svPrompts } from './sv-prompts.js';
 import { svReport } from './sv-report.js';
@@ -21,6 +22,7 @@ export const sv = {
   ...svRounds,
   ...svAnswers,
   ...svPrompts,
+  ...svDigest,
 } as const;
 
 export type MessageKey = keyof typeof sv;
