@@ -28,6 +28,8 @@ import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
 import { Outbox as DeliveryOutbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
+import { databaseNetworks } from './digest/network-service.js';
+import { type DigestJob, digestJob } from './digest/run-due-digests.js';
 import { startTicker, type TickJob } from './jobs/ticker.js';
 import type { Logger } from './logger.js';
 import { databaseAway } from './schedule/away-service.js';
@@ -61,6 +63,8 @@ export interface RunningDelmal {
   readonly checkIns: CheckInEngine;
   /** What the minute ticker runs, in order (with `ticker: true` it runs every minute). */
   readonly jobs: readonly TickJob[];
+  /** The weekly network digests as a ticker job: `run(now)` sends what is due (call it every minute). */
+  readonly digests: DigestJob;
   /**
    * Resolves once no request or handler is in flight and the outbox has delivered what is due:
    * what a test awaits before checking that something did *not* happen.
@@ -107,9 +111,11 @@ export async function startDelmal(
     );
     const server = new HttpServer(deps.logger);
     registerHealthRoutes(server, db);
+    // Built once the ports exist (below); answers update their prompts through it.
+    let deliveries: DeliveryOutbox | undefined;
     const chat: ChatDeps = {
       store: new CatalogStore(db),
-      checkIns: databaseCheckIns(db, deps.clock),
+      checkIns: databaseCheckIns(db, deps.clock, { deliveries: () => deliveries, logger: deps.logger }),
       commands: COMMANDS,
       home: homeReply,
       clock: deps.clock,
@@ -118,6 +124,7 @@ export async function startDelmal(
       replies: new ReplyCache(),
       deliveries: () => deliveryReport(db.kysely),
       away: databaseAway(db, deps.clock, config.timezone),
+      networks: databaseNetworks(db, deps.clock),
     };
     // Build the search index (and its Swedish dictionary) now, not during someone's first question.
     await chat.store.get();
@@ -150,22 +157,32 @@ export async function startDelmal(
     if (teams) ports.set('teams', teams.port);
     if (localPort) ports.set('local', localPort);
     const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
-    const deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
+    deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
     const calendar = new SwedishCalendar(config.locale);
     const catalog = async () => (await chat.store.get()).view.catalog;
+    // Who claims slots and rounds from this process (shown in schedule_runs.claimed_by).
+    const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const checkIns = new CheckInEngine({
       db,
       outbox: deliveries,
       calendar,
       logger: deps.logger,
-      worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      worker,
       timeZone: config.timezone,
       catalog,
     });
+    const digests = digestJob({
+      db,
+      catalog: async () => (await chat.store.get()).view,
+      deliveries,
+      logger: deps.logger,
+      worker,
+    });
     const warmup = new IdentityWarmup({ db, ports, logger: deps.logger, calendar, catalog });
-    // Every minute, in this order. Digests join this list.
+    // Every minute, in this order.
     const jobs: TickJob[] = [
       { name: 'check-in-rounds', run: (now) => checkIns.tick(now) },
+      digests,
       { name: 'identity-warmup', run: (now) => warmup.run(now) },
     ];
     // The playground lets anyone pick who they are: locally it listens on loopback only.
@@ -189,6 +206,7 @@ export async function startDelmal(
       localPort,
       checkIns,
       jobs,
+      digests,
       settled: async () => {
         await server.work.idle();
         await Promise.all([outbox.drain(), deliveries.drain()]);

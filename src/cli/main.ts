@@ -7,6 +7,7 @@ import { ASK_FORMATS, type AskFormat, askCommand } from './ask-command.js';
 import { catalogExport, catalogImport } from './catalog-command.js';
 import { checkInsRunDue } from './checkins-command.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
+import { digestCommand } from './digest-command.js';
 import { doctorCommand } from './doctor-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { type PreviewOptions, schedulePreview } from './schedule-command.js';
@@ -106,6 +107,11 @@ export function buildProgram(ctx: CliContext): Command {
     .action((options: { from: string; to: string; out: string }) =>
       import('./report-command.js').then((m) => m.reportCheckIns(ctx, options)),
     );
+  program
+    .command('digest')
+    .description(t('cli.help.digest'))
+    .argument('[network]', t('arg.network'))
+    .action((name: string | undefined) => digestCommand(ctx, name));
   program
     .command('schedule')
     .description(t('cli.help.schedule'))

@@ -1,7 +1,9 @@
 import { enAdmin } from './en-admin.js';
 import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
+import { enDigest } from './en-digest.js';
 import { enErrors } from './en-errors.js';
+import { enPrompts } from './en-prompts.js';
 import { enReport } from './en-report.js';
 import { enRounds } from './en-rounds.js';
 import { enSchedule } from './en-schedule.js';
@@ -16,4 +18,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enSchedule,
   ...enRounds,
   ...enAnswers,
+  ...enPrompts,
+  ...enDigest,
 };

@@ -1,7 +1,9 @@
 import { svAdmin } from './sv-admin.js';
 import { svAnswers } from './sv-answers.js';
 import { svChat } from './sv-chat.js';
+import { svDigest } from './sv-digest.js';
 import { svErrors } from './sv-errors.js';
+import { svPrompts } from './sv-prompts.js';
 import { svReport } from './sv-report.js';
 import { svRounds } from './sv-rounds.js';
 import { svSchedule } from './sv-schedule.js';
@@ -19,6 +21,8 @@ export const sv = {
   ...svSchedule,
   ...svRounds,
   ...svAnswers,
+  ...svPrompts,
+  ...svDigest,
 } as const;
 
 export type MessageKey = keyof typeof sv;
