@@ -20,7 +20,6 @@ import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logger.js';
 import { RateLimitedSlack } from '../tests/fakes/rate-limited-slack.js';
-import { ensurePromptTypeForTests } from '../tests/support/check-in-rounds.js';
 import { summarize } from './measure.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -92,7 +91,6 @@ async function database(): Promise<{ url: string; drop(): Promise<void> }> {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main(): Promise<void> {
-  ensurePromptTypeForTests();
   const fake = new RateLimitedSlack(LIMITS);
   await fake.start();
   const db = await database();

@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { unreachablePrompts } from '../../db/check-in-rounds.repository.js';
 import type { Clock } from '../../src/clock.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
-import { ensurePromptTypeForTests } from '../support/check-in-rounds.js';
 import { describeEachDialect } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { TEST_SIGNING_SECRET } from '../support/slack.js';
@@ -51,7 +50,6 @@ describeEachDialect('a check-in round through the real Slack port', (dialect) =>
   const clock = flowingClock('2026-12-14T12:00:00Z');
   let server: TestServer;
   beforeEach(async () => {
-    ensurePromptTypeForTests();
     slack.calls.length = 0;
     slack.messages.clear();
     slack.users.clear();
