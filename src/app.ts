@@ -170,6 +170,7 @@ export async function startDelmal(
       worker,
       timeZone: config.timezone,
       catalog,
+      platforms: new Set(ports.keys()),
     });
     const digests = digestJob({
       db,
