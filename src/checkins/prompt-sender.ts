@@ -115,6 +115,9 @@ export async function sendPrompts(
     await insertPrompts(db, rows);
     sent += rows.length;
     options.progress?.(Math.min(prompts.length, i + BATCH));
+    // Let the outbox worker (same process) claim and start sending this batch while the next is
+    // built: with SQLite's synchronous driver a whole round would otherwise finish first.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return sent;
 }
