@@ -168,7 +168,7 @@ async function slackEdge(): Promise<Edge & { fake: RateLimitedSlack }> {
 async function teamsEdge(): Promise<Edge> {
   const fake = new RateLimitedConnector(TEAMS_LIMITS);
   await fake.start();
-  const conversation = (db: Db, id: string, user: string | null) => ({
+  const conversation = (id: string, user: string | null) => ({
     conversation_id: id,
     service_url: fake.serviceUrl,
     tenant_id: 'tenant-1',
@@ -204,12 +204,12 @@ async function teamsEdge(): Promise<Edge> {
           .execute();
         await db.kysely
           .insertInto('teams_conversations')
-          .values(batch.map((n) => conversation(db, `a:dm-u${n}`, `aad-u${n}`)))
+          .values(batch.map((n) => conversation(`a:dm-u${n}`, `aad-u${n}`)))
           .execute();
       }
       await db.kysely
         .insertInto('teams_conversations')
-        .values(Array.from({ length: 2000 }, (_, n) => conversation(db, `19:int-${n}`, null)))
+        .values(Array.from({ length: 2000 }, (_, n) => conversation(`19:int-${n}`, null)))
         .execute();
     },
     interactive: (n) => ({
