@@ -8,10 +8,9 @@ import { describeFailure } from '../../src/errors/bot-error.js';
 import { translator } from '../../src/i18n/i18n.js';
 import type { Logger } from '../../src/logger.js';
 import { CHECK_IN_CALLBACK } from './check-in-modal.js';
-import { SHARE_ACTION } from './message-handlers.js';
 import { COMMAND_ACTION_PREFIX, URL_ACTION_PREFIX } from './render-blocks.js';
+import { SHARE_ACTION } from './share-command.js';
 import type { SlackTools } from './slack-context.js';
-import { SLACK_RESPONSE_URL } from './slack-senders.js';
 
 /** Bolt would answer a request nobody acknowledged with 404 after 3 s; ours answers 200 sooner. */
 export const UNHANDLED_REQUEST_MS = 2800;
@@ -71,15 +70,21 @@ export function registerSlackBoundary(app: App, tools: SlackTools): void {
     await ack();
     const responseUrl = 'response_url' in body ? body.response_url : undefined;
     if (!responseUrl) return;
-    const t = translator(deps.locale);
-    const text = t('error.code.unknownAction');
-    await tools.boundary({}, () =>
-      deps.outbox.send({
-        platform: 'slack',
-        kind: SLACK_RESPONSE_URL,
-        payload: { url: responseUrl, body: { response_type: 'ephemeral', replace_original: false, text } },
-      }),
-    );
+    const channel = 'channel' in body ? body.channel?.id : undefined;
+    await tools.boundary(undefined, async () => {
+      await deps.deliveries.sendNow({
+        lane: 'interactive',
+        to: {
+          kind: 'private',
+          platform: 'slack',
+          workspaceId: body.team?.id ?? 'unknown-team',
+          conversationId: channel ?? body.user.id,
+          userId: body.user.id,
+          handle: responseUrl,
+        },
+        message: { type: 'text', key: 'error.code.unknownAction' },
+      });
+    });
   });
   app.view({ callback_id: new RegExp(`^(?!${CHECK_IN_CALLBACK}$)`), type: 'view_submission' }, ({ ack }) =>
     ack(),
