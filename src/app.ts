@@ -28,6 +28,7 @@ import type { Logger } from './logger.js';
 import { databaseAway } from './schedule/away-service.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
+import { WarmUp } from './server/warm-up.js';
 
 /** What `delmal ask` runs and prints with: the same commands and renderers the adapters use. */
 export const askWiring: AskWiring = {
@@ -94,7 +95,6 @@ export async function startDelmal(
       'database ready',
     );
     const server = new HttpServer(deps.logger);
-    registerHealthRoutes(server, db);
     const chat: ChatDeps = {
       store: new CatalogStore(db),
       checkIns: databaseCheckIns(db, deps.clock),
@@ -107,8 +107,10 @@ export async function startDelmal(
       deliveries: () => deliveryReport(db.kysely),
       away: databaseAway(db, deps.clock, config.timezone),
     };
-    // Build the search index (and its Swedish dictionary) now, not during someone's first question.
-    await chat.store.get();
+    // The search index (and its Swedish dictionary) is built right after listening, not during
+    // someone's first question; /healthz answers meanwhile, /readyz says 503 until it is done.
+    const warmUp = new WarmUp(() => chat.store.warmUp(), deps.logger);
+    registerHealthRoutes(server, db, warmUp);
     const outbox = new Outbox(db, deps.clock, deps.logger);
     const slack = config.slack
       ? createSlackAdapter(config.slack, server, {
@@ -143,6 +145,7 @@ export async function startDelmal(
     await slack?.start();
     await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
+    void server.work.track(warmUp.start());
     outbox.start();
     deliveries.start();
     deps.logger.info(
@@ -175,6 +178,7 @@ export async function startDelmal(
           delivered ? deadline : 0,
         );
         if (!stopped) deps.logger.warn('shutdown grace over with a send in progress; its lease expires');
+        await warmUp.settled();
         await db.close();
       },
     };
