@@ -111,6 +111,13 @@ export function buildProgram(ctx: CliContext): Command {
       import('./report-command.js').then((m) => m.reportCheckIns(ctx, options)),
     );
   program
+    .command('digest')
+    .description(t('cli.help.digest'))
+    .argument('[network]', t('arg.network'))
+    .action((name: string | undefined) =>
+      import('./digest-command.js').then((m) => m.digestCommand(ctx, name)),
+    );
+  program
     .command('schedule')
     .description(t('cli.help.schedule'))
     .command('preview')
@@ -119,6 +126,15 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--weeks <n>', t('cli.help.weeks'), '8')
     .action((options: PreviewOptions) =>
       import('./schedule-command.js').then((m) => m.schedulePreview(ctx, options)),
+    );
+  program
+    .command('checkins')
+    .description(t('cli.help.checkins'))
+    .command('run-due')
+    .description(t('cli.help.runDue'))
+    .option('--now <iso>', t('cli.help.now'))
+    .action((options: { now?: string }) =>
+      import('./checkins-command.js').then((m) => m.checkInsRunDue(ctx, options)),
     );
   return program;
 }
