@@ -7,7 +7,7 @@ import type {
   SocketModeReceiver,
 } from '@slack/bolt';
 import { z } from 'zod';
-import { BOT_ERROR_MESSAGES, BotError, describeFailure } from '../../src/errors/bot-error.js';
+import { BotError, describeFailure } from '../../src/errors/bot-error.js';
 import { type Locale, translator } from '../../src/i18n/i18n.js';
 import type { Logger } from '../../src/logger.js';
 import { CHECK_IN_CALLBACK } from './check-in-modal.js';
