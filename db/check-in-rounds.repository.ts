@@ -268,40 +268,6 @@ export async function unreachablePrompts(
     .execute();
 }
 
-/**
- * Of `emails`, those that already have a DM delmal can write to without asking the platform: a
- * Slack identity with its DM conversation stored, or a Teams identity with a personal
- * conversation. What the identity warm-up skips.
- */
-export async function emailsWithKnownDm(
-  db: Kysely<Database>,
-  emails: readonly string[],
-): Promise<Set<string>> {
-  const known = new Set<string>();
-  for (const chunk of chunks(emails)) {
-    const rows = await db
-      .selectFrom('chat_identities as ci')
-      .select('ci.email')
-      .distinct()
-      .where('ci.email', 'in', chunk)
-      .where((eb) =>
-        eb.or([
-          eb('ci.conversation_id', 'is not', null),
-          eb.exists(
-            eb
-              .selectFrom('teams_conversations as tc')
-              .select('tc.conversation_id')
-              .whereRef('tc.user_aad_object_id', '=', 'ci.user_id')
-              .where('tc.conversation_type', '=', 'personal'),
-          ),
-        ]),
-      )
-      .execute();
-    for (const r of rows) if (r.email) known.add(r.email);
-  }
-  return known;
-}
-
 // Answers: which round an answer counts for, and the prompts to update in place.
 
 /** A round as an answer needs it: when answers become late, and until when they can be edited. */
@@ -428,63 +394,5 @@ export async function promptsListing(
       .orderBy('p.created_at')
       .orderBy('p.id')
       .execute()
-  );
-}
-
-/** A DM delmal has stored for a person on one platform. */
-export interface KnownDm {
-  readonly platform: string;
-  /** Slack team id, Teams tenant id. */
-  readonly workspaceId: string;
-  readonly conversationId: string;
-}
-
-/**
- * The stored DMs of `emails` (Slack identities with their DM channel, Teams personal
- * conversations), the most recently seen first: where a round can post without looking anyone up.
- */
-export async function knownDms(
-  db: Kysely<Database>,
-  emails: readonly string[],
-): Promise<Map<string, KnownDm[]>> {
-  const map = new Map<string, (KnownDm & { at: string })[]>();
-  const add = (email: string | null, dm: KnownDm & { at: string }) => {
-    if (email) map.set(email, [...(map.get(email) ?? []), dm]);
-  };
-  for (const chunk of chunks(emails)) {
-    const direct = await db
-      .selectFrom('chat_identities')
-      .select(['email', 'platform', 'tenant_id', 'conversation_id', 'updated_at'])
-      .where('email', 'in', chunk)
-      .where('conversation_id', 'is not', null)
-      .execute();
-    for (const r of direct)
-      add(r.email, {
-        platform: r.platform,
-        workspaceId: r.tenant_id,
-        conversationId: r.conversation_id ?? '',
-        at: r.updated_at,
-      });
-    const teams = await db
-      .selectFrom('chat_identities as ci')
-      .innerJoin('teams_conversations as tc', 'tc.user_aad_object_id', 'ci.user_id')
-      .select(['ci.email', 'ci.tenant_id', 'tc.conversation_id', 'tc.updated_at'])
-      .where('ci.email', 'in', chunk)
-      .where('ci.platform', '=', 'teams')
-      .where('tc.conversation_type', '=', 'personal')
-      .execute();
-    for (const r of teams)
-      add(r.email, {
-        platform: 'teams',
-        workspaceId: r.tenant_id,
-        conversationId: r.conversation_id,
-        at: r.updated_at,
-      });
-  }
-  return new Map(
-    [...map].map(([email, list]) => [
-      email,
-      list.sort((a, b) => b.at.localeCompare(a.at)).map(({ at: _, ...dm }) => dm),
-    ]),
   );
 }

@@ -1,6 +1,6 @@
 import { platformsOfEmail } from '../../db/chat-identities.repository.js';
-import { emailsWithKnownDm } from '../../db/check-in-rounds.repository.js';
 import type { Db } from '../../db/connection.js';
+import { emailsWithKnownDm } from '../../db/known-dms.repository.js';
 import type { Catalog } from '../../db/model/catalog-schema.js';
 import type { ChatPort, RateBucket, UnreachableReason } from '../chat/chat-port.js';
 import type { Platform } from '../chat/inbound.js';

@@ -1,11 +1,7 @@
 import type { Kysely } from 'kysely';
-import {
-  insertPrompts,
-  knownDms,
-  outboxIdsByDedupeKey,
-  type PromptRow,
-} from '../../db/check-in-rounds.repository.js';
+import { insertPrompts, outboxIdsByDedupeKey, type PromptRow } from '../../db/check-in-rounds.repository.js';
 import type { Database } from '../../db/database.js';
+import { knownDms } from '../../db/known-dms.repository.js';
 import type { Address, Platform } from '../chat/inbound.js';
 import type { NewDelivery } from '../delivery/outbox-message.js';
 import type { PromptCatalog } from './prompt-data.js';
