@@ -1,13 +1,15 @@
 import type { ChatCommand } from '../src/chat/command.js';
 import { activity } from './activity.js';
 import { away, back } from './away.js';
-import { checkIn } from './check-in.js';
+import { checkIn, editCheckIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
+import { digest } from './digest.js';
 import { goal } from './goal.js';
 import { help } from './help.js';
 import { intent } from './intent.js';
 import { listGoals } from './list-goals.js';
 import { mine } from './mine.js';
+import { network } from './network.js';
 import { search } from './search.js';
 import { status } from './status.js';
 
@@ -20,11 +22,30 @@ export const COMMANDS: readonly ChatCommand[] = [
   intent,
   mine,
   checkIn,
+  editCheckIn,
   away,
   back,
   status,
+  network,
+  digest,
   deliveries,
   help,
 ];
 
-export { activity, away, back, checkIn, deliveries, goal, help, intent, listGoals, mine, search, status };
+export {
+  activity,
+  away,
+  back,
+  checkIn,
+  deliveries,
+  digest,
+  editCheckIn,
+  goal,
+  help,
+  intent,
+  listGoals,
+  mine,
+  network,
+  search,
+  status,
+};

@@ -6,6 +6,7 @@ import { askerFor } from '../../src/chat/asker.js';
 import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, identityEmail } from '../../src/identity/identity-cache.js';
+import { submittedForm } from './card-form.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { guardConversation, guardInvoke } from './teams-boundary.js';
@@ -187,6 +188,8 @@ function registerMessageHandler(
       const inbound = teamsInbound(message, text, {
         email,
         ...(message.value?.command !== undefined ? { cardCommand: message.value.command } : {}),
+        // A card form's inputs arrive beside the command (the schema above keeps only the command).
+        form: submittedForm((activity as { value?: unknown }).value),
       });
       const reply = await handleMessage(chat, inbound, asker);
       // Answered once per activity however often the Bot Framework delivers it: the receipt and the

@@ -5,6 +5,7 @@ import type { CatalogSnapshot } from '../catalog/catalog-store.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
 import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
 import type { Clock } from '../clock.js';
+import type { NetworkChannels } from '../digest/network-service.js';
 import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
 import type { AwayService } from '../schedule/away-service.js';
 import type { InboundMessage } from './inbound.js';
@@ -24,6 +25,8 @@ export interface CheckIns {
   history(activityId: string): Promise<readonly CheckInRow[]>;
   /** Records under the inbound message's idempotency key: the same submission twice is one check-in. */
   record(input: CheckInInput): Promise<CheckInResult>;
+  /** Edits the activity's latest check-in (until the next round), keeping every version. */
+  edit(input: CheckInInput): Promise<CheckInResult & { readonly changed?: boolean }>;
 }
 
 export interface CommandContext {
@@ -45,6 +48,8 @@ export interface CommandContext {
   readonly commands: readonly ChatCommand[];
   /** Being away (`delmal borta`/`tillbaka`); absent where delmal runs without a database. */
   readonly away?: AwayService;
+  /** Networks' channels and digests (`delmal natverk`, `delmal digest`); absent without a database. */
+  readonly networks?: NetworkChannels;
 }
 
 /** Help metadata for one argument, attached to its zod schema with `.meta({ help })`. */

@@ -46,6 +46,8 @@ export const inboundMessage = z.object({
   messageId: id,
   // Bounded by the routes' body limits; an over-long message is answered politely by handleMessage, not refused here.
   text: z.string().max(1_000_000),
+  // Field names are the core's own (note, nextStep …); values are bounded like message text.
+  form: z.record(z.string().min(1).max(100), z.string().max(100_000)).optional(),
   asker: z.object({
     userId: id,
     email: z.string().trim().toLowerCase().pipe(z.email()).optional().catch(undefined),

@@ -106,6 +106,11 @@ export interface InboundMessage {
    */
   readonly messageId: string;
   readonly text: string;
+  /**
+   * Values of the form submitted with the command (a card's inputs, a Slack modal, the playground):
+   * by field name, e.g. `note`, `nextStep`, `needsSupport` ("true"/"false"). Absent for plain text.
+   */
+  readonly form?: Readonly<Record<string, string>>;
   readonly asker: InboundAsker;
   /** Where the answer goes. */
   readonly replyTo: Address;

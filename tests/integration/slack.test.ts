@@ -302,7 +302,7 @@ describe('App Home and checking in', () => {
       blocks: { block_id?: string }[];
     };
     expect(modal.callback_id).toBe('delmal_checkin');
-    expect(JSON.parse(modal.private_metadata)).toEqual({ activityId: 'cross' });
+    expect(JSON.parse(modal.private_metadata)).toEqual({ activityId: 'cross', mode: 'new' });
     expect(modal.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['status', 'note']);
   });
 
