@@ -35,6 +35,7 @@ import { databaseAway } from './schedule/away-service.js';
 import { SwedishCalendar } from './schedule/calendar.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
+import { WarmUp } from './server/warm-up.js';
 
 /** What `delmal ask` runs and prints with: the same commands and renderers the adapters use. */
 export const askWiring: AskWiring = {
@@ -108,7 +109,6 @@ export async function startDelmal(
       'database ready',
     );
     const server = new HttpServer(deps.logger);
-    registerHealthRoutes(server, db);
     // The ports are known once the adapters exist, and the adapters send through the outbox: the
     // deliverer reads the map at send time, after it is filled below.
     const ports = new Map<Platform, ChatPort>();
@@ -127,8 +127,10 @@ export async function startDelmal(
       away: databaseAway(db, deps.clock, config.timezone),
       networks: databaseNetworks(db, deps.clock),
     };
-    // Build the search index (and its Swedish dictionary) now, not during someone's first question.
-    await chat.store.get();
+    // The search index (and its Swedish dictionary) is built right after listening, not during
+    // someone's first question; /healthz answers meanwhile, /readyz says 503 until it is done.
+    const warmUp = new WarmUp(() => chat.store.warmUp(), deps.logger);
+    registerHealthRoutes(server, db, warmUp);
     const slack = config.slack
       ? createSlackAdapter(config.slack, server, {
           chat,
@@ -186,6 +188,7 @@ export async function startDelmal(
     await slack?.start();
     await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
+    void server.work.track(warmUp.start());
     deliveries.start();
     const ticker = deps.ticker ? startTicker(jobs, { clock: deps.clock, logger: deps.logger }) : undefined;
     deps.logger.info(
@@ -218,6 +221,7 @@ export async function startDelmal(
         const delivered = await withinDeadline(deliveries.drain(), deadline);
         const stopped = await withinDeadline(deliveries.stop(), delivered ? deadline : 0);
         if (!stopped) deps.logger.warn('shutdown grace over with a send in progress; its lease expires');
+        await warmUp.settled();
         await db.close();
       },
     };

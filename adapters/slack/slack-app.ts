@@ -3,9 +3,10 @@ import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { boltLogger } from './bolt-logger.js';
-import { receiverErrorHandlers } from './slack-boundary.js';
+import { guardSocketEnvelopes, receiverErrorHandlers, refuseSocketPayload } from './slack-boundary.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
 import { SLACK_BODY_LIMIT, slackEventsRoute } from './slack-http-route.js';
+import { checkSocketPayload } from './slack-inbound.js';
 import { SlackPort } from './slack-port.js';
 
 /** Slack refused our credentials (invalid_auth, account_inactive …): nothing will work until they are fixed. */
@@ -56,6 +57,8 @@ export function createSlackAdapter(
         bodyLimit: SLACK_BODY_LIMIT,
         ...receiverErrorHandlers(deps.logger),
       });
+  if (receiver instanceof SocketModeReceiver)
+    guardSocketEnvelopes(receiver.client, { logger: deps.logger, locale: deps.locale });
   const app = new App({
     token: config.botToken,
     logger,
@@ -69,8 +72,16 @@ export function createSlackAdapter(
   });
   // Handlers run on after Slack's ack: every event counts as in flight from the moment the receiver
   // hands it over (before the ack) until its handlers finish, so shutdown lets them finish.
+  // Over Socket Mode no route sees the payload first: it is shape-checked here, as the HTTP route does.
   const processEvent = app.processEvent.bind(app);
-  app.processEvent = (event) => server.work.track(processEvent(event));
+  app.processEvent = (event) => {
+    const check = socketMode ? checkSocketPayload(event.body) : { ok: true as const };
+    return server.work.track(
+      check.ok
+        ? processEvent(event)
+        : refuseSocketPayload(event, check.reason, { logger: deps.logger, locale: deps.locale }),
+    );
+  };
   registerSlackHandlers(app, deps);
   const client = new WebClient(config.botToken, clientOptions);
   const port = new SlackPort({ client, db: deps.db, clock: deps.clock });

@@ -303,7 +303,12 @@ describe('App Home and checking in', () => {
     };
     expect(modal.callback_id).toBe('delmal_checkin');
     expect(JSON.parse(modal.private_metadata)).toEqual({ activityId: 'cross', mode: 'new' });
-    expect(modal.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['status', 'note']);
+    expect(modal.blocks.map((b) => b.block_id).filter(Boolean)).toEqual([
+      'status',
+      'note',
+      'next_step',
+      'support',
+    ]);
   });
 
   it('shows a personnummer in the note as an inline Swedish error and stores nothing', async () => {
