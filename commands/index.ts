@@ -3,11 +3,13 @@ import { activity } from './activity.js';
 import { away, back } from './away.js';
 import { checkIn, editCheckIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
+import { digest } from './digest.js';
 import { goal } from './goal.js';
 import { help } from './help.js';
 import { intent } from './intent.js';
 import { listGoals } from './list-goals.js';
 import { mine } from './mine.js';
+import { network } from './network.js';
 import { search } from './search.js';
 import { status } from './status.js';
 
@@ -24,6 +26,8 @@ export const COMMANDS: readonly ChatCommand[] = [
   away,
   back,
   status,
+  network,
+  digest,
   deliveries,
   help,
 ];
@@ -34,12 +38,14 @@ export {
   back,
   checkIn,
   deliveries,
+  digest,
   editCheckIn,
   goal,
   help,
   intent,
   listGoals,
   mine,
+  network,
   search,
   status,
 };

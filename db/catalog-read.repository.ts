@@ -1,6 +1,14 @@
-import type { Kysely } from 'kysely';
-import type { Database } from './database.js';
-import { CATALOG_FORMAT, type Catalog, type ReportedStatus } from './model/catalog-schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, NetworkTable } from './database.js';
+import {
+  CATALOG_FORMAT,
+  type Catalog,
+  type Network,
+  type NetworkChannel,
+  type ReportedStatus,
+} from './model/catalog-schema.js';
+import type { Weekday } from './model/local-date.js';
+import type { NetworkChannelTable } from './network-tables.js';
 import { scheduleEntryOf } from './schedule-rows.js';
 
 type LinkName = {
@@ -34,6 +42,32 @@ async function links(
 }
 
 const opt = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+
+/** A network's bound channels as the file writes them; none: the field is left out. */
+function channelsOf(rows: readonly Selectable<NetworkChannelTable>[]): Pick<Network, 'channels'> {
+  if (rows.length === 0) return {};
+  return {
+    channels: rows.map((c) => ({
+      platform: c.platform as NetworkChannel['platform'],
+      workspace: c.workspace_id,
+      channel: c.conversation_id,
+      name: opt(c.conversation_name),
+    })),
+  };
+}
+
+/** A network's own digest time; the default (no override stored): the field is left out. */
+function digestOf(row: Selectable<NetworkTable>): Pick<Network, 'digest'> {
+  if (row.digest_active === null) return {};
+  return {
+    digest: {
+      weekday: (row.digest_weekday ?? 'monday') as Weekday,
+      time: row.digest_time ?? '08:00',
+      timeZone: row.digest_time_zone ?? 'Europe/Stockholm',
+      active: row.digest_active === 1,
+    },
+  };
+}
 const source = (row: { source_document: string | null; source_section: string | null }) =>
   row.source_document === null
     ? undefined
@@ -71,10 +105,11 @@ export async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
     db.selectFrom('activity_areas').selectAll().orderBy('position').execute(),
     db.selectFrom('activities').selectAll().orderBy('position').execute(),
   ]);
-  const [people, networks, schedules] = await Promise.all([
+  const [people, networks, schedules, channels] = await Promise.all([
     db.selectFrom('people').selectAll().orderBy('position').execute(),
     db.selectFrom('networks').selectAll().orderBy('position').execute(),
     db.selectFrom('schedules').selectAll().orderBy('position').execute(),
+    db.selectFrom('network_channels').selectAll().orderBy('position').orderBy('platform').execute(),
   ]);
   const emailOf = new Map(people.map((p) => [p.id, p.email]));
   const emails = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => emailOf.get(id) ?? id);
@@ -221,6 +256,8 @@ export async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
       members: emails(netMembers.get(n.id)),
       goals: netGoals.get(n.id) ?? [],
       focusAreas: netFocus.get(n.id) ?? [],
+      ...channelsOf(channels.filter((c) => c.network_id === n.id)),
+      ...digestOf(n),
       demo: n.is_demo === 1,
     })),
     schedules: schedules.map(scheduleEntryOf),

@@ -136,6 +136,16 @@ function writesOf(catalog: Catalog, now: string): Write[] {
         ['network_goals', 'goal_id', n.goals],
         ['network_focus_areas', 'focus_area_id', n.focusAreas],
       ],
+      // Absent in the file: the channels bound in chat stay as they are.
+      ...(n.channels
+        ? {
+            children: {
+              table: 'network_channels' as const,
+              column: 'network_id',
+              rows: n.channels.map((c, position) => rows.networkChannel(c, n.id, position, now)),
+            },
+          }
+        : {}),
     });
   });
   catalog.schedules.forEach((s, i) => {

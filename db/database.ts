@@ -10,6 +10,7 @@ import type {
   RateBucketTable,
   TeamsConversationTable,
 } from './delivery-tables.js';
+import type { NetworkChannelTable, NetworkDigestTable } from './network-tables.js';
 import type {
   AwayPeriodTable,
   CheckInPromptTable,
@@ -153,6 +154,12 @@ export interface NetworkTable {
   description: string | null;
   is_demo: number;
   position: number;
+  /** The network's own digest time; NULL: the default (Monday 08:00 Europe/Stockholm). */
+  digest_weekday: string | null;
+  digest_time: string | null;
+  digest_time_zone: string | null;
+  /** 0: no weekly digest; NULL or 1: sent. */
+  digest_active: number | null;
 }
 
 /** A many-to-many link; `position` keeps the order the catalog gave. */
@@ -200,6 +207,8 @@ export interface Database {
   check_in_round_activities: CheckInRoundActivityTable;
   check_in_prompts: CheckInPromptTable;
   check_in_versions: CheckInVersionTable;
+  network_channels: NetworkChannelTable;
+  network_digests: NetworkDigestTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -217,4 +226,5 @@ export type ScheduleRunRow = Selectable<ScheduleRunTable>;
 export type AwayPeriodRow = Selectable<AwayPeriodTable>;
 
 export type * from './delivery-tables.js';
+export type * from './network-tables.js';
 export type * from './schedule-tables.js';

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-check-in-keys.js';
 import * as m0008 from './migrations/0008-schedules.js';
 import * as m0010 from './migrations/0010-check-in-periods.js';
 import * as m0011 from './migrations/0011-check-in-rounds.js';
+import * as m0012 from './migrations/0012-network-digests.js';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the build output and the
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-schedules': m0008,
   '0010-check-in-periods': m0010,
   '0011-check-in-rounds': m0011,
+  '0012-network-digests': m0012,
 };
 
 /** Applies pending migrations; throws with the failing migration's name if one fails. */

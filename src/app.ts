@@ -1,5 +1,7 @@
 // The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
 // enforces it), so the core stays unaware of which platforms and commands exist.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
@@ -18,14 +20,20 @@ import type { ChatDeps } from './chat/handle-message.js';
 import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
+import { IdentityWarmup } from './checkins/identity-warmup.js';
+import { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
 import { Outbox as DeliveryOutbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
+import { databaseNetworks } from './digest/network-service.js';
+import { type DigestJob, digestJob } from './digest/run-due-digests.js';
+import { startTicker, type TickJob } from './jobs/ticker.js';
 import type { Logger } from './logger.js';
 import { databaseAway } from './schedule/away-service.js';
+import { SwedishCalendar } from './schedule/calendar.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
 
@@ -51,6 +59,12 @@ export interface RunningDelmal {
   readonly deliveries: DeliveryOutbox;
   /** The playground's port, in the local and test environments. */
   readonly localPort: LocalPort | undefined;
+  /** Scheduled check-ins: one `tick(now)` opens due rounds, reminds, catches up (also `delmal checkins run-due`). */
+  readonly checkIns: CheckInEngine;
+  /** What the minute ticker runs, in order (with `ticker: true` it runs every minute). */
+  readonly jobs: readonly TickJob[];
+  /** The weekly network digests as a ticker job: `run(now)` sends what is due (call it every minute). */
+  readonly digests: DigestJob;
   /**
    * Resolves once no request or handler is in flight and the outbox has delivered what is due:
    * what a test awaits before checking that something did *not* happen.
@@ -82,6 +96,8 @@ export async function startDelmal(
     teamsOpenIdMetadataUrl?: string;
     /** Origins allowed as Teams serviceUrl besides Bot Framework's own (tests: the fake connector). */
     teamsServiceUrls?: readonly string[];
+    /** Run the jobs every minute (`delmal serve`); tests tick by hand. */
+    ticker?: boolean;
   },
 ): Promise<RunningDelmal> {
   const db = openDatabase(config.database, (error) =>
@@ -108,6 +124,7 @@ export async function startDelmal(
       replies: new ReplyCache(),
       deliveries: () => deliveryReport(db.kysely),
       away: databaseAway(db, deps.clock, config.timezone),
+      networks: databaseNetworks(db, deps.clock),
     };
     // Build the search index (and its Swedish dictionary) now, not during someone's first question.
     await chat.store.get();
@@ -141,12 +158,40 @@ export async function startDelmal(
     if (localPort) ports.set('local', localPort);
     const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
     deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
+    const calendar = new SwedishCalendar(config.locale);
+    const catalog = async () => (await chat.store.get()).view.catalog;
+    // Who claims slots and rounds from this process (shown in schedule_runs.claimed_by).
+    const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const checkIns = new CheckInEngine({
+      db,
+      outbox: deliveries,
+      calendar,
+      logger: deps.logger,
+      worker,
+      timeZone: config.timezone,
+      catalog,
+    });
+    const digests = digestJob({
+      db,
+      catalog: async () => (await chat.store.get()).view,
+      deliveries,
+      logger: deps.logger,
+      worker,
+    });
+    const warmup = new IdentityWarmup({ db, ports, logger: deps.logger, calendar, catalog });
+    // Every minute, in this order.
+    const jobs: TickJob[] = [
+      { name: 'check-in-rounds', run: (now) => checkIns.tick(now) },
+      digests,
+      { name: 'identity-warmup', run: (now) => warmup.run(now) },
+    ];
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     await slack?.start();
     await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
     outbox.start();
     deliveries.start();
+    const ticker = deps.ticker ? startTicker(jobs, { clock: deps.clock, logger: deps.logger }) : undefined;
     deps.logger.info(
       { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams), playground },
       'delmal listening',
@@ -159,6 +204,9 @@ export async function startDelmal(
       deliverer,
       deliveries,
       localPort,
+      checkIns,
+      jobs,
+      digests,
       settled: async () => {
         await server.work.idle();
         await Promise.all([outbox.drain(), deliveries.drain()]);
@@ -167,6 +215,7 @@ export async function startDelmal(
       close: async (graceMs = 0) => {
         // Wall time, not the injected clock: a budget for real waiting.
         const deadline = performance.now() + graceMs;
+        await ticker?.stop();
         await slack?.stop();
         await server.close(graceMs);
         // What the finished requests queued goes out within what is left of the grace; then the

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { WEEKDAYS } from './local-date.js';
 import { LOCALES } from './locales.js';
 import { scheduleSchema } from './schedule-schema.js';
+import { isTimeZone, isWallTime } from './zoned-time.js';
 
 /**
  * The catalog file, format 1: the plan structure as documents describe it, plus the people and
@@ -124,14 +126,46 @@ export const personSchema = z.strictObject({
   demo: z.boolean().default(false),
 });
 
+/** A chat channel a network's digest goes to: the platform's own ids (`delmal natverk koppla` shows them). */
+export const networkChannelSchema = z.strictObject({
+  platform: z.enum(['slack', 'teams', 'local'], { error: 'catalog.expected.platform' }),
+  /** Slack team id (T…), Teams tenant id, `local` for the playground. */
+  workspace: z.string({ error: 'catalog.expected.text' }).trim().min(1, { error: 'catalog.expected.text' }),
+  /** Slack channel id (C…), Teams conversation id (19:…@thread.tacv2), `network:<id>` in the playground. */
+  channel: z.string({ error: 'catalog.expected.text' }).trim().min(1, { error: 'catalog.expected.text' }),
+  name: optionalText,
+});
+
+/** When a network's weekly digest goes out; each field defaults to Monday 08:00 Europe/Stockholm. */
+export const networkDigestSchema = z.strictObject({
+  weekday: z.enum(WEEKDAYS, { error: 'catalog.expected.weekday' }).default('monday'),
+  time: z
+    .string({ error: 'catalog.expected.time' })
+    .refine(isWallTime, { error: 'catalog.expected.time' })
+    .default('08:00'),
+  timeZone: z
+    .string({ error: 'catalog.expected.timeZone' })
+    .refine(isTimeZone, { error: 'catalog.expected.timeZone' })
+    .default('Europe/Stockholm'),
+  active: z.boolean({ error: 'catalog.expected.boolean' }).default(true),
+});
+
 export const networkSchema = z.strictObject({
   id: slug,
   name: title,
   description: optionalText,
   chairs: z.array(email, { error: 'catalog.expected.emailList' }).default([]),
   members: z.array(email, { error: 'catalog.expected.emailList' }).default([]),
+  /** The delmål and insatsområden the network follows: what its digest covers. */
   goals: ids,
   focusAreas: ids,
+  /**
+   * Where its digest goes, at most one channel per platform. Absent: keep the channels bound in
+   * chat (`delmal natverk koppla`); a list replaces them.
+   */
+  channels: z.array(networkChannelSchema).optional(),
+  /** Its own digest time; absent: Monday 08:00 Europe/Stockholm (an import without it keeps the stored one). */
+  digest: networkDigestSchema.optional(),
   demo: z.boolean().default(false),
 });
 
@@ -185,6 +219,8 @@ export type CommonFocusArea = z.output<typeof commonFocusAreaSchema>;
 export type Activity = z.output<typeof activitySchema>;
 export type Person = z.output<typeof personSchema>;
 export type Network = z.output<typeof networkSchema>;
+export type NetworkChannel = z.output<typeof networkChannelSchema>;
+export type NetworkDigestSettings = z.output<typeof networkDigestSchema>;
 export type Rus = z.output<typeof rusSchema>;
 export type StatusDefinition = z.output<typeof statusSchema>;
 export type ReportedStatus = (typeof REPORTED_STATUSES)[number];

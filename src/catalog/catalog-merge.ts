@@ -71,7 +71,17 @@ export function mergeCatalog(current: Catalog, incoming: Catalog): Catalog {
     followUp,
     activities: mergeById(current.activities, incoming.activities, byId),
     people: mergeById(current.people, incoming.people, (p) => p.email),
-    networks: mergeById(current.networks, incoming.networks, byId),
+    networks: mergeById(current.networks, incoming.networks, byId).map((network) => {
+      // A file that does not name a network's channels or digest time keeps what is stored
+      // (channels are usually bound in chat, not in the file).
+      const before = current.networks.find((n) => n.id === network.id);
+      if (!before || before === network) return network;
+      return {
+        ...network,
+        channels: network.channels ?? before.channels,
+        digest: network.digest ?? before.digest,
+      };
+    }),
     schedules: mergeById(current.schedules, incoming.schedules, byId),
   };
 }

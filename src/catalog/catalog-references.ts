@@ -1,4 +1,5 @@
 import type { Catalog } from '../../db/model/catalog-schema.js';
+import { checkChannelReferences } from '../digest/channel-references.js';
 import { checkScheduleReferences } from '../schedule/schedule-references.js';
 import type { CatalogIssue, CatalogPath } from './catalog-issues.js';
 
@@ -157,6 +158,7 @@ export function checkReferences(file: Catalog, merged: Catalog): CatalogIssue[] 
     refs([...at, 'goals'], n.goals, known.goals, 'goal');
     refs([...at, 'focusAreas'], n.focusAreas, known.focusAreas, 'focusArea');
   });
+  issues.push(...checkChannelReferences(file, merged));
   issues.push(...checkScheduleReferences(file, merged));
   return issues;
 }

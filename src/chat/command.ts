@@ -5,6 +5,7 @@ import type { CatalogSnapshot } from '../catalog/catalog-store.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
 import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
 import type { Clock } from '../clock.js';
+import type { NetworkChannels } from '../digest/network-service.js';
 import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
 import type { AwayService } from '../schedule/away-service.js';
 import type { InboundMessage } from './inbound.js';
@@ -47,6 +48,8 @@ export interface CommandContext {
   readonly commands: readonly ChatCommand[];
   /** Being away (`delmal borta`/`tillbaka`); absent where delmal runs without a database. */
   readonly away?: AwayService;
+  /** Networks' channels and digests (`delmal natverk`, `delmal digest`); absent without a database. */
+  readonly networks?: NetworkChannels;
 }
 
 /** Help metadata for one argument, attached to its zod schema with `.meta({ help })`. */

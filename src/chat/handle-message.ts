@@ -3,6 +3,7 @@ import type { DeliveryReport } from '../../db/outbox.repository.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
+import type { NetworkChannels } from '../digest/network-service.js';
 import { BOT_ERROR_MESSAGES } from '../errors/bot-error.js';
 import { type MessageKey, translator } from '../i18n/i18n.js';
 import { detectIntent } from '../intents/detect-intent.js';
@@ -32,6 +33,8 @@ export interface ChatDeps {
   readonly home: (ctx: CommandContext) => Reply;
   /** Being away; commands answer that it cannot be saved when absent. */
   readonly away?: AwayService;
+  /** Networks' channels and digests; commands answer that it cannot be done when absent. */
+  readonly networks?: NetworkChannels;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -85,6 +88,7 @@ export async function commandContext(
     commands: deps.commands,
     ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
     ...(deps.away ? { away: deps.away } : {}),
+    ...(deps.networks ? { networks: deps.networks } : {}),
     checkIns: {
       latest,
       history: (activityId) => deps.checkIns.history(activityId),

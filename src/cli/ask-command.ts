@@ -6,6 +6,7 @@ import { localInbound } from '../chat/inbound-schema.js';
 import { renderText } from '../chat/render-text.js';
 import type { Reply } from '../chat/reply.js';
 import { databaseCheckIns } from '../checkins/check-in-service.js';
+import { databaseNetworks } from '../digest/network-service.js';
 import { type Translate, translator } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
 import { databaseAway } from '../schedule/away-service.js';
@@ -53,6 +54,7 @@ export async function askCommand(
       timezone: config.timezone,
       platform: 'cli',
       away: databaseAway(db, ctx.clock, config.timezone),
+      networks: databaseNetworks(db, ctx.clock),
     };
     // Typed at a terminal: a local DM, a new message each time (nothing to take for a repeat).
     const reply = await handleMessage(chat, localInbound(text, asker), asker);

@@ -5,7 +5,9 @@ import { DEFAULT_LOCALE, isLocale, type MessageKey, type Translate, translator }
 import { REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
 import { ASK_FORMATS, type AskFormat, askCommand } from './ask-command.js';
 import { catalogExport, catalogImport } from './catalog-command.js';
+import { checkInsRunDue } from './checkins-command.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
+import { digestCommand } from './digest-command.js';
 import { doctorCommand } from './doctor-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { type PreviewOptions, schedulePreview } from './schedule-command.js';
@@ -106,6 +108,11 @@ export function buildProgram(ctx: CliContext): Command {
       import('./report-command.js').then((m) => m.reportCheckIns(ctx, options)),
     );
   program
+    .command('digest')
+    .description(t('cli.help.digest'))
+    .argument('[network]', t('arg.network'))
+    .action((name: string | undefined) => digestCommand(ctx, name));
+  program
     .command('schedule')
     .description(t('cli.help.schedule'))
     .command('preview')
@@ -113,6 +120,13 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--from <date>', t('cli.help.from'))
     .option('--weeks <n>', t('cli.help.weeks'), '8')
     .action((options: PreviewOptions) => schedulePreview(ctx, options));
+  program
+    .command('checkins')
+    .description(t('cli.help.checkins'))
+    .command('run-due')
+    .description(t('cli.help.runDue'))
+    .option('--now <iso>', t('cli.help.now'))
+    .action((options: { now?: string }) => checkInsRunDue(ctx, options));
   return program;
 }
 

@@ -1,6 +1,7 @@
 import type { Address, SentMessageRef } from '../chat/inbound.js';
 import type { Reply } from '../chat/reply.js';
 import type { CheckInPromptMessage } from '../checkins/prompt-message.js';
+import type { DigestMessage } from '../digest/digest-message.js';
 import type { Locale, MessageKey, MessageParams } from '../i18n/i18n.js';
 
 /**
@@ -21,7 +22,9 @@ export type OutboxMessage =
   /** One catalog message, rendered in the reader's language when sent (apologies, notices). */
   | { readonly type: 'text'; readonly key: MessageKey; readonly params?: MessageParams }
   /** A scheduled check-in prompt, reminder or catch-up to one owner (src/checkins/prompt-message.ts). */
-  | CheckInPromptMessage;
+  | CheckInPromptMessage
+  /** A network's weekly digest to its bound channels, or a chair's preview (src/digest/digest-message.ts). */
+  | DigestMessage;
 
 /** One thing to deliver, as the core asks for it. */
 export interface NewDelivery {

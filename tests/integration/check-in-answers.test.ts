@@ -8,8 +8,8 @@ import { fixedClock } from '../../src/clock.js';
 import type { Deliveries } from '../../src/delivery/deliveries.js';
 import { renderMessage } from '../../src/delivery/message-types.js';
 import type { NewDelivery } from '../../src/delivery/outbox-message.js';
+import { openRound, promptMessage, sentPrompt } from '../support/answer-rounds.js';
 import { shippedCatalog, snapshotOf, visibleText } from '../support/catalog.js';
-import { openRound, promptMessage, sentPrompt } from '../support/check-in-rounds.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
 const MARIA = 'maria.sandberg@example.org';

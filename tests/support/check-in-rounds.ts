@@ -1,133 +1,131 @@
-import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
-import { insertOutboxItems } from '../../db/outbox-items.repository.js';
-import { DEFAULT_STATUSES } from '../../src/catalog/status.js';
-import type { Address, SentMessageRef } from '../../src/chat/inbound.js';
+import { importCatalog } from '../../src/catalog/catalog-import.js';
 import type { CheckInPromptMessage } from '../../src/checkins/prompt-message.js';
-import type { Deliveries } from '../../src/delivery/deliveries.js';
-import { toRow, validateDelivery } from '../../src/delivery/outbox-codec.js';
-import type { NewDelivery } from '../../src/delivery/outbox-message.js';
+import { CheckInEngine, type EngineDeps } from '../../src/checkins/round-engine.js';
+import { fixedClock } from '../../src/clock.js';
+import type { OutboxItem } from '../../src/delivery/deliveries.js';
+import { isMessageType, registerMessageType } from '../../src/delivery/message-types.js';
+import { Outbox } from '../../src/delivery/outbox-v2.js';
+import { createLogger } from '../../src/logger.js';
+import { SwedishCalendar } from '../../src/schedule/calendar.js';
+import { RecordingDeliverer } from './recording-deliverer.js';
 
 /**
- * What the scheduler (the engine) writes when a round opens, written directly: tests of answers
- * do not depend on the scheduler.
+ * Until the prompt's own renderer is on main: a schema-only stand-in for the `checkin-prompt`
+ * message type, so the real outbox accepts prompts in engine tests. Never shipped in src/.
  */
-export async function openRound(
-  db: Db,
-  round: {
-    id: string;
-    activityIds: readonly string[];
-    openedAt: string;
-    deadlineAt: string;
-    closesAt: string | null;
-  },
-): Promise<void> {
-  await db.kysely
-    .insertInto('check_in_rounds')
-    .values({
-      id: round.id,
-      schedule_id: round.id.split(':')[0] ?? round.id,
-      slot: round.id.split(':').slice(1).join(':') || round.openedAt,
-      opened_at: round.openedAt,
-      deadline_at: round.deadlineAt,
-      closes_at: round.closesAt,
-      created_at: round.openedAt,
-    })
-    .execute();
-  await db.kysely
-    .insertInto('check_in_round_activities')
-    .values(
-      round.activityIds.map((activityId) => ({
-        round_id: round.id,
-        activity_id: activityId,
-        skipped_reason: null,
-        check_in_id: null,
-        answered_at: null,
-      })),
-    )
-    .execute();
-}
-
-/** A prompt for `activities` (name = id upper-cased unless given) in the default vocabulary. */
-export function promptMessage(
-  roundId: string,
-  activities: readonly { id: string; name: string; currentStatus?: string }[],
-  options: { kind?: CheckInPromptMessage['kind']; deadline?: string } = {},
-): CheckInPromptMessage {
-  return {
+export function ensurePromptTypeForTests(): void {
+  if (isMessageType('checkin-prompt')) return;
+  registerMessageType<'checkin-prompt'>({
     type: 'checkin-prompt',
-    kind: options.kind ?? 'prompt',
-    roundId,
-    deadline: options.deadline ?? '2026-11-27',
-    activities: activities.map((a) => ({
-      activityId: a.id,
-      name: a.name,
-      context: 'Delmål 2',
-      statuses: DEFAULT_STATUSES.filter((s) => s.code !== 'not_started').map((s) => ({
-        code: s.code,
-        label: s.label,
-        labelEn: s.labelEn,
-        tone: s.colour,
-      })),
-      ...(a.currentStatus ? { currentStatus: a.currentStatus } : {}),
-    })),
+    schema: z.custom<CheckInPromptMessage>(
+      (m) => typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'checkin-prompt',
+    ),
+    render: (m) => ({ summary: m.kind, blocks: [] }),
+  });
+}
+
+/**
+ * A small catalog for round tests: plan `p` (current, its own status words), four activities,
+ * owners anna (a1, a2), bo (a2, a3), cilla (a4) and one activity without owner; schedule
+ * `weekly` every Monday 09:00 Stockholm, defaults otherwise (summer pause weeks 28–31, skip if
+ * updated within 7 days, reminder after 2 workdays, quiet 17–08).
+ */
+export function roundCatalog(schedule = WEEKLY): string {
+  return `format: 1
+plans:
+  - id: p
+    name: Plan P
+    kind: action_plan
+    periodStart: 2026
+    current: true
+    statuses:
+      - { code: bra, label: Går bra, labelEn: Going well, colour: green, severity: 0 }
+      - { code: svart, label: Svårt, labelEn: Hard, colour: red, severity: 3 }
+    focusAreas:
+      - { id: fa, number: 1, title: Område ett }
+    goals:
+      - { id: g1, number: 1, title: Mål ett, focusArea: fa }
+      - { id: g2, number: 2, title: Mål två, focusArea: fa }
+activities:
+  - { id: a1, name: Aktivitet ett, reportedStatus: ongoing, goals: [g1], owners: [anna@example.se] }
+  - { id: a2, name: Aktivitet två, reportedStatus: ongoing, goals: [g1, g2], owners: [anna@example.se, bo@example.se] }
+  - { id: a3, name: Aktivitet tre, reportedStatus: ongoing, goals: [g2], owners: [bo@example.se] }
+  - { id: a4, name: Aktivitet fyra, reportedStatus: ongoing, goals: [g2], owners: [cilla@example.se] }
+  - { id: a5, name: Ingen äger mig, reportedStatus: ongoing, goals: [g2] }
+people:
+  - { email: anna@example.se, name: Anna }
+  - { email: bo@example.se, name: Bo }
+  - { email: cilla@example.se, name: Cilla }
+schedules:
+${schedule}
+`;
+}
+
+export const WEEKLY = `  - { id: weekly, plan: p, cadence: weekly, weekday: monday, time: "09:00" }`;
+
+export interface RoundHarness {
+  readonly db: Db;
+  readonly clock: ReturnType<typeof fixedClock>;
+  readonly deliverer: RecordingDeliverer;
+  readonly outbox: Outbox;
+  engine(worker?: string, deps?: Partial<EngineDeps>): CheckInEngine;
+  /** One tick at `iso` (the clock moves there), then the outbox delivers what is due. */
+  tick(iso: string, worker?: string): ReturnType<CheckInEngine['tick']>;
+  /** Delivered prompts as people see them: `kind e-mail: activity ids`. */
+  seen(): string[];
+  /** Records a check-in by hand (not answering a round). */
+  checkIn(activityId: string, at: string): Promise<void>;
+}
+
+/** An engine over a migrated test database holding `catalog`, delivering through the real outbox. */
+export async function roundHarness(db: Db, catalog = roundCatalog()): Promise<RoundHarness> {
+  ensurePromptTypeForTests();
+  const clock = fixedClock('2026-11-01T00:00:00Z');
+  await importCatalog(db, { path: 'rounds.yaml', text: catalog }, { clock });
+  const logger = createLogger('silent');
+  const deliverer = new RecordingDeliverer();
+  const outbox = new Outbox(db, clock, logger, deliverer, { random: () => 0 });
+  const calendar = new SwedishCalendar('sv');
+  const engine = (worker = 'w1', deps: Partial<EngineDeps> = {}) =>
+    new CheckInEngine({ db, outbox, calendar, logger, worker, timeZone: 'Europe/Stockholm', ...deps });
+  return {
+    db,
+    clock,
+    deliverer,
+    outbox,
+    engine,
+    tick: async (iso, worker) => {
+      clock.set(iso);
+      const summary = await engine(worker).tick(new Date(iso));
+      await outbox.drain();
+      return summary;
+    },
+    seen: () => deliverer.calls.map(describe),
+    checkIn: async (activityId, at) => {
+      await db.kysely
+        .insertInto('check_ins')
+        .values({
+          id: `c-${activityId}-${at}`,
+          activity_id: activityId,
+          status_code: 'bra',
+          note: '',
+          person_id: null,
+          author_name: 'Test',
+          platform: 'local',
+          created_at: at,
+          idempotency_key: null,
+          ...PLAIN_CHECK_IN,
+        })
+        .execute();
+    },
   };
 }
 
-/** The people row id of a catalog person (prompts name their reader by it). */
-export async function personId(db: Db, email: string): Promise<string> {
-  const row = await db.kysely
-    .selectFrom('people')
-    .select('id')
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** Records that `outboxItemId` carried `email`'s prompt of the round (what the engine stores). */
-export async function recordPrompt(
-  db: Db,
-  prompt: { roundId: string; email: string; message: CheckInPromptMessage; outboxItemId: string },
-): Promise<void> {
-  await db.kysely
-    .insertInto('check_in_prompts')
-    .values({
-      id: randomUUID(),
-      round_id: prompt.roundId,
-      person_id: await personId(db, prompt.email),
-      kind: prompt.message.kind,
-      activity_ids: JSON.stringify(prompt.message.activities.map((a) => a.activityId)),
-      outbox_item_id: prompt.outboxItemId,
-      unreachable_reason: null,
-      created_at: '2026-11-23T07:00:00.000Z',
-    })
-    .execute();
-}
-
-/** A prompt already delivered to `sent` (its outbox item settled as sent), for repository tests. */
-export async function sentPrompt(
-  db: Db,
-  prompt: { roundId: string; email: string; message: CheckInPromptMessage; sent: SentMessageRef },
-): Promise<string> {
-  const delivery: NewDelivery = {
-    lane: 'bulk',
-    to: { kind: 'person', email: prompt.email },
-    message: prompt.message,
-  };
-  const row = toRow(validateDelivery(delivery), '2026-11-23T07:00:00.000Z', randomUUID(), { status: 'sent' });
-  await insertOutboxItems(db.kysely, [{ ...row, sent_ref: JSON.stringify(prompt.sent) }]);
-  await recordPrompt(db, { ...prompt, outboxItemId: row.id });
-  return row.id;
-}
-
-/** Sends a prompt through the real outbox and records it, as the scheduler would. */
-export async function enqueuePrompt(
-  db: Db,
-  deliveries: Deliveries,
-  prompt: { roundId: string; email: string; to: Address; message: CheckInPromptMessage },
-): Promise<string> {
-  const id = await deliveries.enqueue({ lane: 'bulk', to: prompt.to, message: prompt.message });
-  if (!id) throw new Error('prompt not stored');
-  await recordPrompt(db, { ...prompt, outboxItemId: id });
-  return id;
+function describe(item: OutboxItem): string {
+  const m = item.message as CheckInPromptMessage;
+  const to = item.to.kind === 'person' ? item.to.email : item.to.kind;
+  return `${m.kind} ${to}: ${m.activities.map((a) => a.activityId).join(',')}`;
 }
