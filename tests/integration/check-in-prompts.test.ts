@@ -4,7 +4,7 @@ import { FakeConnector } from '../fakes/fake-connector.js';
 import type { RecordedCall } from '../fakes/fake-slack.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { textBlockTexts } from '../support/adaptive-cards.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/check-in-rounds.js';
+import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { blockAction, postSlack, TEST_SIGNING_SECRET, viewSubmission } from '../support/slack.js';
 import { postActivity, teamsMessage } from '../support/teams.js';
