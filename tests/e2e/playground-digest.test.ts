@@ -75,7 +75,7 @@ describe.skipIf(skipBrowser)('the playground’s channel view shows a bound netw
     clock.set('2026-11-30T07:00:10Z');
     const run = await server.app.digests.run(clock.now());
     expect(run.sent).toContainEqual({ networkId: 'lag-missbruk', slot: '2026-11-30', channels: 1 });
-    await server.app.settled();
+    // (No settled(): the page's event stream is a request that stays open.)
 
     const digest = page.locator('#messages li .card', { hasText: 'Veckosammanfattning – LAG missbruk' });
     await digest.waitFor();
