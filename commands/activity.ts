@@ -110,7 +110,7 @@ async function activityReply(ctx: CommandContext, a: Activity): Promise<Reply> {
       type: 'list',
       items: [
         ...history.map((row) => {
-          const definition = view.vocabulary().find((d) => d.code === row.status_code);
+          const definition = view.vocabularyOf(a).find((d) => d.code === row.status_code);
           return {
             title: ctx.t('activity.history.checkIn', {
               date: formatDateTime(row.created_at, ctx.asker.locale, ctx.timezone),

@@ -1,7 +1,7 @@
 import type { ChatCommand } from '../src/chat/command.js';
 import { activity } from './activity.js';
 import { away, back } from './away.js';
-import { checkIn } from './check-in.js';
+import { checkIn, editCheckIn } from './check-in.js';
 import { deliveries } from './deliveries.js';
 import { digest } from './digest.js';
 import { goal } from './goal.js';
@@ -22,6 +22,7 @@ export const COMMANDS: readonly ChatCommand[] = [
   intent,
   mine,
   checkIn,
+  editCheckIn,
   away,
   back,
   status,
@@ -38,6 +39,7 @@ export {
   checkIn,
   deliveries,
   digest,
+  editCheckIn,
   goal,
   help,
   intent,

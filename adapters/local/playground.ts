@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { translator } from '../../src/i18n/i18n.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { BodyError, readJson } from '../../src/server/body.js';
 import { type HttpServer, type RouteHandler, sendJson } from '../../src/server/http-server.js';
+import { submittedForm } from '../teams/card-form.js';
 import { renderAdaptiveCard } from '../teams/render-card.js';
 import type { LocalPort } from './local-port.js';
 import { playgroundSession } from './session.js';
@@ -21,16 +22,22 @@ function playgroundInbound(
   text: string,
   as: string | undefined,
   formToken: string | undefined,
+  form?: Readonly<Record<string, string>>,
 ): InboundMessage {
   const userId = as ?? 'anonymous';
+  // With a form, what was written is part of the submission: other text is another submission.
+  const written = form
+    ? `:${createHash('sha256').update(JSON.stringify(form)).digest('hex').slice(0, 16)}`
+    : '';
   // The page's "dm" is each person's own DM with the bot.
   const id = conversation === 'dm' ? `dm:${userId}` : conversation;
   return toInbound({
     platform: 'local',
     workspaceId: 'local',
     conversation: { kind: conversation === 'dm' ? 'dm' : 'channel', id },
-    messageId: formToken ? `form:${formToken}:${text}` : `local-${randomUUID()}`,
+    messageId: formToken ? `form:${formToken}:${text}${written}` : `local-${randomUUID()}`,
     text,
+    ...(form ? { form } : {}),
     asker: { userId, ...(as ? { email: as } : {}) },
     replyTo: { kind: 'conversation', platform: 'local', workspaceId: 'local', conversationId: id },
   });
@@ -45,6 +52,8 @@ const messageSchema = z.strictObject({
   text: z.string().trim().min(1).max(2000),
   /** The token of the card whose button was pressed: the same button twice is one submission. */
   formToken: z.uuid().optional(),
+  /** The pressed button's data with the card inputs the renderer added (a check-in form). */
+  data: z.record(z.string().max(200), z.union([z.string().max(5000), z.boolean(), z.number()])).optional(),
 });
 
 const eventsQuery = z.object({ as: z.union([z.email(), z.literal('')]).optional() });
@@ -122,12 +131,13 @@ export function registerPlayground(
     }
     const parsed = messageSchema.safeParse(body);
     if (!parsed.success) return sendJson(res, 400, { error: t('playground.badRequest') });
-    const { as, conversation, text, formToken } = parsed.data;
+    const { as, conversation, text, formToken, data } = parsed.data;
     // In a channel the bot answers only when addressed, as in Slack and Teams.
     if (conversation !== 'dm' && !/^\s*[/@]delmal\b/i.test(text)) return sendJson(res, 200, { reply: null });
     const { view } = await chat.store.get();
     const asker = askerFor(view, as, workspaceLocale);
-    const reply = await handleMessage(chat, playgroundInbound(conversation, text, as, formToken), asker);
+    const inbound = playgroundInbound(conversation, text, as, formToken, submittedForm(data));
+    const reply = await handleMessage(chat, inbound, asker);
     sendJson(res, 200, {
       reply: {
         summary: reply.summary,

@@ -8,22 +8,34 @@ import type {
 import { z } from 'zod';
 import { badgeOf } from '../../src/catalog/status.js';
 import { formatTime } from '../../src/chat/format.js';
+import type { Address } from '../../src/chat/inbound.js';
 import { describeFailure } from '../../src/errors/bot-error.js';
 import { translator } from '../../src/i18n/i18n.js';
-import { CHECK_IN_CALLBACK, checkInModal, NOTE_BLOCK, STATUS_BLOCK } from './check-in-modal.js';
+import {
+  CHECK_IN_CALLBACK,
+  checkInModal,
+  NEXT_STEP_BLOCK,
+  NOTE_BLOCK,
+  STATUS_BLOCK,
+  SUPPORT_BLOCK,
+} from './check-in-modal.js';
 import type { SlackTools } from './slack-context.js';
 import { viewInbound } from './slack-inbound-message.js';
-import { SLACK_POST_MESSAGE } from './slack-senders.js';
 
-/** A button that asks to check in without a status yet ("Stäm av nu"): Slack answers with a modal. */
-const CHECK_IN_PROMPT = /^delmal avstamning ([a-z0-9-]+)$/;
+/**
+ * A button that asks to check in without a status yet ("Stäm av nu", "Lägg till text") or to edit
+ * the latest check-in ("Ändra svaret"): Slack answers with a modal.
+ */
+const CHECK_IN_PROMPT = /^delmal (avstamning|andra) ([a-z0-9-]+)$/;
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 const submission = z.object({
-  metadata: z.object({ activityId: z.string().min(1) }),
+  metadata: z.object({ activityId: z.string().min(1), mode: z.enum(['new', 'edit']).default('new') }),
   status: z.string().min(1),
   note: z.string().default(''),
+  nextStep: z.string().default(''),
+  needsSupport: z.boolean(),
 });
 
 /**
@@ -37,7 +49,9 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    await boundary({}, () => publishHome(client, body.team_id, event.user, `slack:event:${body.event_id}`));
+    await boundary(undefined, () =>
+      publishHome(client, body.team_id, event.user, `slack:event:${body.event_id}`),
+    );
   });
 
   app.view<ViewSubmitAction>(CHECK_IN_CALLBACK, async ({ ack: boltAck, body, view, client }) => {
@@ -70,6 +84,8 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
       metadata: parseJson(view.private_metadata),
       status: view.state.values[STATUS_BLOCK]?.[STATUS_BLOCK]?.selected_option?.value ?? '',
       note: view.state.values[NOTE_BLOCK]?.[NOTE_BLOCK]?.value ?? '',
+      nextStep: view.state.values[NEXT_STEP_BLOCK]?.[NEXT_STEP_BLOCK]?.value ?? '',
+      needsSupport: (view.state.values[SUPPORT_BLOCK]?.[SUPPORT_BLOCK]?.selected_options?.length ?? 0) > 0,
     });
     if (!form.success) {
       await ack({
@@ -78,43 +94,75 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
       });
       return;
     }
-    const result = await ctx.checkIns.record({
+    const input = {
       activityId: form.data.metadata.activityId,
       statusCode: form.data.status,
       note: form.data.note,
-    });
+      nextStep: form.data.nextStep,
+      needsSupport: form.data.needsSupport,
+    };
+    const result =
+      form.data.metadata.mode === 'edit' ? await ctx.checkIns.edit(input) : await ctx.checkIns.record(input);
     if (!result.ok) {
       const errors: Record<string, string> = {};
+      const blockOf = {
+        note: NOTE_BLOCK,
+        nextStep: NEXT_STEP_BLOCK,
+        status: STATUS_BLOCK,
+        activity: STATUS_BLOCK,
+      };
       for (const problem of result.problems)
-        errors[problem.field === 'note' ? NOTE_BLOCK : STATUS_BLOCK] = capitalise(
-          ctx.t(problem.key, problem.params),
-        );
+        errors[blockOf[problem.field]] = capitalise(ctx.t(problem.key, problem.params));
       await ack({ response_action: 'errors', errors });
       return;
     }
     await ack();
-    await boundary({ channel: body.user.id }, async () => {
-      const status = ctx.catalog.view.vocabulary().find((d) => d.code === result.checkIn.status_code);
+    // The confirmation goes to the user's DM with the app (a channel id of U… is that DM).
+    const dm: Address = {
+      kind: 'conversation',
+      platform: 'slack',
+      workspaceId: teamId,
+      conversationId: body.user.id,
+    };
+    await boundary(dm, async () => {
+      const activity = ctx.catalog.view.activities.get(result.checkIn.activity_id);
+      const vocabulary = activity ? ctx.catalog.view.vocabularyOf(activity) : ctx.catalog.view.vocabulary();
+      const status = vocabulary.find((d) => d.code === result.checkIn.status_code);
       const saved = ctx.t('checkin.saved', {
         time: formatTime(result.checkIn.created_at, ctx.asker.locale, ctx.timezone),
         status: status ? badgeOf(status, ctx.asker.locale).label : result.checkIn.status_code,
       });
       const name = ctx.catalog.view.activities.get(result.checkIn.activity_id)?.name ?? '';
-      await deps.outbox.send({
-        platform: 'slack',
-        kind: SLACK_POST_MESSAGE,
-        payload: { channel: body.user.id, text: `${name}: ${saved}` },
-        dedupeKey: `slack:checkin:${result.checkIn.id}`,
+      const text = `${name}: ${saved}`;
+      // Thanked once per check-in: the same form submitted twice records one and thanks once.
+      await deps.deliveries.sendNowOnce(`slack:checkin:${result.checkIn.id}`, {
+        lane: 'interactive',
+        to: dm,
+        message: {
+          type: 'reply',
+          reply: { summary: text, blocks: [{ type: 'text', text }] },
+          locale: ctx.asker.locale,
+        },
       });
       await publishHome(client, teamId, body.user.id);
     });
   };
 
   return async (command: string, teamId: string, userId: string, triggerId: string): Promise<boolean> => {
-    const activityId = CHECK_IN_PROMPT.exec(command)?.[1];
+    const [, verb, activityId] = CHECK_IN_PROMPT.exec(command) ?? [];
     if (!activityId) return false;
     const ctx = await contextOf(app.client, teamId, userId);
-    const modal = checkInModal(ctx, activityId);
+    const [latest] = verb === 'andra' ? await ctx.checkIns.history(activityId) : [];
+    const modal = checkInModal(
+      ctx,
+      activityId,
+      verb === 'andra' ? 'edit' : 'new',
+      latest && {
+        note: latest.note,
+        nextStep: latest.next_step ?? '',
+        needsSupport: latest.needs_support === 1,
+      },
+    );
     if (!modal) return false;
     try {
       await app.client.views.open({ trigger_id: triggerId, view: modal });

@@ -95,6 +95,11 @@ class SlackParts {
         ];
       case 'divider':
         return [part([{ type: 'divider' }], 0)];
+      case 'form':
+        // Slack messages hold no inputs: the button brings the form up as a modal.
+        return this.actions([{ kind: 'command', label: block.label, command: block.open }]).map((row) =>
+          part([row], 0, { essential: true }),
+        );
     }
   }
 

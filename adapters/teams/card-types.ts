@@ -54,13 +54,42 @@ export interface AcActionSet extends AcElementBase {
   actions: AcAction[];
 }
 
-export type AcElement = AcTextBlock | AcFactSet | AcColumnSet | AcContainer | AcActionSet;
+/** A text input; its value is posted back under `id` with the action that submits it. */
+export interface AcInputText extends AcElementBase {
+  type: 'Input.Text';
+  id: string;
+  label: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  value?: string;
+}
+
+/** A yes/no input; posted back as `valueOn` / `valueOff` (strings). */
+export interface AcInputToggle extends AcElementBase {
+  type: 'Input.Toggle';
+  id: string;
+  title: string;
+  value?: 'true' | 'false';
+  valueOn: 'true';
+  valueOff: 'false';
+}
+
+export type AcElement =
+  | AcTextBlock
+  | AcFactSet
+  | AcColumnSet
+  | AcContainer
+  | AcActionSet
+  | AcInputText
+  | AcInputToggle;
 
 /** Runs a chat command: Teams posts `data` back to the bot as `activity.value`. */
 export interface AcSubmitAction {
   type: 'Action.Submit';
   title: string;
-  data: { command: string };
+  /** `form`: the key of the form whose inputs (ids `<form>.<name>`) this button submits. */
+  data: { command: string; form?: string };
   style?: 'default' | 'positive' | 'destructive';
 }
 
@@ -98,6 +127,7 @@ export type AcSelectAction = AcSubmitAction | AcExecuteAction | AcOpenUrlAction;
 export interface AcNestedCard {
   type: 'AdaptiveCard';
   body: AcElement[];
+  actions?: AcAction[];
 }
 
 /** A complete Adaptive Card as sent to Teams (and shown by the local playground). */

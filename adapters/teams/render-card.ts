@@ -8,6 +8,7 @@ import { fitParts, type Part } from '../../src/chat/render-budget.js';
 import type { Action, Block, ListItem, Pagination, Reply, Tone } from '../../src/chat/reply.js';
 import { replaceBold, splitText } from '../../src/chat/reply-text.js';
 import type { Translate } from '../../src/i18n/i18n.js';
+import { formCard } from './card-form.js';
 import type {
   AcAction,
   AcActionSet,
@@ -131,6 +132,7 @@ function actionSets(actions: readonly AcAction[]): AcActionSet[] {
  */
 class CardParts {
   #separateNext = false;
+  #nextForm = 0;
 
   block(block: Block): Part<AcElement>[] {
     switch (block.type) {
@@ -197,6 +199,11 @@ class CardParts {
       case 'divider':
         this.#separateNext = true;
         return [];
+      case 'form': {
+        const card = formCard(block, `f${this.#nextForm++}`);
+        const show = { type: 'Action.ShowCard' as const, title: nonEmpty(block.label), card };
+        return [this.part([{ type: 'ActionSet', actions: [show] }], 0, true)];
+      }
     }
   }
 

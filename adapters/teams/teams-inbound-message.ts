@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { InboundMessage } from '../../src/chat/inbound.js';
 import { toInbound } from '../../src/chat/inbound-schema.js';
@@ -35,16 +35,25 @@ const KIND = { personal: 'dm', groupChat: 'group', channel: 'channel' } as const
 export function teamsInbound(
   activity: TeamsWhere,
   text: string,
-  options: { email?: string | undefined; cardCommand?: string } = {},
+  options: {
+    email?: string | undefined;
+    cardCommand?: string;
+    /** The values of the card form submitted with the button. */
+    form?: Readonly<Record<string, string>> | undefined;
+  } = {},
 ): InboundMessage {
   const { conversation, from } = activity;
   const tenantId = conversation.tenantId ?? 'unknown-tenant';
   const kind = KIND[conversation.conversationType as keyof typeof KIND] ?? 'dm';
   // A channel conversation id carries the reply chain after `;messageid=`: that is the thread.
   const [conversationId = conversation.id, thread] = conversation.id.split(';messageid=');
+  // With a form, what was written is part of the submission: other text is another submission.
+  const written = options.form
+    ? `:${createHash('sha256').update(JSON.stringify(options.form)).digest('hex').slice(0, 16)}`
+    : '';
   const messageId =
     options.cardCommand !== undefined && activity.replyToId
-      ? `card:${activity.replyToId}:${options.cardCommand}`
+      ? `card:${activity.replyToId}:${options.cardCommand}${written}`
       : (activity.id ?? `teams-${randomUUID()}`);
   const name = activity.channelData?.channel?.name ?? conversation.name;
   return toInbound({
@@ -58,16 +67,19 @@ export function teamsInbound(
     },
     messageId,
     text,
+    ...(options.form ? { form: options.form } : {}),
     asker: {
       userId: from.aadObjectId ?? from.id,
       ...(options.email ? { email: options.email } : {}),
       ...(from.name ? { name: from.name } : {}),
     },
+    // The answer goes into the same conversation (a channel thread included), linked to the message.
     replyTo: {
       kind: 'conversation',
       platform: 'teams',
       workspaceId: tenantId,
       conversationId: conversation.id,
+      ...(activity.id ? { inReplyTo: activity.id } : {}),
     },
     ...(activity.replyToId
       ? {

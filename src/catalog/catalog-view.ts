@@ -101,6 +101,20 @@ export class CatalogView {
     return own.length > 0 ? own : DEFAULT_STATUSES;
   }
 
+  /**
+   * The status vocabulary of the activity's own plan (the plan of its goals or focus areas), so an
+   * activity of an older plan is reported and shown in that plan's words; the current plan's (or
+   * the default) when its plan defines none or it belongs to no plan.
+   */
+  vocabularyOf(activity: Activity): readonly StatusDefinition[] {
+    const plans = [
+      ...activity.goals.map((id) => this.goals.get(id)?.plan),
+      ...activity.focusAreas.map((id) => this.focusAreas.get(id)?.plan),
+    ];
+    const own = plans.find((plan) => plan && plan.statuses.length > 0);
+    return own ? own.statuses : this.vocabulary();
+  }
+
   /** The activity's status: its latest check-in's when it has one, else the follow-up report's. */
   statusOf(
     activity: Activity,
@@ -108,7 +122,7 @@ export class CatalogView {
     t: Translate,
     latest?: { readonly statusCode: string },
   ): ActivityStatus {
-    return activityStatus(activity, this.vocabulary(), locale, t, latest);
+    return activityStatus(activity, this.vocabularyOf(activity), locale, t, latest);
   }
 
   /** Owner names for display, falling back to the address when a person is unknown. */

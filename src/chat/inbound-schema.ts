@@ -13,6 +13,7 @@ const address = z.discriminatedUnion('kind', [
     workspaceId: id,
     conversationId: id,
     threadId: id.optional(),
+    inReplyTo: id.optional(),
   }),
   z.object({ kind: z.literal('person'), email: z.email(), platform: platform.optional() }),
   z.object({
@@ -22,7 +23,10 @@ const address = z.discriminatedUnion('kind', [
     conversationId: id,
     userId: id,
     handle: z.string().min(1).max(2000).optional(),
+    mode: z.enum(['new', 'replace', 'share']).optional(),
+    shareCommand: z.string().min(1).max(2000).optional(),
   }),
+  z.object({ kind: z.literal('home'), platform, workspaceId: id, userId: id }),
 ]);
 
 /**
@@ -42,6 +46,8 @@ export const inboundMessage = z.object({
   messageId: id,
   // Bounded by the routes' body limits; an over-long message is answered politely by handleMessage, not refused here.
   text: z.string().max(1_000_000),
+  // Field names are the core's own (note, nextStep …); values are bounded like message text.
+  form: z.record(z.string().min(1).max(100), z.string().max(100_000)).optional(),
   asker: z.object({
     userId: id,
     email: z.string().trim().toLowerCase().pipe(z.email()).optional().catch(undefined),

@@ -36,6 +36,9 @@ function renderBlock(block: Block): string {
       return renderAction({ kind: 'command', label: block.label, command: block.command });
     case 'divider':
       return RULE;
+    case 'form':
+      // A terminal has no inputs: the command that asks for the form, written out.
+      return renderAction({ kind: 'command', label: block.label, command: block.open });
   }
 }
 

@@ -44,6 +44,42 @@ export interface ListItem {
   readonly action?: Action;
 }
 
+/** One input of a form: a text (what happened, next step) or a yes/no toggle ("behöver stöd"). */
+export type FormField =
+  | {
+      readonly kind: 'text';
+      /** The key its value is submitted under (unique within the form). */
+      readonly name: string;
+      readonly label: string;
+      readonly maxLength: number;
+      readonly multiline?: boolean;
+      readonly placeholder?: string;
+      /** Pre-filled value (an edit shows what was written). */
+      readonly value?: string;
+    }
+  | { readonly kind: 'toggle'; readonly name: string; readonly label: string; readonly value?: boolean };
+
+/** A command button that submits the form's values with its command. */
+export interface FormSubmit {
+  readonly label: string;
+  readonly command: string;
+  readonly style?: 'primary';
+}
+
+/**
+ * A short form behind a button: optional text inputs and a toggle, submitted together with the
+ * button pressed (one per status). Teams and the playground show the inputs in the card; Slack,
+ * whose messages hold no inputs, shows a button that runs `open`, which brings the form up as a modal.
+ */
+export interface Form {
+  /** The button that reveals the form ("Lägg till text"). */
+  readonly label: string;
+  /** The command that shows this form on its own (Slack opens it as a modal). */
+  readonly open: string;
+  readonly fields: readonly FormField[];
+  readonly submits: readonly FormSubmit[];
+}
+
 export type Block =
   | { readonly type: 'heading'; readonly text: string }
   | { readonly type: 'text'; readonly text: string }
@@ -53,7 +89,8 @@ export type Block =
   | { readonly type: 'context'; readonly text: string }
   /** Long text one tap away: a show-card in Teams, <details> in HTML, a command button in Slack. */
   | { readonly type: 'more'; readonly label: string; readonly text: string; readonly command: string }
-  | { readonly type: 'divider' };
+  | { readonly type: 'divider' }
+  | ({ readonly type: 'form' } & Form);
 
 /** Where a paged reply is; `previous`/`next` are command actions for the neighbouring pages. */
 export interface Pagination {

@@ -1,37 +1,117 @@
 import { z } from 'zod';
+import { openRoundOf } from '../../db/check-in-rounds.repository.js';
 import { insertCheckIn } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { CheckInRow } from '../../db/database.js';
+import type { Activity, Person } from '../../db/model/catalog-schema.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Clock } from '../clock.js';
 import type { MessageKey, MessageParams } from '../i18n/i18n.js';
 import { containsPersonalIdentityNumber } from './personal-identity.js';
 
 export const NOTE_MAX_LENGTH = 2000;
+export const NEXT_STEP_MAX_LENGTH = 1000;
 
 /** A check-in as any platform submits it; validated here, whatever the form looked like. */
 export const checkInInput = z.object({
   activityId: z.string().trim().min(1),
   statusCode: z.string().trim().min(1, { error: 'checkin.error.status' }),
   note: z.string().trim().max(NOTE_MAX_LENGTH, { error: 'checkin.error.noteLength' }).default(''),
+  /** What happens next; empty is none. */
+  nextStep: z
+    .string()
+    .trim()
+    .max(NEXT_STEP_MAX_LENGTH, { error: 'checkin.error.nextStepLength' })
+    .default(''),
+  /** "Behöver stöd": the owner asks the network for support. */
+  needsSupport: z.boolean().default(false),
 });
 export type CheckInInput = z.input<typeof checkInInput>;
+type ValidInput = z.output<typeof checkInInput>;
 
 export interface CheckInProblem {
-  readonly field: 'activity' | 'status' | 'note';
+  readonly field: 'activity' | 'status' | 'note' | 'nextStep';
   readonly key: MessageKey;
   readonly params?: MessageParams;
 }
 
 export type CheckInResult =
-  /** `repeated`: this submission was recorded before; `checkIn` is that earlier check-in. */
-  | { readonly ok: true; readonly checkIn: CheckInRow; readonly repeated?: boolean }
+  /**
+   * `repeated`: this submission was recorded before; `checkIn` is that earlier check-in.
+   * `counted`: it is the answer that counts for its round (the first one).
+   */
+  | {
+      readonly ok: true;
+      readonly checkIn: CheckInRow;
+      readonly repeated?: boolean;
+      readonly counted?: boolean;
+    }
   | { readonly ok: false; readonly problems: CheckInProblem[] };
 
+/** The field a zod issue concerns, as forms name them. */
+function fieldOf(path: readonly PropertyKey[]): CheckInProblem['field'] {
+  const name = path[0];
+  if (name === 'note' || name === 'nextStep') return name;
+  return name === 'statusCode' ? 'status' : 'activity';
+}
+
 /**
- * Records a check-in by an activity's owner: status from the plan's vocabulary, an optional note.
- * A note containing a personal identity number is refused with an explanation and nothing is
- * stored; so is anything from someone who does not own the activity.
+ * Checks a submission by `author` about one activity: well-formed, an activity of the catalog,
+ * an owner of it, a status of the activity's own plan, and no personal identity number in any
+ * free text. Returns the activity, the person and the clean input, or what was wrong.
+ */
+export function validateCheckIn(
+  view: CatalogView,
+  author: { readonly email?: string | undefined },
+  input: CheckInInput,
+):
+  | { readonly ok: true; readonly activity: Activity; readonly person: Person; readonly input: ValidInput }
+  | { readonly ok: false; readonly problems: CheckInProblem[] } {
+  const parsed = checkInInput.safeParse(input);
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        field: fieldOf(issue.path),
+        key: (issue.message.startsWith('checkin.')
+          ? issue.message
+          : 'checkin.error.unknownActivity') as MessageKey,
+        params: { max: fieldOf(issue.path) === 'nextStep' ? NEXT_STEP_MAX_LENGTH : NOTE_MAX_LENGTH },
+      })),
+    };
+  const activity = view.activities.get(parsed.data.activityId);
+  if (!activity)
+    return { ok: false, problems: [{ field: 'activity', key: 'checkin.error.unknownActivity' }] };
+  const person = author.email ? view.people.get(author.email) : undefined;
+  if (!person || !activity.owners.includes(person.email))
+    return {
+      ok: false,
+      problems: [{ field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } }],
+    };
+  const problems: CheckInProblem[] = [];
+  // Resolved against the activity's own plan: an activity of an older plan keeps its words.
+  if (!view.vocabularyOf(activity).some((s) => s.code === parsed.data.statusCode))
+    problems.push({ field: 'status', key: 'checkin.error.status' });
+  if (containsPersonalIdentityNumber(parsed.data.note))
+    problems.push({ field: 'note', key: 'checkin.error.personalNumber' });
+  if (containsPersonalIdentityNumber(parsed.data.nextStep))
+    problems.push({ field: 'nextStep', key: 'checkin.error.personalNumber' });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, activity, person, input: parsed.data };
+}
+
+/** The database id of a catalog person (check-ins and their versions point at it). */
+export async function personIdOf(db: Db, email: string): Promise<string | null> {
+  const row = await db.kysely.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Records a check-in by an activity's owner: status from the plan's vocabulary, optional note,
+ * next step and "behöver stöd". It answers the activity's open round, if one is open (late after
+ * the round's deadline); the first answer counts for the round. Free text containing a personal
+ * identity number is refused with an explanation and nothing is stored; so is anything from
+ * someone who does not own the activity.
  */
 export async function recordCheckIn(
   deps: { readonly db: Db; readonly clock: Clock },
@@ -42,51 +122,27 @@ export async function recordCheckIn(
   /** The submission's key from the platform's own ids; the same key twice records one check-in. */
   idempotencyKey?: string,
 ): Promise<CheckInResult> {
-  const parsed = checkInInput.safeParse(input);
-  if (!parsed.success)
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        field: issue.path[0] === 'note' ? 'note' : issue.path[0] === 'statusCode' ? 'status' : 'activity',
-        key: (issue.message.startsWith('checkin.')
-          ? issue.message
-          : 'checkin.error.unknownActivity') as MessageKey,
-        params: { max: NOTE_MAX_LENGTH },
-      })),
-    };
-  const { activityId, statusCode, note } = parsed.data;
-  const activity = view.activities.get(activityId);
-  if (!activity)
-    return { ok: false, problems: [{ field: 'activity', key: 'checkin.error.unknownActivity' }] };
-  const person = author.email ? view.people.get(author.email) : undefined;
-  if (!person || !activity.owners.includes(person.email))
-    return {
-      ok: false,
-      problems: [{ field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } }],
-    };
-  const problems: CheckInProblem[] = [];
-  if (!view.vocabulary().some((s) => s.code === statusCode))
-    problems.push({ field: 'status', key: 'checkin.error.status' });
-  if (containsPersonalIdentityNumber(note))
-    problems.push({ field: 'note', key: 'checkin.error.personalNumber' });
-  if (problems.length > 0) return { ok: false, problems };
-  const personRow = await deps.db.kysely
-    .selectFrom('people')
-    .select('id')
-    .where('email', '=', person.email)
-    .executeTakeFirst();
-  const { row, created } = await insertCheckIn(
+  const valid = validateCheckIn(view, author, input);
+  if (!valid.ok) return valid;
+  const { activity, person } = valid;
+  const { statusCode, note, nextStep, needsSupport } = valid.input;
+  const now = deps.clock.now().toISOString();
+  const round = await openRoundOf(deps.db.kysely, activity.id, now);
+  const { row, created, counted } = await insertCheckIn(
     deps.db.kysely,
     {
-      activityId,
-      personId: personRow?.id ?? null,
+      activityId: activity.id,
+      personId: await personIdOf(deps.db, person.email),
       authorName: person.name,
       statusCode,
       note,
       platform,
+      nextStep: nextStep === '' ? null : nextStep,
+      needsSupport,
+      ...(round ? { roundId: round.id, late: now > round.deadline_at } : {}),
       ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
     },
-    deps.clock.now().toISOString(),
+    now,
   );
-  return { ok: true, checkIn: row, ...(created ? {} : { repeated: true }) };
+  return { ok: true, checkIn: row, counted, ...(created ? {} : { repeated: true }) };
 }

@@ -11,7 +11,7 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
   installProcessGuards(logger);
   let running: Awaited<ReturnType<typeof startDelmal>>;
   try {
-    running = await startDelmal(config, { logger, clock: ctx.clock });
+    running = await startDelmal(config, { logger, clock: ctx.clock, ticker: true });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SLACK_REJECTED') {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Reply } from '../chat/reply.js';
+import { renderCheckInPrompt } from '../checkins/prompt-render.js';
+import { checkInPromptSchema } from '../checkins/prompt-schema.js';
 import { type Locale, type Translate, translator } from '../i18n/i18n.js';
 import { sv } from '../i18n/messages.sv.js';
 import { DeliveryError } from './delivery-error.js';
@@ -92,4 +94,12 @@ registerMessageType<'text'>({
     const text = t(message.key, message.params);
     return { summary: text, blocks: [{ type: 'text', text }] };
   },
+});
+
+// Registered here, beside the built-in types, so every path that stores or renders outbox items
+// (the server, `delmal checkins run-due`, benchmarks, tests) knows it without wiring.
+registerMessageType<'checkin-prompt'>({
+  type: 'checkin-prompt',
+  schema: checkInPromptSchema,
+  render: renderCheckInPrompt,
 });

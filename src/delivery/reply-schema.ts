@@ -41,6 +41,33 @@ const block: z.ZodType<Block> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context'), text: z.string() }),
   z.object({ type: z.literal('more'), label: z.string(), text: z.string(), command: z.string() }),
   z.object({ type: z.literal('divider') }),
+  z.object({
+    type: z.literal('form'),
+    label: z.string(),
+    open: z.string(),
+    fields: z.array(
+      z.discriminatedUnion('kind', [
+        z.object({
+          kind: z.literal('text'),
+          name: z.string().min(1),
+          label: z.string(),
+          maxLength: z.number().int().positive(),
+          multiline: z.boolean().optional(),
+          placeholder: z.string().optional(),
+          value: z.string().optional(),
+        }),
+        z.object({
+          kind: z.literal('toggle'),
+          name: z.string().min(1),
+          label: z.string(),
+          value: z.boolean().optional(),
+        }),
+      ]),
+    ),
+    submits: z.array(
+      z.object({ label: z.string(), command: z.string(), style: z.literal('primary').optional() }),
+    ),
+  }),
 ]);
 
 const pagination: z.ZodType<Pagination> = z.object({

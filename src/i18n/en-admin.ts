@@ -176,6 +176,7 @@ export const enAdmin: Readonly<Record<keyof typeof svAdmin, string>> = {
   'delivery.unreachable.channel_archived': 'The channel is archived.',
   'delivery.unreachable.not_found': 'The channel or person no longer exists.',
   'delivery.unreachable.rejected': 'The platform did not accept the message.',
+  'delivery.unreachable.not_supported': 'The platform has no such place (an App Home exists only in Slack).',
   'delivery.unreachable.gaveUp': 'Gave up after several attempts with temporary errors.',
   'doctor.outbox':
     'Deliveries (new outbox): {interactive} answers and {bulk} bulk messages waiting, {failed} failed for good',

@@ -3,7 +3,9 @@ import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
 import { enDigest } from './en-digest.js';
 import { enErrors } from './en-errors.js';
+import { enPrompts } from './en-prompts.js';
 import { enReport } from './en-report.js';
+import { enRounds } from './en-rounds.js';
 import { enSchedule } from './en-schedule.js';
 import type { MessageKey } from './messages.sv.js';
 
@@ -14,6 +16,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enErrors,
   ...enReport,
   ...enSchedule,
+  ...enRounds,
   ...enAnswers,
+  ...enPrompts,
   ...enDigest,
 };

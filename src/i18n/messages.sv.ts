@@ -3,7 +3,9 @@ import { svAnswers } from './sv-answers.js';
 import { svChat } from './sv-chat.js';
 import { svDigest } from './sv-digest.js';
 import { svErrors } from './sv-errors.js';
+import { svPrompts } from './sv-prompts.js';
 import { svReport } from './sv-report.js';
+import { svRounds } from './sv-rounds.js';
 import { svSchedule } from './sv-schedule.js';
 
 /**
@@ -17,7 +19,9 @@ export const sv = {
   ...svErrors,
   ...svReport,
   ...svSchedule,
+  ...svRounds,
   ...svAnswers,
+  ...svPrompts,
   ...svDigest,
 } as const;
 

@@ -176,6 +176,7 @@ export const svAdmin = {
   'delivery.unreachable.channel_archived': 'Kanalen är arkiverad.',
   'delivery.unreachable.not_found': 'Kanalen eller personen finns inte längre.',
   'delivery.unreachable.rejected': 'Plattformen tog inte emot meddelandet.',
+  'delivery.unreachable.not_supported': 'Plattformen har ingen sådan plats (en App Home finns bara i Slack).',
   'delivery.unreachable.gaveUp': 'Gav upp efter flera försök med tillfälliga fel.',
   'doctor.outbox':
     'Leveranser (nya utkorgen): {interactive} svar och {bulk} utskick väntar, {failed} misslyckade för gott',

@@ -43,7 +43,7 @@ describeEachDialect('the same check-in submitted twice', (dialect) => {
         checkIn('igen', 'slack:T1:k1'),
         '2026-11-24T08:00:00.000Z',
       );
-      expect(later).toEqual({ row: a.row, created: false });
+      expect(later).toEqual({ row: a.row, created: false, counted: false });
       // Without a key (older rows, the CLI) nothing is deduplicated.
       await insertCheckIn(db.db.kysely, checkIn('utan nyckel'), '2026-11-24T09:00:00.000Z');
       await insertCheckIn(db.db.kysely, checkIn('utan nyckel'), '2026-11-24T09:00:00.000Z');

@@ -91,6 +91,19 @@ export function memoryCheckIns(): CheckInService {
       rows.push(row);
       return { ok: true, checkIn: row };
     },
+    edit: async (_view, _author, input) => {
+      const latest = rows.findLast((r) => r.activity_id === input.activityId);
+      if (!latest)
+        return { ok: false, problems: [{ field: 'activity', key: 'checkin.error.nothingToEdit' }] };
+      const edited = {
+        ...latest,
+        status_code: input.statusCode,
+        note: input.note ?? '',
+        version: latest.version + 1,
+      };
+      rows[rows.indexOf(latest)] = edited;
+      return { ok: true, checkIn: edited, changed: true };
+    },
   };
 }
 

@@ -88,6 +88,7 @@ export function fixedCheckIns(rows: readonly CheckInRow[]): CheckInService {
     latest: async () => latest,
     history: async (activityId) => rows.filter((r) => r.activity_id === activityId).reverse(),
     record: async () => ({ ok: false, problems: [{ field: 'activity', key: 'checkin.error.notOwner' }] }),
+    edit: async () => ({ ok: false, problems: [{ field: 'activity', key: 'checkin.error.notOwner' }] }),
   };
 }
 

@@ -60,7 +60,12 @@
         if (message.used?.has(key)) return;
         message.used = message.used ?? new Set();
         message.used.add(key);
-        send(command, { label: action.title }, message.formToken);
+        // A form's button carries the card's inputs in its data: they go along with the command.
+        send(
+          command,
+          { label: action.title, data: action.data?.form ? action.data : undefined },
+          message.formToken,
+        );
       } else if (action.url) window.open(action.url, '_blank', 'noopener');
     };
     adaptive.parse(withUsedActionsDisabled(card, message.used));
@@ -158,7 +163,13 @@
       const response = await fetch('/playground/api/messages', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ as: who || undefined, conversation, text: sent, formToken }),
+        body: JSON.stringify({
+          as: who || undefined,
+          conversation,
+          text: sent,
+          formToken,
+          data: button?.data,
+        }),
       });
       const body = await response.json();
       if (!response.ok) throw new Error(body.error || response.statusText);

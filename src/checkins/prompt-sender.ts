@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { insertPrompts, outboxIdsByDedupeKey, type PromptRow } from '../../db/check-in-rounds.repository.js';
+import type { Database } from '../../db/database.js';
+import type { NewDelivery } from '../delivery/outbox-message.js';
+import type { PromptCatalog } from './prompt-data.js';
+import type { CheckInPromptMessage, PromptActivity } from './prompt-message.js';
+
+/** Where prompts go: the outbox's bulk enqueue (`Outbox.enqueueMany`). */
+export interface PromptOutbox {
+  enqueueMany(deliveries: readonly NewDelivery[]): Promise<string[]>;
+}
+
+/** One DM to send: a prompt, the reminder, or a catch-up. */
+export interface PromptToSend {
+  readonly roundId: string;
+  readonly kind: CheckInPromptMessage['kind'];
+  readonly email: string;
+  /** people.id (the e-mail when the catalog has no such person). */
+  readonly personId: string;
+  readonly activityIds: readonly string[];
+  /** The last local day to answer in time. */
+  readonly deadline: string;
+  /** Distinguishes catch-ups (one per absence); prompts and reminders are once per round. */
+  readonly key?: string;
+}
+
+/** How many prompts to enqueue per statement batch (and per progress report). */
+const BATCH = 500;
+
+/** The dedupe key that makes a prompt one outbox item however often it is enqueued. */
+export function promptDedupeKey(p: Pick<PromptToSend, 'roundId' | 'kind' | 'email' | 'key'>): string {
+  return `checkin:${p.kind}:${p.key ?? p.roundId}:${p.email}`;
+}
+
+/**
+ * Enqueues prompts on the bulk lane and records each in `check_in_prompts` with its outbox item.
+ * Idempotent, which is what makes a round resumable after a crash: the outbox's dedupe key keeps a
+ * prompt enqueued twice to one item (one message), and the prompt row is added only if missing.
+ * Activities the catalog no longer knows are left out; a prompt left with none is not sent.
+ */
+export async function sendPrompts(
+  db: Kysely<Database>,
+  outbox: PromptOutbox,
+  catalog: PromptCatalog,
+  prompts: readonly PromptToSend[],
+  now: string,
+  progress?: (done: number) => void,
+): Promise<number> {
+  let sent = 0;
+  for (let i = 0; i < prompts.length; i += BATCH) {
+    const batch: { prompt: PromptToSend; delivery: NewDelivery; key: string }[] = [];
+    for (const prompt of prompts.slice(i, i + BATCH)) {
+      const activities = prompt.activityIds
+        .map((id) => catalog.activity(id))
+        .filter((a): a is PromptActivity => a !== undefined);
+      if (activities.length === 0) continue;
+      const message: CheckInPromptMessage = {
+        type: 'checkin-prompt',
+        kind: prompt.kind,
+        roundId: prompt.roundId,
+        deadline: prompt.deadline,
+        activities,
+      };
+      const key = promptDedupeKey(prompt);
+      batch.push({
+        prompt,
+        key,
+        delivery: { lane: 'bulk', to: { kind: 'person', email: prompt.email }, message, dedupeKey: key },
+      });
+    }
+    await outbox.enqueueMany(batch.map((b) => b.delivery));
+    const ids = await outboxIdsByDedupeKey(
+      db,
+      batch.map((b) => b.key),
+    );
+    const rows: PromptRow[] = batch.map(({ prompt, key }) => ({
+      id: `${prompt.kind}:${prompt.key ?? prompt.roundId}:${prompt.personId}`,
+      round_id: prompt.roundId,
+      person_id: prompt.personId,
+      kind: prompt.kind,
+      activity_ids: JSON.stringify(prompt.activityIds),
+      outbox_item_id: ids.get(key) ?? null,
+      unreachable_reason: null,
+      created_at: now,
+    }));
+    await insertPrompts(db, rows);
+    sent += rows.length;
+    progress?.(Math.min(prompts.length, i + BATCH));
+  }
+  return sent;
+}
