@@ -302,8 +302,13 @@ describe('App Home and checking in', () => {
       blocks: { block_id?: string }[];
     };
     expect(modal.callback_id).toBe('delmal_checkin');
-    expect(JSON.parse(modal.private_metadata)).toEqual({ activityId: 'cross' });
-    expect(modal.blocks.map((b) => b.block_id).filter(Boolean)).toEqual(['status', 'note']);
+    expect(JSON.parse(modal.private_metadata)).toEqual({ activityId: 'cross', mode: 'new' });
+    expect(modal.blocks.map((b) => b.block_id).filter(Boolean)).toEqual([
+      'status',
+      'note',
+      'next_step',
+      'support',
+    ]);
   });
 
   it('shows a personnummer in the note as an inline Swedish error and stores nothing', async () => {
