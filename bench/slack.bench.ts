@@ -119,7 +119,7 @@ for (let round = 0; round < ROUNDS; round++)
     results[name].samples.push(...result.samples);
     results[name].errors += result.errors;
     // Let delmal's outbox finish the answers of this round before the next one starts.
-    await delmal.outbox.drain();
+    await delmal.deliveries.drain();
   }
 
 const seconds = (ROUNDS * ROUND_MS) / 1000;

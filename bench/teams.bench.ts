@@ -127,7 +127,7 @@ const results: Record<keyof typeof targets, Result> = {
   sameBytes: { samples: [], errors: 0 },
 };
 for (const url of Object.values(targets)) await run(url, WARM_UP_MS);
-await delmal.outbox.drain();
+await delmal.deliveries.drain();
 const deliveredBefore = delivered;
 let delmalDelivered = 0;
 for (let round = 0; round < ROUNDS; round++)
@@ -137,7 +137,7 @@ for (let round = 0; round < ROUNDS; round++)
     results[name].samples.push(...result.samples);
     results[name].errors += result.errors;
     // delmal answers through its outbox: let it finish this round's answers before the next round.
-    await delmal.outbox.drain();
+    await delmal.deliveries.drain();
     if (name === 'delmal') delmalDelivered += delivered - before;
   }
 

@@ -50,6 +50,25 @@ export function networkItem(ctx: CommandContext, network: Catalog['networks'][nu
       network.goals.flatMap((id) => view.activitiesOfGoal(id)).map((a) => statusOf(ctx, a)),
       ctx.t,
     ),
-    detail: ctx.t('mine.networkDetail', { goals: goals.join(', ') || '–', members: network.members.length }),
+    detail: [
+      ctx.t('mine.networkDetail', { goals: goals.join(', ') || '–', members: network.members.length }),
+      (network.channels ?? []).length > 0
+        ? ctx.t('network.channels', { channels: (network.channels ?? []).map(channelName).join(', ') })
+        : ctx.t('network.channels.none'),
+    ].join('\n'),
+    // A chair's own networks: the preview of the next digest is one press away.
+    action: { kind: 'command', label: ctx.t('network.preview'), command: `delmal digest ${network.id}` },
   };
+}
+
+const PLATFORM_NAMES: Readonly<Record<string, string>> = {
+  slack: 'Slack',
+  teams: 'Teams',
+  local: 'lekplatsen',
+};
+
+/** "Slack #lag-missbruk", or the platform and id when the name is unknown. */
+function channelName(channel: NonNullable<Catalog['networks'][number]['channels']>[number]): string {
+  const platform = PLATFORM_NAMES[channel.platform] ?? channel.platform;
+  return `${platform} ${channel.name ? (channel.platform === 'slack' ? `#${channel.name}` : channel.name) : channel.channel}`;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { Reply } from '../src/chat/reply.js';
+import { describeFailure } from '../src/delivery/unreachable-text.js';
 
 const text = (message: string): Reply => ({ summary: message, blocks: [{ type: 'text', text: message }] });
 
@@ -20,26 +21,28 @@ export const deliveries = defineCommand({
     const person = ctx.asker.email ? ctx.catalog.view.people.get(ctx.asker.email) : undefined;
     if (!person?.admin) return text(ctx.t('deliveries.adminOnly'));
     if (!ctx.deliveries) return text(ctx.t('deliveries.unavailable'));
-    const report = await ctx.deliveries();
+    const health = await ctx.deliveries();
+    const pending = health.pending.interactive + health.pending.bulk;
     return {
-      summary: ctx.t('deliveries.summary', { pending: report.pending, failed: report.failed }),
+      summary: ctx.t('deliveries.summary', { pending, failed: health.failed }),
       blocks: [
         { type: 'heading', text: ctx.t('deliveries.heading') },
         {
           type: 'fields',
           fields: [
-            { label: ctx.t('deliveries.pending'), value: String(report.pending) },
-            { label: ctx.t('deliveries.failed'), value: String(report.failed) },
+            { label: ctx.t('deliveries.pending'), value: String(pending) },
+            { label: ctx.t('deliveries.failed'), value: String(health.failed) },
           ],
         },
-        report.recentFailures.length === 0
+        health.failedRecipients.length === 0
           ? { type: 'text', text: ctx.t('deliveries.none') }
           : {
               type: 'list',
               heading: ctx.t('deliveries.recent'),
-              items: report.recentFailures.map((f) => ({
-                title: `${formatDateTime(f.at, ctx.asker.locale, ctx.timezone)} · ${f.platform}`,
-                detail: f.error,
+              // Per recipient and reason, the reason in plain words; never the message itself.
+              items: health.failedRecipients.map((f) => ({
+                title: `${f.recipient} · ${f.count}`,
+                detail: `${formatDateTime(f.lastAt, ctx.asker.locale, ctx.timezone)} · ${describeFailure(f.reason, ctx.t)}`,
               })),
             },
       ],

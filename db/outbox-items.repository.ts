@@ -6,7 +6,13 @@ import type { Database, OutboxItemRow, OutboxItemTable } from './database.js';
 export type NewOutboxItemRow = Omit<
   OutboxItemTable,
   'claim_token' | 'claimed_until' | 'sent_at' | 'sent_ref' | 'updated_at'
-> & { readonly sent_ref?: string | null; readonly sent_at?: string | null };
+> & {
+  readonly sent_ref?: string | null;
+  readonly sent_at?: string | null;
+  /** Stored already claimed by the writer (an inline attempt about to be made under this token). */
+  readonly claim_token?: string | null;
+  readonly claimed_until?: string | null;
+};
 
 /** Rows per INSERT: well under both dialects' parameter limits (22 columns × 500). */
 const INSERT_CHUNK = 500;

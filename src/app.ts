@@ -12,7 +12,7 @@ import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
 import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
-import { deliveryReport } from '../db/outbox.repository.js';
+import { deliveryHealth } from '../db/delivery-health.repository.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
 import { CatalogStore } from './catalog/catalog-store.js';
 import type { ChatPort } from './chat/chat-port.js';
@@ -25,8 +25,7 @@ import { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
-import { Outbox } from './delivery/outbox.js';
-import { Outbox as DeliveryOutbox } from './delivery/outbox-v2.js';
+import { Outbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
 import { databaseNetworks } from './digest/network-service.js';
 import { type DigestJob, digestJob } from './digest/run-due-digests.js';
@@ -36,6 +35,7 @@ import { databaseAway } from './schedule/away-service.js';
 import { SwedishCalendar } from './schedule/calendar.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
+import { WarmUp } from './server/warm-up.js';
 
 /** What `delmal ask` runs and prints with: the same commands and renderers the adapters use. */
 export const askWiring: AskWiring = {
@@ -52,11 +52,10 @@ export interface RunningDelmal {
   readonly port: number;
   readonly db: Db;
   readonly chat: ChatDeps;
-  readonly outbox: Outbox;
   /** Delivers neutral items through the configured platforms' chat ports. */
   readonly deliverer: PortDeliverer;
-  /** The outbox (second version) over those ports: how the core sends (`enqueue`, `sendNow`). */
-  readonly deliveries: DeliveryOutbox;
+  /** The outbox over those ports: how the core and the adapters send (`enqueue`, `sendNow`). */
+  readonly deliveries: Outbox;
   /** The playground's port, in the local and test environments. */
   readonly localPort: LocalPort | undefined;
   /** Scheduled check-ins: one `tick(now)` opens due rounds, reminds, catches up (also `delmal checkins run-due`). */
@@ -110,9 +109,11 @@ export async function startDelmal(
       'database ready',
     );
     const server = new HttpServer(deps.logger);
-    registerHealthRoutes(server, db);
-    // Built once the ports exist (below); answers update their prompts through it.
-    let deliveries: DeliveryOutbox | undefined;
+    // The ports are known once the adapters exist, and the adapters send through the outbox: the
+    // deliverer reads the map at send time, after it is filled below.
+    const ports = new Map<Platform, ChatPort>();
+    const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
+    const deliveries = new Outbox(db, deps.clock, deps.logger, deliverer);
     const chat: ChatDeps = {
       store: new CatalogStore(db),
       checkIns: databaseCheckIns(db, deps.clock, { deliveries: () => deliveries, logger: deps.logger }),
@@ -122,17 +123,18 @@ export async function startDelmal(
       logger: deps.logger,
       timezone: config.timezone,
       replies: new ReplyCache(),
-      deliveries: () => deliveryReport(db.kysely),
+      deliveries: () => deliveryHealth(db.kysely, deps.clock.now().toISOString()),
       away: databaseAway(db, deps.clock, config.timezone),
       networks: databaseNetworks(db, deps.clock),
     };
-    // Build the search index (and its Swedish dictionary) now, not during someone's first question.
-    await chat.store.get();
-    const outbox = new Outbox(db, deps.clock, deps.logger);
+    // The search index (and its Swedish dictionary) is built right after listening, not during
+    // someone's first question; /healthz answers meanwhile, /readyz says 503 until it is done.
+    const warmUp = new WarmUp(() => chat.store.warmUp(), deps.logger);
+    registerHealthRoutes(server, db, warmUp);
     const slack = config.slack
       ? createSlackAdapter(config.slack, server, {
           chat,
-          outbox,
+          deliveries,
           db,
           clock: deps.clock,
           logger: deps.logger,
@@ -143,7 +145,7 @@ export async function startDelmal(
     const teams = createTeamsAdapter(
       config,
       server,
-      { chat, outbox, db, clock: deps.clock, logger: deps.logger, locale: config.locale },
+      { chat, deliveries, db, clock: deps.clock, logger: deps.logger, locale: config.locale },
       {
         openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
         serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls),
@@ -152,12 +154,9 @@ export async function startDelmal(
     const playground = config.env === 'local' || config.env === 'test';
     const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;
     if (playground) registerPlayground(server, chat, config.locale, localPort);
-    const ports = new Map<Platform, ChatPort>();
     if (slack) ports.set('slack', slack.port);
     if (teams) ports.set('teams', teams.port);
     if (localPort) ports.set('local', localPort);
-    const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
-    deliveries = new DeliveryOutbox(db, deps.clock, deps.logger, deliverer);
     const calendar = new SwedishCalendar(config.locale);
     const catalog = async () => (await chat.store.get()).view.catalog;
     // Who claims slots and rounds from this process (shown in schedule_runs.claimed_by).
@@ -170,6 +169,7 @@ export async function startDelmal(
       worker,
       timeZone: config.timezone,
       catalog,
+      platforms: new Set(ports.keys()),
     });
     const digests = digestJob({
       db,
@@ -189,7 +189,7 @@ export async function startDelmal(
     await slack?.start();
     await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
-    outbox.start();
+    void server.work.track(warmUp.start());
     deliveries.start();
     const ticker = deps.ticker ? startTicker(jobs, { clock: deps.clock, logger: deps.logger }) : undefined;
     deps.logger.info(
@@ -200,7 +200,6 @@ export async function startDelmal(
       port,
       db,
       chat,
-      outbox,
       deliverer,
       deliveries,
       localPort,
@@ -209,7 +208,7 @@ export async function startDelmal(
       digests,
       settled: async () => {
         await server.work.idle();
-        await Promise.all([outbox.drain(), deliveries.drain()]);
+        await deliveries.drain();
         await server.work.idle();
       },
       close: async (graceMs = 0) => {
@@ -219,13 +218,11 @@ export async function startDelmal(
         await slack?.stop();
         await server.close(graceMs);
         // What the finished requests queued goes out within what is left of the grace; then the
-        // outboxes stop (the send in progress finishes, unused claims are released).
-        const delivered = await withinDeadline(Promise.all([outbox.drain(), deliveries.drain()]), deadline);
-        const stopped = await withinDeadline(
-          Promise.all([outbox.stop(), deliveries.stop()]),
-          delivered ? deadline : 0,
-        );
+        // outbox stops (the send in progress finishes, unused claims are released).
+        const delivered = await withinDeadline(deliveries.drain(), deadline);
+        const stopped = await withinDeadline(deliveries.stop(), delivered ? deadline : 0);
         if (!stopped) deps.logger.warn('shutdown grace over with a send in progress; its lease expires');
+        await warmUp.settled();
         await db.close();
       },
     };

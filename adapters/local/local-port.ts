@@ -6,7 +6,7 @@ import {
   unseenLocalMessages,
 } from '../../db/local-messages.repository.js';
 import type { ChatPort, DeliveryResult, RateBucket, SendOptions } from '../../src/chat/chat-port.js';
-import type { Address, SentMessageRef } from '../../src/chat/inbound.js';
+import type { ResolvedAddress, SentMessageRef } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { Clock } from '../../src/clock.js';
 import { translator } from '../../src/i18n/i18n.js';
@@ -82,9 +82,15 @@ export class LocalPort implements ChatPort {
     return [];
   }
 
-  async send(address: Address, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
-    const conversation = address.kind === 'person' ? dmOf(address.email) : address.conversationId;
-    return this.deliver(randomUUID(), conversation, reply, options);
+  async send(to: ResolvedAddress, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
+    if (to.kind === 'home')
+      return {
+        ok: false,
+        kind: 'unreachable',
+        reason: 'not_supported',
+        error: 'the playground has no app home',
+      };
+    return this.deliver(randomUUID(), to.conversationId, reply, options);
   }
 
   update(ref: SentMessageRef, reply: Reply, options: SendOptions): Promise<DeliveryResult> {

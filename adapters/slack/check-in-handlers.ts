@@ -8,6 +8,7 @@ import type {
 import { z } from 'zod';
 import { badgeOf } from '../../src/catalog/status.js';
 import { formatTime } from '../../src/chat/format.js';
+import type { Address } from '../../src/chat/inbound.js';
 import { describeFailure } from '../../src/errors/bot-error.js';
 import { translator } from '../../src/i18n/i18n.js';
 import {
@@ -20,7 +21,6 @@ import {
 } from './check-in-modal.js';
 import type { SlackTools } from './slack-context.js';
 import { viewInbound } from './slack-inbound-message.js';
-import { SLACK_POST_MESSAGE } from './slack-senders.js';
 
 /**
  * A button that asks to check in without a status yet ("Stäm av nu", "Lägg till text") or to edit
@@ -49,7 +49,9 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
 
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    await boundary({}, () => publishHome(client, body.team_id, event.user, `slack:event:${body.event_id}`));
+    await boundary(undefined, () =>
+      publishHome(client, body.team_id, event.user, `slack:event:${body.event_id}`),
+    );
   });
 
   app.view<ViewSubmitAction>(CHECK_IN_CALLBACK, async ({ ack: boltAck, body, view, client }) => {
@@ -115,7 +117,14 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
       return;
     }
     await ack();
-    await boundary({ channel: body.user.id }, async () => {
+    // The confirmation goes to the user's DM with the app (a channel id of U… is that DM).
+    const dm: Address = {
+      kind: 'conversation',
+      platform: 'slack',
+      workspaceId: teamId,
+      conversationId: body.user.id,
+    };
+    await boundary(dm, async () => {
       const activity = ctx.catalog.view.activities.get(result.checkIn.activity_id);
       const vocabulary = activity ? ctx.catalog.view.vocabularyOf(activity) : ctx.catalog.view.vocabulary();
       const status = vocabulary.find((d) => d.code === result.checkIn.status_code);
@@ -124,11 +133,16 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
         status: status ? badgeOf(status, ctx.asker.locale).label : result.checkIn.status_code,
       });
       const name = ctx.catalog.view.activities.get(result.checkIn.activity_id)?.name ?? '';
-      await deps.outbox.send({
-        platform: 'slack',
-        kind: SLACK_POST_MESSAGE,
-        payload: { channel: body.user.id, text: `${name}: ${saved}` },
-        dedupeKey: `slack:checkin:${result.checkIn.id}`,
+      const text = `${name}: ${saved}`;
+      // Thanked once per check-in: the same form submitted twice records one and thanks once.
+      await deps.deliveries.sendNowOnce(`slack:checkin:${result.checkIn.id}`, {
+        lane: 'interactive',
+        to: dm,
+        message: {
+          type: 'reply',
+          reply: { summary: text, blocks: [{ type: 'text', text }] },
+          locale: ctx.asker.locale,
+        },
       });
       await publishHome(client, teamId, body.user.id);
     });

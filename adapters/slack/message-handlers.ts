@@ -1,18 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { claimReceipt } from '../../db/receipts.repository.js';
-import {
-  COMMAND_ACTION_PREFIX,
-  SLACK_LIMITS,
-  type SlackMessage,
-  URL_ACTION_PREFIX,
-} from './render-blocks.js';
-import { shareCommand } from './share-command.js';
+import type { Address, InboundMessage } from '../../src/chat/inbound.js';
+import { COMMAND_ACTION_PREFIX, URL_ACTION_PREFIX } from './render-blocks.js';
+import { SHARE_ACTION, shareCommand, withShareButton } from './share-command.js';
 import { apology, type SlackTools } from './slack-context.js';
 import { actionInbound, eventInbound, slashCommandInbound } from './slack-inbound-message.js';
-import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL } from './slack-senders.js';
 import { SLASH_COMMAND } from './slack-surface.js';
 
-export const SHARE_ACTION = 'delmal_share';
+export { SHARE_ACTION } from './share-command.js';
 
 /** How long a slash command may take to answer inside its ack; Slack allows 3 s in all. */
 export const INLINE_ANSWER_MS = 2000;
@@ -38,7 +32,8 @@ async function within<T>(
 
 /**
  * `/delmal`, reply buttons, "Dela i kanalen", DMs and mentions. Every handler acks first (Slack's
- * 3 seconds) and answers through the outbox; events are claimed once by id against retries.
+ * 3 seconds) and answers through the outbox (an attempt at once; stored for retry only when it
+ * fails); events are answered once per event id against Slack's retries.
  * `openCheckIn` lets "Stäm av nu" open a modal instead of answering in the conversation.
  */
 export function registerMessageHandlers(
@@ -47,17 +42,19 @@ export function registerMessageHandlers(
   openCheckIn: (value: string, teamId: string, userId: string, triggerId: string) => Promise<boolean>,
 ): void {
   const { deps, answer, boundary } = tools;
-  const now = () => deps.clock.now().toISOString();
 
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     // A quick answer goes back in the ack itself: one round trip, nothing to deliver later. A slow
     // one (identity look-up, a cold cache) must not hold the ack past Slack's 3 seconds: ack empty,
-    // then answer through the outbox when it is ready.
+    // then answer through the outbox (to the command's response_url) when it is ready.
     const text = `${SLASH_COMMAND} ${command.text}`.trim();
-    const message = answer(client, slashCommandInbound({ ...command, text })).then(({ message, t }) =>
-      withShareButton(message, shareCommand(text, deps.chat.commands), t('slack.share')),
+    const inbound = slashCommandInbound({ ...command, text });
+    const share = shareCommand(text, deps.chat.commands);
+    const answered = answer(client, inbound);
+    const inline = await within(
+      answered.then(({ message, t }) => withShareButton(message, share, t('slack.share'))),
+      deps.inlineAnswerMs ?? INLINE_ANSWER_MS,
     );
-    const inline = await within(message, deps.inlineAnswerMs ?? INLINE_ANSWER_MS);
     if (inline && 'value' in inline) {
       await ack({ response_type: 'ephemeral', ...inline.value });
       return;
@@ -68,11 +65,13 @@ export function registerMessageHandlers(
       return;
     }
     await ack();
-    await boundary({ responseUrl: command.response_url }, async () => {
-      await deps.outbox.send({
-        platform: 'slack',
-        kind: SLACK_RESPONSE_URL,
-        payload: { url: command.response_url, body: { response_type: 'ephemeral', ...(await message) } },
+    const to: Address = { ...inbound.replyTo, ...(share ? { shareCommand: share } : {}) };
+    await boundary(to, async () => {
+      const { reply, locale } = await answered;
+      await deps.deliveries.sendNow({
+        lane: 'interactive',
+        to,
+        message: { type: 'reply', reply, locale },
         dedupeKey: `slack:command:${command.trigger_id}`,
       });
     });
@@ -80,15 +79,14 @@ export function registerMessageHandlers(
 
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ action, body, ack, client }) => {
     await ack();
-    await boundary({ responseUrl: body.response_url }, async () => {
-      const { message } = await answer(client, actionInbound(body, action.value ?? ''));
-      await deps.outbox.send({
-        platform: 'slack',
-        kind: SLACK_RESPONSE_URL,
-        payload: {
-          url: body.response_url,
-          body: { response_type: 'in_channel', delete_original: true, ...message },
-        },
+    const inbound = actionInbound(body, action.value ?? '');
+    const to = privateAnswer(inbound, body.response_url, 'share');
+    await boundary(to, async () => {
+      const { reply, locale } = await answer(client, inbound);
+      await deps.deliveries.sendNow({
+        lane: 'interactive',
+        to,
+        message: { type: 'reply', reply, locale },
         dedupeKey: `slack:share:${body.trigger_id}`,
       });
     });
@@ -100,89 +98,83 @@ export function registerMessageHandlers(
       await ack();
       const command = action.value ?? '';
       const teamId = body.team?.id ?? '';
-      await boundary({ responseUrl: body.response_url }, async () => {
+      const inbound = actionInbound(body, command);
+      // A button on a private answer replaces that answer (and may be shared in turn); elsewhere the
+      // answer goes to the conversation (from App Home: the user's DM with the app), in its thread.
+      const share = shareCommand(command, deps.chat.commands);
+      const to: Address =
+        inbound.replyTo.kind === 'private'
+          ? { ...inbound.replyTo, mode: 'replace' as const, ...(share ? { shareCommand: share } : {}) }
+          : inbound.replyTo;
+      await boundary(to, async () => {
         if (await openCheckIn(command, teamId, body.user.id, body.trigger_id)) return;
-        const { message, t } = await answer(client, actionInbound(body, command));
-        const dedupeKey = `slack:action:${body.trigger_id}`;
-        if (body.container?.is_ephemeral)
-          await deps.outbox.send({
-            platform: 'slack',
-            kind: SLACK_RESPONSE_URL,
-            payload: {
-              url: body.response_url,
-              body: {
-                response_type: 'ephemeral',
-                replace_original: true,
-                ...withShareButton(message, shareCommand(command, deps.chat.commands), t('slack.share')),
-              },
-            },
-            dedupeKey,
-          });
-        else
-          await deps.outbox.send({
-            platform: 'slack',
-            kind: SLACK_POST_MESSAGE,
-            // From App Home there is no channel: the answer goes to the user's DM with the app.
-            payload: {
-              channel: body.channel?.id ?? body.user.id,
-              thread_ts: body.message?.thread_ts,
-              ...message,
-            },
-            dedupeKey,
-          });
+        const { reply, locale } = await answer(client, inbound);
+        await deps.deliveries.sendNow({
+          lane: 'interactive',
+          to,
+          message: { type: 'reply', reply, locale },
+          dedupeKey: `slack:action:${body.trigger_id}`,
+        });
       });
     },
   );
   // Link buttons still send an action; Slack wants it acknowledged.
   app.action(new RegExp(`^${URL_ACTION_PREFIX}`), async ({ ack }) => ack());
 
+  // A DM to the app and a mention are answered once per event id, however often Slack delivers it:
+  // the receipt and the answer are written together, then the answer is sent at once.
   app.event('message', async ({ event, body, client }) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
-    if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
-    await boundary({ channel: event.channel }, async () => {
-      const { message } = await answer(client, eventInbound(body.team_id, event, { threaded: false }));
-      await deps.outbox.send({
-        platform: 'slack',
-        kind: SLACK_POST_MESSAGE,
-        payload: { channel: event.channel, ...message },
-        dedupeKey: `slack:event:${body.event_id}`,
-      });
-    });
+    const receipt = `slack:event:${body.event_id}`;
+    const inbound = eventInbound(body.team_id, event, { threaded: false });
+    await boundary(
+      inbound.replyTo,
+      async () => {
+        const { reply, locale } = await answer(client, inbound);
+        await deps.deliveries.sendNowOnce(receipt, {
+          lane: 'interactive',
+          to: inbound.replyTo,
+          message: { type: 'reply', reply, locale },
+        });
+      },
+      receipt,
+    );
   });
 
   app.event('app_mention', async ({ event, body, client }) => {
-    if (!(await claimReceipt(deps.db.kysely, `slack:event:${body.event_id}`, now()))) return;
-    const thread = event.thread_ts ?? event.ts;
-    await boundary({ channel: event.channel, threadTs: thread }, async () => {
-      const { message } = await answer(client, eventInbound(body.team_id, event, { threaded: true }));
-      await deps.outbox.send({
-        platform: 'slack',
-        kind: SLACK_POST_MESSAGE,
-        payload: { channel: event.channel, thread_ts: thread, ...message },
-        dedupeKey: `slack:event:${body.event_id}`,
-      });
-    });
+    const receipt = `slack:event:${body.event_id}`;
+    const inbound = eventInbound(body.team_id, event, { threaded: true });
+    await boundary(
+      inbound.replyTo,
+      async () => {
+        const { reply, locale } = await answer(client, inbound);
+        await deps.deliveries.sendNowOnce(receipt, {
+          lane: 'interactive',
+          to: inbound.replyTo,
+          message: { type: 'reply', reply, locale },
+        });
+      },
+      receipt,
+    );
   });
 }
 
-/** Adds "Dela i kanalen" to an ephemeral answer when there is a command to share and room for it. */
-function withShareButton(message: SlackMessage, command: string | undefined, label: string): SlackMessage {
-  if (command === undefined || message.blocks.length >= SLACK_LIMITS.blocksPerMessage) return message;
+/** The private answer through an interaction's response_url, in `mode`; else where `replyTo` says. */
+function privateAnswer(
+  inbound: InboundMessage,
+  responseUrl: string | undefined,
+  mode: 'replace' | 'share',
+): Address {
+  const { replyTo } = inbound;
+  if (replyTo.kind === 'private') return { ...replyTo, mode };
+  if (!responseUrl) return replyTo;
   return {
-    ...message,
-    blocks: [
-      ...message.blocks,
-      {
-        type: 'actions',
-        elements: [
-          {
-            type: 'button',
-            action_id: SHARE_ACTION,
-            text: { type: 'plain_text', text: label },
-            value: command,
-          },
-        ],
-      },
-    ],
+    kind: 'private',
+    platform: 'slack',
+    workspaceId: inbound.workspaceId,
+    conversationId: inbound.conversation.id,
+    userId: inbound.asker.userId,
+    handle: responseUrl,
+    mode,
   };
 }

@@ -1,7 +1,10 @@
 import type { ChatCommand } from '../../src/chat/command.js';
 import { resolveCommand } from '../../src/chat/handle-message.js';
 import { boundSearchQuery, MAX_MESSAGE_CHARS } from '../../src/chat/input-limits.js';
-import { SLACK_LIMITS } from './slack-limits.js';
+import { SLACK_LIMITS, type SlackMessage } from './slack-limits.js';
+
+/** The action id of "Dela i kanalen" on a private answer. */
+export const SHARE_ACTION = 'delmal_share';
 
 /**
  * What "Dela i kanalen" carries in its button `value` (Slack: at most 2,000 characters): the
@@ -20,4 +23,30 @@ export function shareCommand(text: string, commands: readonly ChatCommand[]): st
   if (rest !== '' && trimmed.endsWith(rest))
     value = `${trimmed.slice(0, -rest.length)}${boundSearchQuery(rest)}`;
   return value.length <= SLACK_LIMITS.buttonValue ? value : undefined;
+}
+
+/** Adds "Dela i kanalen" to a private answer when there is a command to share and room for it. */
+export function withShareButton(
+  message: SlackMessage,
+  command: string | undefined,
+  label: string,
+): SlackMessage {
+  if (command === undefined || message.blocks.length >= SLACK_LIMITS.blocksPerMessage) return message;
+  return {
+    ...message,
+    blocks: [
+      ...message.blocks,
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: SHARE_ACTION,
+            text: { type: 'plain_text', text: label },
+            value: command,
+          },
+        ],
+      },
+    ],
+  };
 }

@@ -1,13 +1,13 @@
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { boltLogger } from './bolt-logger.js';
-import { receiverErrorHandlers } from './slack-boundary.js';
+import { guardSocketEnvelopes, receiverErrorHandlers, refuseSocketPayload } from './slack-boundary.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
 import { SLACK_BODY_LIMIT, slackEventsRoute } from './slack-http-route.js';
+import { checkSocketPayload } from './slack-inbound.js';
 import { SlackPort } from './slack-port.js';
-import { registerSlackSenders, slackOutcome } from './slack-senders.js';
 
 /** Slack refused our credentials (invalid_auth, account_inactive …): nothing will work until they are fixed. */
 export class SlackRejectedError extends Error {
@@ -18,7 +18,7 @@ export class SlackRejectedError extends Error {
 }
 
 export interface SlackAdapter {
-  /** Slack as a neutral chat port (the same Web API client as the senders). */
+  /** Slack as a neutral chat port: every message delmal sends to Slack goes through it. */
   readonly port: SlackPort;
   /** Connects Socket Mode, when configured; HTTP mode needs nothing more than the route. */
   start(): Promise<void>;
@@ -29,7 +29,7 @@ export interface SlackAdapter {
  * delmal as a Bolt 5 app. Over HTTP, Bolt's own `HTTPReceiver` (signature verification always on,
  * ack timeouts, retry headers) handles `POST /slack/events` on delmal's shared server — it is never
  * started as a server of its own. With `SLACK_APP_TOKEN`, Socket Mode instead: no public address.
- * Outgoing calls go through the outbox with the Web API's own retries off.
+ * Outgoing messages go through the outbox and the `SlackPort`, with the Web API's own retries off.
  */
 export function createSlackAdapter(
   config: SlackConfig,
@@ -57,6 +57,8 @@ export function createSlackAdapter(
         bodyLimit: SLACK_BODY_LIMIT,
         ...receiverErrorHandlers(deps.logger),
       });
+  if (receiver instanceof SocketModeReceiver)
+    guardSocketEnvelopes(receiver.client, { logger: deps.logger, locale: deps.locale });
   const app = new App({
     token: config.botToken,
     logger,
@@ -70,11 +72,18 @@ export function createSlackAdapter(
   });
   // Handlers run on after Slack's ack: every event counts as in flight from the moment the receiver
   // hands it over (before the ack) until its handlers finish, so shutdown lets them finish.
+  // Over Socket Mode no route sees the payload first: it is shape-checked here, as the HTTP route does.
   const processEvent = app.processEvent.bind(app);
-  app.processEvent = (event) => server.work.track(processEvent(event));
+  app.processEvent = (event) => {
+    const check = socketMode ? checkSocketPayload(event.body) : { ok: true as const };
+    return server.work.track(
+      check.ok
+        ? processEvent(event)
+        : refuseSocketPayload(event, check.reason, { logger: deps.logger, locale: deps.locale }),
+    );
+  };
   registerSlackHandlers(app, deps);
   const client = new WebClient(config.botToken, clientOptions);
-  registerSlackSenders(deps.outbox, client);
   const port = new SlackPort({ client, db: deps.db, clock: deps.clock });
   if (receiver instanceof HTTPReceiver)
     server.route(
@@ -90,8 +99,8 @@ export function createSlackAdapter(
       if (socketMode) await app.start();
       deps.logger.info({ socketMode }, 'Slack connected');
     } catch (error) {
-      const outcome = slackOutcome(error);
-      if (!outcome.ok && !outcome.retry) throw new SlackRejectedError(outcome.error);
+      const rejected = rejectedAtStart(error);
+      if (rejected) throw new SlackRejectedError(rejected);
       deps.logger.warn({ err: error }, 'Slack unreachable at start-up; retrying in 30 s');
       if (!stopped)
         retry = setTimeout(
@@ -115,4 +124,25 @@ export function createSlackAdapter(
           .catch((error: unknown) => deps.logger.warn({ err: error }, 'Socket Mode did not stop cleanly'));
     },
   };
+}
+
+// Slack's own trouble at start-up: worth retrying. Any other refusal is about our credentials.
+const TRANSIENT_AT_START = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
+
+/** The error code when Slack refused the credentials (retrying will not help), else undefined. */
+function rejectedAtStart(error: unknown): string | undefined {
+  const e = error as WebAPICallError;
+  if (e.code === ErrorCode.PlatformError) {
+    const code = String(e.data.error);
+    return TRANSIENT_AT_START.has(code) ? undefined : code;
+  }
+  if (e.code === ErrorCode.HTTPError && e.statusCode < 500 && e.statusCode !== 408 && e.statusCode !== 429)
+    return `http_${e.statusCode}`;
+  return undefined;
 }

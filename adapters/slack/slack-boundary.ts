@@ -1,17 +1,19 @@
 import type {
   App,
   ReceiverDispatchErrorHandlerArgs,
+  ReceiverEvent,
   ReceiverProcessEventErrorHandlerArgs,
   ReceiverUnhandledRequestHandlerArgs,
+  SocketModeReceiver,
 } from '@slack/bolt';
-import { describeFailure } from '../../src/errors/bot-error.js';
-import { translator } from '../../src/i18n/i18n.js';
+import { z } from 'zod';
+import { BotError, describeFailure } from '../../src/errors/bot-error.js';
+import { type Locale, translator } from '../../src/i18n/i18n.js';
 import type { Logger } from '../../src/logger.js';
 import { CHECK_IN_CALLBACK } from './check-in-modal.js';
-import { SHARE_ACTION } from './message-handlers.js';
 import { COMMAND_ACTION_PREFIX, URL_ACTION_PREFIX } from './render-blocks.js';
+import { SHARE_ACTION } from './share-command.js';
 import type { SlackTools } from './slack-context.js';
-import { SLACK_RESPONSE_URL } from './slack-senders.js';
 
 /** Bolt would answer a request nobody acknowledged with 404 after 3 s; ours answers 200 sooner. */
 export const UNHANDLED_REQUEST_MS = 2800;
@@ -53,6 +55,89 @@ export function receiverErrorHandlers(logger: Logger) {
 }
 
 /**
+ * Socket Mode's client reads `payload.event.type` of every `events_api` envelope before Bolt or
+ * delmal can look: a malformed one (a `null` payload or event) was an unhandled rejection and an
+ * envelope never acknowledged, so Slack sent it again. The client's message listener is replaced by
+ * one that acknowledges and refuses such envelopes first (logged with a code, never the payload)
+ * and logs, rather than leaves unhandled, anything the client's own handling still throws.
+ */
+export function guardSocketEnvelopes(
+  client: SocketModeReceiver['client'],
+  context: { readonly logger: Logger; readonly locale: Locale },
+): void {
+  // The two members used here are not public in the client's types (its own listener calls them).
+  const inside = client as unknown as {
+    onWebSocketMessage(data: string | ArrayBuffer, isBinary: boolean): Promise<void>;
+    send(envelopeId: string): Promise<void>;
+  };
+  const handle = inside.onWebSocketMessage.bind(client);
+  const refuse = (envelopeId: unknown, reason: string, error?: unknown) => {
+    describeFailure(error ?? new BotError('bad_request', {}, { cause: reason }), {
+      logger: context.logger,
+      t: translator(context.locale),
+      where: 'slack.socket',
+    });
+    if (typeof envelopeId === 'string')
+      inside.send
+        .call(client, envelopeId)
+        .catch((failure: unknown) =>
+          context.logger.warn({ err: failure }, 'Socket Mode acknowledgement not sent'),
+        );
+  };
+  client.removeAllListeners('ws_message');
+  client.on('ws_message', (data: string | ArrayBuffer, isBinary: boolean) => {
+    let envelope: unknown;
+    try {
+      envelope = isBinary
+        ? undefined
+        : JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data));
+    } catch {
+      envelope = undefined; // the client logs and ignores what is not JSON
+    }
+    const checked = socketEnvelope.safeParse(envelope);
+    if (envelope !== undefined && !checked.success) {
+      const id = (envelope as { envelope_id?: unknown } | null)?.envelope_id;
+      return refuse(id, 'socket mode envelope');
+    }
+    handle(data, isBinary).catch((error: unknown) =>
+      refuse((envelope as { envelope_id?: unknown } | undefined)?.envelope_id, 'socket mode client', error),
+    );
+  });
+}
+
+// What the Socket Mode client itself reads of an envelope before handing it on.
+const socketEnvelope = z.union([
+  z.looseObject({ type: z.enum(['hello', 'disconnect']) }),
+  z.looseObject({
+    type: z.literal('events_api'),
+    envelope_id: z.string(),
+    payload: z.looseObject({ event: z.looseObject({ type: z.string() }) }),
+  }),
+  z.looseObject({ type: z.string(), envelope_id: z.string() }).refine((e) => e.type !== 'events_api'),
+]);
+
+/**
+ * Socket Mode's half of the shape check (the HTTP route answers 400 instead): a payload of the
+ * wrong shape never reaches Bolt's listeners. It is acknowledged — Slack would send it again —
+ * and logged with its code, reference and reason (never the payload); a slash command gets the
+ * friendly answer in its acknowledgement, the only place Socket Mode lets us say something.
+ */
+export async function refuseSocketPayload(
+  event: ReceiverEvent,
+  reason: string,
+  context: { readonly logger: Logger; readonly locale: Locale },
+): Promise<void> {
+  const { text } = describeFailure(new BotError('bad_request', {}, { cause: reason }), {
+    logger: context.logger,
+    t: translator(context.locale),
+    where: 'slack.socket',
+  });
+  const body = event.body as unknown;
+  const slashCommand = body !== null && typeof body === 'object' && 'command' in body;
+  await event.ack(slashCommand ? { response_type: 'ephemeral', text } : undefined);
+}
+
+/**
  * The app's half: Bolt's global `app.error` logs what a listener threw (with a reference; the
  * request goes on as acknowledged), and every interaction delmal does not offer — an unknown
  * `action_id`, another app's view, a shortcut — is acknowledged at once, with a polite ephemeral
@@ -71,15 +156,21 @@ export function registerSlackBoundary(app: App, tools: SlackTools): void {
     await ack();
     const responseUrl = 'response_url' in body ? body.response_url : undefined;
     if (!responseUrl) return;
-    const t = translator(deps.locale);
-    const text = t('error.code.unknownAction');
-    await tools.boundary({}, () =>
-      deps.outbox.send({
-        platform: 'slack',
-        kind: SLACK_RESPONSE_URL,
-        payload: { url: responseUrl, body: { response_type: 'ephemeral', replace_original: false, text } },
-      }),
-    );
+    const channel = 'channel' in body ? body.channel?.id : undefined;
+    await tools.boundary(undefined, async () => {
+      await deps.deliveries.sendNow({
+        lane: 'interactive',
+        to: {
+          kind: 'private',
+          platform: 'slack',
+          workspaceId: body.team?.id ?? 'unknown-team',
+          conversationId: channel ?? body.user.id,
+          userId: body.user.id,
+          handle: responseUrl,
+        },
+        message: { type: 'text', key: 'error.code.unknownAction' },
+      });
+    });
   });
   app.view({ callback_id: new RegExp(`^(?!${CHECK_IN_CALLBACK}$)`), type: 'view_submission' }, ({ ack }) =>
     ack(),

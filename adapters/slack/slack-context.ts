@@ -8,13 +8,13 @@ import {
   handleMessage,
   resolveCommand,
 } from '../../src/chat/handle-message.js';
-import type { InboundMessage } from '../../src/chat/inbound.js';
+import type { Address, InboundMessage } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
+import type { NewDelivery } from '../../src/delivery/outbox-message.js';
 import { describeFailure } from '../../src/errors/bot-error.js';
-import { type Translate, translator } from '../../src/i18n/i18n.js';
+import { type Locale, type Translate, translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, slackUserEmail } from './identity.js';
 import { renderSlackMessage, type SlackMessage } from './render-blocks.js';
-import { SLACK_POST_MESSAGE, SLACK_RESPONSE_URL, SLACK_VIEWS_PUBLISH } from './slack-senders.js';
 
 export interface SlackHandlerDeps extends AdapterDeps {
   /** How long a slash command may compute before its ack goes out empty (default 2 s). */
@@ -31,17 +31,18 @@ export interface SlackTools {
     userId: string,
     inbound?: InboundMessage,
   ): Promise<CommandContext>;
-  /** The reply to `inbound` and its Block Kit rendering (reused for a cached reply). */
+  /** The reply to `inbound`, in the asker's language, and its Block Kit rendering (reused for a cached reply). */
   answer(
     client: WebClient,
     inbound: InboundMessage,
-  ): Promise<{ reply: Reply; t: Translate; message: SlackMessage }>;
-  publishHome(client: WebClient, teamId: string, userId: string, dedupeKey?: string): Promise<void>;
-  /** Runs `work` inside the adapter's error boundary; failures reach the user as an apology. */
-  boundary(
-    where: { responseUrl?: string; channel?: string; threadTs?: string },
-    work: () => Promise<void>,
-  ): Promise<void>;
+  ): Promise<{ reply: Reply; locale: Locale; t: Translate; message: SlackMessage }>;
+  /** Publishes the user's App Home (through the outbox, at once); with `receiptKey`, once per that event. */
+  publishHome(client: WebClient, teamId: string, userId: string, receiptKey?: string): Promise<void>;
+  /**
+   * Runs `work` inside the adapter's error boundary; failures reach the user as an apology at
+   * `where` (once per `receiptKey` when given: a retried event is not apologised for twice).
+   */
+  boundary(where: Address | undefined, work: () => Promise<void>, receiptKey?: string): Promise<void>;
 }
 
 /**
@@ -50,8 +51,13 @@ export interface SlackTools {
  */
 export function apology(tools: { deps: SlackHandlerDeps }, error: unknown): SlackMessage {
   const t = translator(tools.deps.locale);
+  return renderSlackMessage(apologyReply(tools, error), t);
+}
+
+function apologyReply(tools: { deps: SlackHandlerDeps }, error: unknown): Reply {
+  const t = translator(tools.deps.locale);
   const { text } = describeFailure(error, { logger: tools.deps.logger, t, where: 'slack' });
-  return renderSlackMessage({ summary: text, blocks: [{ type: 'text', text }] }, t);
+  return { summary: text, blocks: [{ type: 'text', text }] };
 }
 
 /** The shared pieces of every Slack handler, bound to one set of dependencies. */
@@ -66,15 +72,16 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
   };
   const contextOf = async (client: WebClient, teamId: string, userId: string, inbound?: InboundMessage) =>
     commandContext(chat, await askerOf(client, teamId, userId), inbound);
-  const publishHome = async (client: WebClient, teamId: string, userId: string, dedupeKey?: string) => {
+  const publishHome = async (client: WebClient, teamId: string, userId: string, receiptKey?: string) => {
     const ctx = await contextOf(client, teamId, userId);
-    const { blocks } = renderSlackMessage(deps.chat.home(ctx), ctx.t);
-    await deps.outbox.send({
-      platform: 'slack',
-      kind: SLACK_VIEWS_PUBLISH,
-      payload: { user_id: userId, view: { type: 'home', blocks } },
-      ...(dedupeKey ? { dedupeKey } : {}),
-    });
+    const delivery: NewDelivery = {
+      lane: 'interactive',
+      to: { kind: 'home', platform: 'slack', workspaceId: teamId, userId },
+      message: { type: 'reply', reply: deps.chat.home(ctx), locale: ctx.asker.locale },
+    };
+    // The person is looking at it right now: one attempt at once, the outbox keeps it if that fails.
+    if (receiptKey) await deps.deliveries.sendNowOnce(receiptKey, delivery);
+    else await deps.deliveries.sendNow(delivery);
   };
   return {
     deps,
@@ -102,31 +109,26 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
         message = renderSlackMessage(reply, t);
         rendered.set(reply, message);
       }
-      return { reply, t, message };
+      return { reply, locale: asker.locale, t, message };
     },
     publishHome,
-    boundary: async (where, work) => {
+    boundary: async (where, work, receiptKey) => {
       try {
         await work();
       } catch (error) {
-        const message = apology({ deps }, error);
-        const send = where.responseUrl
-          ? {
-              kind: SLACK_RESPONSE_URL,
-              payload: { url: where.responseUrl, body: { response_type: 'ephemeral', ...message } },
-            }
-          : where.channel
-            ? {
-                kind: SLACK_POST_MESSAGE,
-                payload: { channel: where.channel, thread_ts: where.threadTs, ...message },
-              }
-            : undefined;
-        if (send)
-          await deps.outbox
-            .send({ platform: 'slack', ...send })
-            .catch((failure: unknown) =>
-              deps.logger.error({ err: failure }, 'the apology could not be queued either'),
-            );
+        const reply = apologyReply({ deps }, error);
+        if (!where) return;
+        const delivery: NewDelivery = {
+          lane: 'interactive',
+          to: where,
+          message: { type: 'reply', reply, locale: deps.locale },
+        };
+        await (receiptKey
+          ? deps.deliveries.sendNowOnce(receiptKey, delivery)
+          : deps.deliveries.sendNow(delivery)
+        ).catch((failure: unknown) =>
+          deps.logger.error({ err: failure }, 'the apology could not be sent either'),
+        );
       }
     },
   };

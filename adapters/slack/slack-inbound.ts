@@ -109,6 +109,33 @@ const interaction = z.union([blockActions, viewSubmission, otherInteraction]);
 
 export type SlackBodyCheck = { ok: true } | { ok: false; reason: string };
 
+/** Socket Mode hands over the same payloads already parsed, each kind in its own envelope. */
+const socketPayloads = {
+  events_api: jsonBody,
+  slash_commands: slashCommand,
+  interactive: interaction,
+} as const;
+
+/**
+ * Checks a Socket Mode payload (Bolt's `body`) against the same shapes as the HTTP route, by the
+ * kind of envelope it came in (`events_api`, `slash_commands`, `interactive`). `reason` is for the
+ * log — never the payload itself.
+ */
+export function checkSocketPayload(body: unknown): SlackBodyCheck {
+  // Bolt does not say which envelope a body came in; what the body looks like decides which check.
+  const kind =
+    body !== null && typeof body === 'object'
+      ? 'command' in body
+        ? 'slash_commands'
+        : 'type' in body && body.type === 'event_callback'
+          ? 'events_api'
+          : 'interactive'
+      : 'events_api';
+  return socketPayloads[kind].safeParse(body).success
+    ? { ok: true }
+    : { ok: false, reason: `socket mode ${kind} payload` };
+}
+
 /**
  * Parses a signed body the way Bolt will (form when the content type is exactly
  * `application/x-www-form-urlencoded`, JSON otherwise; a form's `payload` field is JSON) and

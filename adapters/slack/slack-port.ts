@@ -12,12 +12,13 @@ import type {
   SendOptions,
   UnreachableReason,
 } from '../../src/chat/chat-port.js';
-import type { Address, SentMessageRef } from '../../src/chat/inbound.js';
+import type { Address, ResolvedAddress, SentMessageRef } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { Clock } from '../../src/clock.js';
 import { networkResult, retryAfterMs, withinSignal } from '../../src/delivery/send-outcome.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { renderSlackMessage, type SlackMessage } from './render-blocks.js';
+import { withShareButton } from './share-command.js';
 import { slackDeliveryResult } from './slack-delivery-result.js';
 import { SLACK_RATE_LIMITS, type SlackRateLimits, slackBuckets } from './slack-rate-limits.js';
 
@@ -33,6 +34,13 @@ export interface SlackPortDeps {
   readonly limits?: SlackRateLimits;
 }
 
+/** How a response_url post treats the private message it answers. */
+const RESPONSE_MODE = {
+  new: { response_type: 'ephemeral', replace_original: false },
+  replace: { response_type: 'ephemeral', replace_original: true },
+  share: { response_type: 'in_channel', delete_original: true },
+} as const;
+
 type Resolved =
   | { readonly ok: true; readonly address: Address & { kind: 'conversation' } }
   | { readonly ok: false; readonly reason: UnreachableReason };
@@ -41,7 +49,7 @@ type Resolved =
  * Slack as a `ChatPort`: a person by catalog e-mail (users.lookupByEmail, then conversations.open,
  * both remembered in chat identities), messages rendered to Block Kit in the reader's language at
  * send time and carrying their outbox id in `metadata`, updates with chat.update, private answers
- * through the command's response_url, and — after an attempt whose outcome is unknown — a look in
+ * through the interaction's response_url, App Home with views.publish, and — after an attempt whose outcome is unknown — a look in
  * the conversation for that outbox id before anything is sent again.
  */
 export class SlackPort implements ChatPort {
@@ -106,25 +114,24 @@ export class SlackPort implements ChatPort {
 
   buckets(address: Address): readonly RateBucket[] {
     const team = address.kind === 'person' ? (this.knownTeam ?? 'workspace') : address.workspaceId;
+    if (address.kind === 'home') return slackBuckets(this.limits, team, undefined, 'views.publish');
     const channel = address.kind === 'person' ? undefined : address.conversationId;
     return slackBuckets(this.limits, team, channel, 'chat.postMessage');
   }
 
-  async send(address: Address, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
-    let to: Address = address;
-    if (to.kind === 'person') {
-      const resolved = await this.resolvePerson(to.email);
-      if (!resolved.ok)
-        return {
-          ok: false,
-          kind: 'unreachable',
-          reason: resolved.reason,
-          error: `${to.email}: ${resolved.reason}`,
-        };
-      to = resolved.address;
-    }
-    const message = renderSlackMessage(reply, translator(options.locale));
-    if (to.kind !== 'conversation') return this.sendPrivately(to, message, options);
+  async send(to: ResolvedAddress, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
+    const t = translator(options.locale);
+    const message = renderSlackMessage(reply, t);
+    if (to.kind === 'home')
+      return this.call(options.signal, `slack:${to.workspaceId}:method:views.publish`, async () => {
+        await this.deps.client.views.publish({
+          user_id: to.userId,
+          view: { type: 'home', blocks: message.blocks },
+        });
+        return { ok: true };
+      });
+    if (to.kind === 'private')
+      return this.sendPrivately(to, withShareButton(message, to.shareCommand, t('slack.share')), options);
     const { workspaceId, conversationId, threadId } = to;
     const bucket = `slack:${workspaceId}:channel:${conversationId}`;
     return this.call(options.signal, bucket, async () => {
@@ -161,17 +168,11 @@ export class SlackPort implements ChatPort {
    * `include_all_metadata`; conversations.replies in a thread), looking from `since` on.
    */
   async findSent(
-    address: Address,
+    to: ResolvedAddress,
     outboxId: string,
     since?: Date,
   ): Promise<SentMessageRef | null | undefined> {
-    let to = address;
-    if (to.kind === 'person') {
-      const resolved = await this.resolvePerson(to.email);
-      if (!resolved.ok) return null;
-      to = resolved.address;
-    }
-    // A response_url answer cannot be read back.
+    // A response_url answer and App Home cannot be read back (App Home is replaced whole anyway).
     if (to.kind !== 'conversation') return undefined;
     const oldest = since ? String(since.getTime() / 1000) : undefined;
     const query = {
@@ -201,13 +202,15 @@ export class SlackPort implements ChatPort {
     return { kind: 'conversation', platform: 'slack', workspaceId: teamId, conversationId: channel };
   }
 
+  /**
+   * A private answer: through the interaction's response_url when there is one (replacing the
+   * private message it answers, or shared with the channel, as `mode` says), else postEphemeral.
+   */
   private async sendPrivately(
-    to: Address & { kind: 'private' | 'person' },
+    to: Address & { kind: 'private' },
     message: SlackMessage,
     options: SendOptions,
   ): Promise<DeliveryResult> {
-    if (to.kind === 'person')
-      return { ok: false, kind: 'unreachable', reason: 'not_found', error: 'unresolved' };
     if (!to.handle)
       return this.call(options.signal, undefined, async () => {
         await this.deps.client.chat.postEphemeral({
@@ -222,7 +225,7 @@ export class SlackPort implements ChatPort {
       const response = await post(to.handle, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', ...message }),
+        body: JSON.stringify({ ...RESPONSE_MODE[to.mode ?? 'new'], ...message }),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       if (response.ok) return { ok: true };

@@ -8,12 +8,15 @@ export interface SlackRateLimits {
   readonly postMessage: { readonly limit: number; readonly perMs: number };
   /** chat.update is Tier 3: about 50 a minute. */
   readonly update: { readonly limit: number; readonly perMs: number };
+  /** views.publish (App Home) is Tier 4: about 100 a minute. */
+  readonly publish: { readonly limit: number; readonly perMs: number };
 }
 
 export const SLACK_RATE_LIMITS: SlackRateLimits = {
   perChannel: { limit: 1, perMs: 1000 },
   postMessage: { limit: 50, perMs: 1000 },
   update: { limit: 50, perMs: 60_000 },
+  publish: { limit: 100, perMs: 60_000 },
 };
 
 /** The buckets one write to `channel` in workspace `teamId` draws on. */
@@ -21,12 +24,14 @@ export function slackBuckets(
   limits: SlackRateLimits,
   teamId: string,
   channel: string | undefined,
-  method: 'chat.postMessage' | 'chat.update',
+  method: 'chat.postMessage' | 'chat.update' | 'views.publish',
 ): RateBucket[] {
-  const workspace =
-    method === 'chat.update'
-      ? { key: `slack:${teamId}:method:chat.update`, ...limits.update }
-      : { key: `slack:${teamId}:method:chat.postMessage`, ...limits.postMessage };
+  const perMethod = {
+    'chat.postMessage': limits.postMessage,
+    'chat.update': limits.update,
+    'views.publish': limits.publish,
+  }[method];
+  const workspace = { key: `slack:${teamId}:method:${method}`, ...perMethod };
   return channel
     ? [{ key: `slack:${teamId}:channel:${channel}`, ...limits.perChannel }, workspace]
     : [workspace];

@@ -3,13 +3,11 @@ import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 
 import type { Config } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
-import { registerProactiveSender } from './proactive.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
 import { teamsActivitiesRoute } from './teams-http-route.js';
 import { teamsLogger } from './teams-logger.js';
 import { TeamsPort } from './teams-port.js';
-import { registerTeamsSenders } from './teams-senders.js';
 
 export interface TeamsAdapter {
   /** Teams as a neutral chat port. */
@@ -62,13 +60,14 @@ export function createTeamsAdapter(
     activity: { mentions: { stripText: true } },
   });
   registerTeamsHandlers(app, deps);
-  registerTeamsSenders(deps.outbox, app, options.serviceUrls);
-  registerProactiveSender(deps.outbox, app, { ...deps, serviceUrls: options.serviceUrls });
 
   server.route(
     'POST',
     '/api/messages',
     teamsActivitiesRoute(() => handler, { logger: deps.logger, serviceUrls: options.serviceUrls }),
   );
-  return { port: new TeamsPort({ app, db: deps.db, clock: deps.clock }), start: () => app.initialize() };
+  return {
+    port: new TeamsPort({ app, db: deps.db, clock: deps.clock, serviceUrls: options.serviceUrls }),
+    start: () => app.initialize(),
+  };
 }

@@ -1,10 +1,12 @@
 import type { ActivityLike } from '@microsoft/teams.api';
 import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
+import type { Address } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { describeFailure } from '../../src/errors/bot-error.js';
 import { translator } from '../../src/i18n/i18n.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import { renderAdaptiveCard } from './render-card.js';
+import { teamsInbound, teamsWhere } from './teams-inbound-message.js';
 
 /** What a Teams handler context offers the boundary: the activity and a way to answer in its chat. */
 interface BoundaryContext {
@@ -17,19 +19,21 @@ export function failureCard(
   deps: AdapterDeps,
   error: unknown,
   where: string,
-): { card: AdaptiveCardJson; text: string } {
+): { card: AdaptiveCardJson; text: string; reply: Reply } {
   const t = translator(deps.locale);
   const { text } = describeFailure(error, { logger: deps.logger, t, where: `teams.${where}` });
   const reply: Reply = { summary: text, blocks: [{ type: 'text', text }] };
-  return { card: renderAdaptiveCard(reply, t), text };
+  return { card: renderAdaptiveCard(reply, t), text, reply };
 }
 
 /**
  * The Teams error boundary for handlers that answer in the conversation (messages,
  * conversationUpdate): a failure — database down, roster look-up failed, a bug — is logged with a
- * reference and the user gets an apology card in the same chat, sent directly (not through the
- * outbox, which may be what failed). The HTTP answer stays 200: the activity was received and
- * answered; a 5xx would only make the Bot Framework deliver it again into the same failure.
+ * reference and the user gets an apology card in the same chat, through the outbox. Only when the
+ * outbox itself cannot take it (the database is what failed) does the apology go out directly on
+ * the SDK's reply to this activity, so the user is never left without an answer. The HTTP answer
+ * stays 200: the activity was received and answered; a 5xx would only make the Bot Framework
+ * deliver it again into the same failure.
  */
 export function guardConversation<C extends BoundaryContext>(
   deps: AdapterDeps,
@@ -41,8 +45,18 @@ export function guardConversation<C extends BoundaryContext>(
     try {
       await handler(ctx);
     } catch (error) {
-      const { card } = failureCard(deps, error, where);
+      const { card, reply } = failureCard(deps, error, where);
       if (!options.answer) return;
+      const to = replyAddress(ctx.activity);
+      const queued =
+        to !== undefined &&
+        (await deps.deliveries
+          .sendNow({ lane: 'interactive', to, message: { type: 'reply', reply, locale: deps.locale } })
+          .then(
+            () => true,
+            () => false,
+          ));
+      if (queued) return;
       await ctx
         .send({
           type: 'message',
@@ -57,6 +71,17 @@ export function guardConversation<C extends BoundaryContext>(
         );
     }
   };
+}
+
+/** Where an answer to `activity` goes, if it says enough for that (it may be what failed). */
+function replyAddress(activity: unknown): Address | undefined {
+  const where = teamsWhere.safeParse(activity);
+  if (!where.success) return undefined;
+  try {
+    return teamsInbound(where.data, '').replyTo;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,11 +1,9 @@
 import type { App } from '@microsoft/teams.apps';
 import { z } from 'zod';
-import { claimReceipt } from '../../db/receipts.repository.js';
 import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
 import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
 import { askerFor } from '../../src/chat/asker.js';
 import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
-import type { Reply } from '../../src/chat/reply.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, identityEmail } from '../../src/identity/identity-cache.js';
 import { submittedForm } from './card-form.js';
@@ -14,7 +12,6 @@ import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { guardConversation, guardInvoke } from './teams-boundary.js';
 import { teamsInbound, teamsWhere } from './teams-inbound-message.js';
 import { registerMessageExtension } from './teams-message-extension.js';
-import { TEAMS_ACTIVITY } from './teams-senders.js';
 
 export type TeamsHandlerDeps = AdapterDeps;
 
@@ -50,9 +47,9 @@ const inboundActivity = reference.extend({
 
 /**
  * Teams messages — personal chat, group chat and channel mentions (the SDK strips the mention) —
- * answered with the Adaptive Card rendered from the neutral reply, through the outbox to the
- * conversation's own service URL. Each activity is claimed once by id, so a retried delivery never
- * answers twice; every conversation seen is remembered for proactive messages.
+ * answered with the neutral reply through the outbox and the `TeamsPort` (an Adaptive Card to the
+ * conversation's own service URL). Each activity is answered once by id, so a retried delivery
+ * never answers twice; every conversation seen is remembered for messages delmal starts itself.
  */
 export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
   // Conversations already stored with this serviceUrl: a busy chat does not rewrite its row per message.
@@ -169,12 +166,7 @@ function registerMessageHandler(
         return;
       }
       const message = parsed.data;
-      const now = deps.clock.now().toISOString();
       await remember(activity);
-      if (
-        !(await claimReceipt(deps.db.kysely, `teams:activity:${message.conversation.id}:${message.id}`, now))
-      )
-        return;
       const text = message.value?.command ?? message.text ?? '';
       // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
       const email = await identityEmail(
@@ -200,26 +192,12 @@ function registerMessageHandler(
         form: submittedForm((activity as { value?: unknown }).value),
       });
       const reply = await handleMessage(chat, inbound, asker);
-      // A cached reply object is rendered once (replies are cached per language).
-      let card = cards.get(reply);
-      if (!card) {
-        card = renderAdaptiveCard(reply, translator(asker.locale));
-        cards.set(reply, card);
-      }
-      await deps.outbox.sendNow({
-        platform: 'teams',
-        kind: TEAMS_ACTIVITY,
-        payload: {
-          serviceUrl: message.serviceUrl,
-          conversationId: message.conversation.id,
-          activity: {
-            type: 'message',
-            summary: reply.summary,
-            replyToId: message.id,
-            attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-          },
-        },
-        dedupeKey: `teams:reply:${message.conversation.id}:${message.id}`,
+      // Answered once per activity however often the Bot Framework delivers it: the receipt and the
+      // answer are written together, then the answer goes out at once, in reply to the message.
+      await deps.deliveries.sendNowOnce(`teams:activity:${message.conversation.id}:${message.id}`, {
+        lane: 'interactive',
+        to: inbound.replyTo,
+        message: { type: 'reply', reply, locale: asker.locale },
       });
     }),
   );
@@ -236,7 +214,6 @@ const memoOf = (deps: TeamsHandlerDeps): IdentityMemo => {
   }
   return memo;
 };
-const cards = new WeakMap<Reply, AdaptiveCardJson>();
 
 /** Teams does not put the e-mail in activities: the conversation roster has it (email or UPN). */
 function rosterEmail(

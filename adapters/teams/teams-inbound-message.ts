@@ -73,11 +73,13 @@ export function teamsInbound(
       ...(options.email ? { email: options.email } : {}),
       ...(from.name ? { name: from.name } : {}),
     },
+    // The answer goes into the same conversation (a channel thread included), linked to the message.
     replyTo: {
       kind: 'conversation',
       platform: 'teams',
       workspaceId: tenantId,
       conversationId: conversation.id,
+      ...(activity.id ? { inReplyTo: activity.id } : {}),
     },
     ...(activity.replyToId
       ? {

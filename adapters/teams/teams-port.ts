@@ -14,12 +14,13 @@ import type {
   SendOptions,
   UnreachableReason,
 } from '../../src/chat/chat-port.js';
-import type { Address, SentMessageRef } from '../../src/chat/inbound.js';
+import type { Address, ResolvedAddress, SentMessageRef } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { Clock } from '../../src/clock.js';
 import { withinSignal } from '../../src/delivery/send-outcome.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { renderAdaptiveCard } from './render-card.js';
+import type { ServiceUrlPolicy } from './service-urls.js';
 import { teamsDeliveryResult } from './teams-delivery-result.js';
 
 /** Teams' documented limits: about 7 messages a second per conversation, about 50 per tenant. */
@@ -41,7 +42,14 @@ type Resolved =
 export class TeamsPort implements ChatPort {
   readonly platform = 'teams' as const;
 
-  constructor(private readonly deps: { readonly app: App; readonly db: Db; readonly clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      readonly app: App;
+      readonly db: Db;
+      readonly clock: Clock;
+      readonly serviceUrls: ServiceUrlPolicy;
+    },
+  ) {}
 
   async resolvePerson(email: string): Promise<Resolved> {
     const identity = await findChatIdentityByEmail(this.deps.db.kysely, 'teams', email);
@@ -52,6 +60,7 @@ export class TeamsPort implements ChatPort {
     if (known) return { ok: true, address: this.conversation(tenantId, known.conversation_id) };
     const serviceUrl = await tenantServiceUrl(this.deps.db.kysely, tenantId);
     if (!serviceUrl) return { ok: false, reason: 'not_installed' };
+    if (!this.deps.serviceUrls(serviceUrl)) return { ok: false, reason: 'rejected' };
     try {
       const created = await this.deps.app.api.fromServiceUrl({ serviceUrl }).conversations.create({
         members: [{ id: identity.user_id, role: 'user', name: identity.display_name ?? email }],
@@ -79,45 +88,28 @@ export class TeamsPort implements ChatPort {
   }
 
   buckets(address: Address): readonly RateBucket[] {
-    if (address.kind === 'person') return [];
+    if (address.kind === 'person' || address.kind === 'home') return [];
     return [
       { key: `teams:conversation:${address.conversationId}`, ...TEAMS_RATE_LIMITS.perConversation },
       { key: `teams:tenant:${address.workspaceId}`, ...TEAMS_RATE_LIMITS.perTenant },
     ];
   }
 
-  async send(address: Address, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
-    let to: Address = address;
-    if (to.kind === 'person') {
-      const resolved = await this.resolvePerson(to.email);
-      if (!resolved.ok)
-        return {
-          ok: false,
-          kind: 'unreachable',
-          reason: resolved.reason,
-          error: `${to.email}: ${resolved.reason}`,
-        };
-      to = resolved.address;
-    }
-    if (to.kind === 'person')
-      return { ok: false, kind: 'unreachable', reason: 'not_found', error: 'unresolved' };
+  async send(to: ResolvedAddress, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
+    if (to.kind === 'home')
+      return { ok: false, kind: 'unreachable', reason: 'not_supported', error: 'teams has no app home' };
     // Teams has no private answers in a conversation: a private address is its conversation.
     const { workspaceId, conversationId } = to;
     const threadId = to.kind === 'conversation' ? to.threadId : undefined;
-    const reference = await findTeamsConversation(this.deps.db.kysely, conversationId);
-    if (!reference)
-      return {
-        ok: false,
-        kind: 'unreachable',
-        reason: 'not_found',
-        error: `no stored conversation ${conversationId}`,
-      };
-    const activity = this.activity(reply, options);
+    const inReplyTo = to.kind === 'conversation' ? to.inReplyTo : undefined;
+    const reference = await this.reference(conversationId);
+    if (!reference.ok) return reference.result;
+    const activity = { ...this.activity(reply, options), ...(inReplyTo ? { replyToId: inReplyTo } : {}) };
     const target = threadId ? `${conversationId};messageid=${threadId}` : conversationId;
     return withinSignal(options.signal, async () => {
       try {
         const created = await this.deps.app.api
-          .fromServiceUrl({ serviceUrl: reference.service_url })
+          .fromServiceUrl({ serviceUrl: reference.serviceUrl })
           .conversations.activities(target)
           .create(activity as never);
         return { ok: true, sent: { platform: 'teams', workspaceId, conversationId, messageId: created.id } };
@@ -127,20 +119,40 @@ export class TeamsPort implements ChatPort {
     });
   }
 
-  async update(ref: SentMessageRef, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
-    const reference = await findTeamsConversation(this.deps.db.kysely, ref.conversationId);
+  /**
+   * The stored service URL of a conversation, checked against the allow-list again at the last
+   * step: nothing stored may reach a host outside it.
+   */
+  private async reference(
+    conversationId: string,
+  ): Promise<{ ok: true; serviceUrl: string } | { ok: false; result: DeliveryResult }> {
+    const reference = await findTeamsConversation(this.deps.db.kysely, conversationId);
     if (!reference)
       return {
         ok: false,
-        kind: 'unreachable',
-        reason: 'not_found',
-        error: `no stored conversation ${ref.conversationId}`,
+        result: {
+          ok: false,
+          kind: 'unreachable',
+          reason: 'not_found',
+          error: `no stored conversation ${conversationId}`,
+        },
       };
+    if (!this.deps.serviceUrls(reference.service_url))
+      return {
+        ok: false,
+        result: { ok: false, kind: 'unreachable', reason: 'rejected', error: 'service_url_not_allowed' },
+      };
+    return { ok: true, serviceUrl: reference.service_url };
+  }
+
+  async update(ref: SentMessageRef, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
+    const reference = await this.reference(ref.conversationId);
+    if (!reference.ok) return reference.result;
     const activity = this.activity(reply, options);
     return withinSignal(options.signal, async () => {
       try {
         await this.deps.app.api
-          .fromServiceUrl({ serviceUrl: reference.service_url })
+          .fromServiceUrl({ serviceUrl: reference.serviceUrl })
           .conversations.activities(ref.conversationId)
           .update(ref.messageId, activity as never);
         return { ok: true, sent: ref };

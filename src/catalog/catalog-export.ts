@@ -4,9 +4,7 @@ import { readCatalog } from '../../db/catalog-read.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { Catalog } from '../../db/model/catalog-schema.js';
 import { ACTIVITY_CSV_COLUMNS } from './catalog-file.js';
-
-export const EXPORT_FORMATS = ['yaml', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './export-formats.js';
 
 /** Serialises a catalog as YAML (everything) or CSV (activities, one row each). */
 export function serialiseCatalog(catalog: Catalog, format: ExportFormat): string {

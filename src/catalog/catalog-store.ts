@@ -3,6 +3,7 @@ import { checkInNotesSince } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import { Revisioned } from '../cache/revisioned.js';
 import type { TextAnalyzer } from '../search/analyzer.js';
+import { warmLexicon } from '../search/compounds.js';
 import { type CheckInNote, SearchIndex } from '../search/search-index.js';
 import { CatalogView } from './catalog-view.js';
 
@@ -52,6 +53,15 @@ export class CatalogStore {
       },
       revalidateAfterMs,
     );
+  }
+
+  /**
+   * Builds what the first question would otherwise wait for: the compound lexicon (read off this
+   * thread), the thesaurus and the index of the catalog and its notes.
+   */
+  async warmUp(): Promise<void> {
+    if (!this.analyzer) await warmLexicon();
+    await this.get();
   }
 
   async get(): Promise<CatalogSnapshot> {

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/i18n.js';
-import type { Address, Platform, SentMessageRef } from './inbound.js';
+import type { Address, Platform, ResolvedAddress, SentMessageRef } from './inbound.js';
 import type { Reply } from './reply.js';
 
 /** Why an address cannot be reached; shown to admins in plain Swedish, never retried forever. */
@@ -9,7 +9,9 @@ export type UnreachableReason =
   | 'blocked'
   | 'channel_archived'
   | 'not_found'
-  | 'rejected';
+  | 'rejected'
+  /** The platform has no such place (e.g. an App Home outside Slack). */
+  | 'not_supported';
 
 /** A rate limit a send draws on: at most `limit` sends per `perMs` for everything sharing `key`. */
 export interface RateBucket {
@@ -57,7 +59,10 @@ export interface SendOptions {
  */
 export interface ChatPort {
   readonly platform: Platform;
-  /** A person (by catalog e-mail) as a reachable DM on this platform, or why not. */
+  /**
+   * A person (by catalog e-mail) as a reachable DM on this platform, or why not. The one place a
+   * person is resolved is the outbox's `PortDeliverer`, which asks each port this question.
+   */
   resolvePerson(
     email: string,
   ): Promise<
@@ -66,7 +71,8 @@ export interface ChatPort {
   >;
   /** The rate buckets a send to `address` draws on (known before sending). */
   buckets(address: Address): readonly RateBucket[];
-  send(address: Address, reply: Reply, options: SendOptions): Promise<DeliveryResult>;
+  /** Sends to a resolved address (a person is resolved first, through `resolvePerson`). */
+  send(address: ResolvedAddress, reply: Reply, options: SendOptions): Promise<DeliveryResult>;
   /** Replaces a message delmal sent earlier (an answered prompt, a confirmed check-in). */
   update(ref: SentMessageRef, reply: Reply, options: SendOptions): Promise<DeliveryResult>;
   /**
@@ -74,7 +80,7 @@ export interface ChatPort {
    * outcome was unknown arrived after all). `undefined` when the platform gives a bot no way to tell.
    */
   findSent?(
-    address: Address,
+    address: ResolvedAddress,
     outboxId: string,
     /** Look no further back than this (a little before the item was stored). */
     since?: Date,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CheckInRow } from '../../db/database.js';
-import type { DeliveryReport } from '../../db/outbox.repository.js';
+import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
 import type { CatalogSnapshot } from '../catalog/catalog-store.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
 import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
@@ -43,7 +43,7 @@ export interface CommandContext {
   readonly timezone: string;
   readonly checkIns: CheckIns;
   /** Delivery health, for administrators; absent where delmal runs without delivery (tests, CLI). */
-  readonly deliveries?: () => Promise<DeliveryReport>;
+  readonly deliveries?: () => Promise<DeliveryHealth>;
   /** The command words themselves, for help and for building buttons. */
   readonly commands: readonly ChatCommand[];
   /** Being away (`delmal borta`/`tillbaka`); absent where delmal runs without a database. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DeliveryReport } from '../../db/outbox.repository.js';
+import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
 import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
@@ -23,7 +23,7 @@ export interface ChatDeps {
   readonly checkIns: CheckInService;
   readonly timezone: string;
   /** Delivery health for `delmal leveranser`. */
-  readonly deliveries?: () => Promise<DeliveryReport>;
+  readonly deliveries?: () => Promise<DeliveryHealth>;
   /** Replies of read-only commands, reused while nothing they depend on has changed. */
   readonly replies?: ReplyCache;
   /** Where check-ins recorded through this chat come from: slack, teams, local, cli. */

@@ -13,6 +13,7 @@ const address = z.discriminatedUnion('kind', [
     workspaceId: id,
     conversationId: id,
     threadId: id.optional(),
+    inReplyTo: id.optional(),
   }),
   z.object({ kind: z.literal('person'), email: z.email(), platform: platform.optional() }),
   z.object({
@@ -22,7 +23,10 @@ const address = z.discriminatedUnion('kind', [
     conversationId: id,
     userId: id,
     handle: z.string().min(1).max(2000).optional(),
+    mode: z.enum(['new', 'replace', 'share']).optional(),
+    shareCommand: z.string().min(1).max(2000).optional(),
   }),
+  z.object({ kind: z.literal('home'), platform, workspaceId: id, userId: id }),
 ]);
 
 /**

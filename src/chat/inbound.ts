@@ -29,6 +29,8 @@ export type Address =
       readonly workspaceId: string;
       readonly conversationId: string;
       readonly threadId?: string;
+      /** The message this answers, where the platform links answers to it (Teams `replyToId`). */
+      readonly inReplyTo?: string;
     }
   /** A person known by catalog e-mail: resolved to a reachable DM by the platform's port when sent. */
   | { readonly kind: 'person'; readonly email: string; readonly platform?: Platform }
@@ -43,7 +45,31 @@ export type Address =
       readonly conversationId: string;
       readonly userId: string;
       readonly handle?: string;
+      /**
+       * What the answer does with the private message it answers (through `handle`): `new` (the
+       * default) adds one; `replace` replaces it (a button on a private answer); `share` shows the
+       * answer to the whole conversation and removes the private one (Slack "Dela i kanalen").
+       */
+      readonly mode?: 'new' | 'replace' | 'share';
+      /**
+       * The command that reproduces this answer: the platform may offer to share it with the
+       * conversation (Slack: a "Dela i kanalen" button). Absent: nothing to offer.
+       */
+      readonly shareCommand?: string;
+    }
+  /**
+   * A person's own start page in the app (Slack App Home), replaced as a whole by each delivery.
+   * Platforms without one answer that it is not supported.
+   */
+  | {
+      readonly kind: 'home';
+      readonly platform: Platform;
+      readonly workspaceId: string;
+      readonly userId: string;
     };
+
+/** An address a port can deliver to as it is: anything but a person still to be resolved. */
+export type ResolvedAddress = Exclude<Address, { kind: 'person' }>;
 
 /** A message delmal has already sent, so it can be updated in place (Slack ts, Teams activity id). */
 export interface SentMessageRef {

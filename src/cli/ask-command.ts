@@ -10,10 +10,8 @@ import { databaseNetworks } from '../digest/network-service.js';
 import { type Translate, translator } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
 import { databaseAway } from '../schedule/away-service.js';
+import type { AskFormat } from './ask-formats.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
-
-export const ASK_FORMATS = ['text', 'json', 'slack', 'teams'] as const;
-export type AskFormat = (typeof ASK_FORMATS)[number];
 
 /** A platform renderer as `delmal ask` uses it: the JSON the platform would get, and any limit it breaks. */
 export type AskRenderer = (

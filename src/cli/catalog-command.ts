@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { CatalogChange } from '../catalog/catalog-diff.js';
-import { type ExportFormat, exportCatalog } from '../catalog/catalog-export.js';
+import { exportCatalog } from '../catalog/catalog-export.js';
 import { importCatalog } from '../catalog/catalog-import.js';
 import { CatalogImportError } from '../catalog/catalog-issues.js';
+import type { ExportFormat } from '../catalog/export-formats.js';
 import type { MessageKey, Translate } from '../i18n/i18n.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
 import { describeIssue } from './describe-issue.js';

@@ -1,17 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { askWiring } from '../app.js';
-import { EXPORT_FORMATS, type ExportFormat } from '../catalog/catalog-export.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../catalog/export-formats.js';
 import { DEFAULT_LOCALE, isLocale, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
-import { ASK_FORMATS, type AskFormat, askCommand } from './ask-command.js';
-import { catalogExport, catalogImport } from './catalog-command.js';
-import { checkInsRunDue } from './checkins-command.js';
+import { ASK_FORMATS, type AskFormat } from './ask-formats.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
-import { digestCommand } from './digest-command.js';
-import { doctorCommand } from './doctor-command.js';
-import { migrateCommand } from './migrate-command.js';
-import { type PreviewOptions, schedulePreview } from './schedule-command.js';
-import { serveCommand } from './serve-command.js';
+import type { PreviewOptions } from './schedule-command.js';
+
+// Each verb's module is loaded when that verb runs: `serve` does not pay for the CSV and YAML
+// writers, the holiday calendar or the report renderers, nor `ask` for the HTTP server.
 
 /** Builds the `delmal` command line. `ctx` carries env and output so tests run it in-process. */
 export function buildProgram(ctx: CliContext): Command {
@@ -38,7 +34,7 @@ export function buildProgram(ctx: CliContext): Command {
   program
     .command('serve')
     .description(t('cli.help.serve'))
-    .action(() => serveCommand(ctx));
+    .action(() => import('./serve-command.js').then((m) => m.serveCommand(ctx)));
   program
     .command('ask')
     .description(t('cli.help.ask'))
@@ -50,17 +46,21 @@ export function buildProgram(ctx: CliContext): Command {
       (value: string) => parseChoice(t, ASK_FORMATS, value),
       'text' as AskFormat,
     )
-    .action((text: string[], options: { as?: string; format: AskFormat }) =>
-      askCommand(ctx, askWiring, text.join(' '), options),
-    );
+    .action(async (text: string[], options: { as?: string; format: AskFormat }) => {
+      const [{ askCommand }, { askWiring }] = await Promise.all([
+        import('./ask-command.js'),
+        import('../app.js'),
+      ]);
+      await askCommand(ctx, askWiring, text.join(' '), options);
+    });
   program
     .command('migrate')
     .description(t('cli.help.migrate'))
-    .action(() => migrateCommand(ctx));
+    .action(() => import('./migrate-command.js').then((m) => m.migrateCommand(ctx)));
   program
     .command('doctor')
     .description(t('cli.help.doctor'))
-    .action(() => doctorCommand(ctx));
+    .action(() => import('./doctor-command.js').then((m) => m.doctorCommand(ctx)));
 
   const catalog = program.command('catalog').description(t('cli.help.catalog'));
   catalog
@@ -68,7 +68,9 @@ export function buildProgram(ctx: CliContext): Command {
     .description(t('cli.help.import'))
     .argument('<file>', t('cli.help.importFile'))
     .option('--dry-run', t('cli.help.dryRun'))
-    .action((file: string, options: { dryRun?: boolean }) => catalogImport(ctx, file, options));
+    .action((file: string, options: { dryRun?: boolean }) =>
+      import('./catalog-command.js').then((m) => m.catalogImport(ctx, file, options)),
+    );
   catalog
     .command('export')
     .description(t('cli.help.export'))
@@ -78,7 +80,9 @@ export function buildProgram(ctx: CliContext): Command {
       (value: string) => parseChoice(t, EXPORT_FORMATS, value),
       'yaml' as ExportFormat,
     )
-    .action((options: { format: ExportFormat }) => catalogExport(ctx, options.format));
+    .action((options: { format: ExportFormat }) =>
+      import('./catalog-command.js').then((m) => m.catalogExport(ctx, options.format)),
+    );
 
   const report = program.command('report').description(t('cli.help.report'));
   report
@@ -95,7 +99,6 @@ export function buildProgram(ctx: CliContext): Command {
       'docx' as ReportFormat,
     )
     .action((options: { from: string; to: string; out: string; format: ReportFormat }) =>
-      // The report's renderers (docx, Vega, resvg) load only for this verb: every other start stays light.
       import('./report-command.js').then((m) => m.reportFollowUp(ctx, options)),
     );
   report
@@ -111,7 +114,9 @@ export function buildProgram(ctx: CliContext): Command {
     .command('digest')
     .description(t('cli.help.digest'))
     .argument('[network]', t('arg.network'))
-    .action((name: string | undefined) => digestCommand(ctx, name));
+    .action((name: string | undefined) =>
+      import('./digest-command.js').then((m) => m.digestCommand(ctx, name)),
+    );
   program
     .command('schedule')
     .description(t('cli.help.schedule'))
@@ -119,14 +124,18 @@ export function buildProgram(ctx: CliContext): Command {
     .description(t('cli.help.schedulePreview'))
     .option('--from <date>', t('cli.help.from'))
     .option('--weeks <n>', t('cli.help.weeks'), '8')
-    .action((options: PreviewOptions) => schedulePreview(ctx, options));
+    .action((options: PreviewOptions) =>
+      import('./schedule-command.js').then((m) => m.schedulePreview(ctx, options)),
+    );
   program
     .command('checkins')
     .description(t('cli.help.checkins'))
     .command('run-due')
     .description(t('cli.help.runDue'))
     .option('--now <iso>', t('cli.help.now'))
-    .action((options: { now?: string }) => checkInsRunDue(ctx, options));
+    .action((options: { now?: string }) =>
+      import('./checkins-command.js').then((m) => m.checkInsRunDue(ctx, options)),
+    );
   return program;
 }
 

@@ -45,4 +45,11 @@ export interface Deliveries {
    * as failed, for admins) only when that attempt did not succeed.
    */
   sendNow(delivery: NewDelivery): Promise<DeliveryResult>;
+  /**
+   * An interactive answer to an inbound request the platform may deliver again: writes the
+   * receipt `receiptKey` and the item (claimed by this process) in one transaction, then makes one
+   * attempt at once and records it. Undefined, and nothing sent, when the receipt existed. If the
+   * process dies after the write, the claim runs out and a worker delivers the item.
+   */
+  sendNowOnce(receiptKey: string, delivery: NewDelivery): Promise<DeliveryResult | undefined>;
 }

@@ -14,6 +14,7 @@ export const addressSchema: z.ZodType<Address> = z.discriminatedUnion('kind', [
     workspaceId: z.string().min(1),
     conversationId: z.string().min(1),
     threadId: z.string().min(1).optional(),
+    inReplyTo: z.string().min(1).optional(),
   }),
   z.object({ kind: z.literal('person'), email: z.string().min(3), platform: platform.optional() }),
   z.object({
@@ -23,6 +24,14 @@ export const addressSchema: z.ZodType<Address> = z.discriminatedUnion('kind', [
     conversationId: z.string().min(1),
     userId: z.string().min(1),
     handle: z.string().min(1).optional(),
+    mode: z.enum(['new', 'replace', 'share']).optional(),
+    shareCommand: z.string().min(1).optional(),
+  }),
+  z.object({
+    kind: z.literal('home'),
+    platform,
+    workspaceId: z.string().min(1),
+    userId: z.string().min(1),
   }),
 ]);
 
@@ -44,5 +53,7 @@ export function recipientLabel(to: Address): string {
       return `${to.platform}:${to.workspaceId}/${to.conversationId}`;
     case 'private':
       return `${to.platform}:${to.workspaceId}/${to.conversationId}/${to.userId}`;
+    case 'home':
+      return `${to.platform}:${to.workspaceId}/home/${to.userId}`;
   }
 }

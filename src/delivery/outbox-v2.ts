@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import { insertOutboxItems } from '../../db/outbox-items.repository.js';
+import { insertOutboxItems, settleOutboxItem } from '../../db/outbox-items.repository.js';
 import { claimReceipt } from '../../db/receipts.repository.js';
-import type { DeliveryResult } from '../chat/chat-port.js';
+import type { DeliveryResult, RateBucket } from '../chat/chat-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer, Deliveries } from './deliveries.js';
@@ -16,7 +16,7 @@ import { type PruneCounts, prunedFullBatch, pruneOnce } from './retention.js';
 export type { OutboxOptions, RetentionOptions } from './outbox-options.js';
 
 /**
- * The outbox (second version): every message delmal sends is stored first, as a neutral target
+ * The outbox: every message delmal sends is stored first, as a neutral target
  * and a typed neutral message, and delivered by workers in any number of processes sharing the
  * database — each item once, interactive lane first, within the platforms' rate limits, retried
  * with backoff, failures kept with their reason for administrators, old rows pruned.
@@ -86,13 +86,7 @@ export class Outbox implements Deliveries {
       .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox: rate bucket not updated'));
     const result = await this.attempt.deliver(item);
     if (result.ok) return result;
-    if (result.kind === 'rate_limited') {
-      const key = result.bucket ?? buckets[0]?.key;
-      if (key)
-        await this.worker.rates
-          .pause(key, (this.clock.now().getTime() + result.retryAfterMs) * 1000)
-          .catch(() => undefined);
-    }
+    await this.pauseIfLimited(result, buckets);
     const settlement = this.attempt.settlement(item, result);
     const now = this.clock.now().toISOString();
     const row = toRow(valid, now, id, {
@@ -108,6 +102,58 @@ export class Outbox implements Deliveries {
       this.logger.warn({ id, reason: row.failure_reason }, 'outbox: delivery failed for good');
     else this.worker.kick();
     return result;
+  }
+
+  async sendNowOnce(receiptKey: string, delivery: NewDelivery): Promise<DeliveryResult | undefined> {
+    const valid = validateDelivery(delivery);
+    const id = randomUUID();
+    const token = randomUUID();
+    const stored = this.clock.now();
+    const fresh = await this.db.kysely.transaction().execute(async (trx) => {
+      if (!(await claimReceipt(trx, receiptKey, stored.toISOString()))) return false;
+      await insertOutboxItems(trx, [
+        {
+          ...toRow(valid, stored.toISOString(), id),
+          claim_token: token,
+          claimed_until: new Date(stored.getTime() + this.settings.leaseMs).toISOString(),
+        },
+      ]);
+      return true;
+    });
+    if (!fresh) return undefined;
+    const item = toItem(valid, id);
+    const buckets = this.deliverer.buckets(item.to);
+    await this.worker.rates
+      .force(buckets, this.clock.now().getTime() * 1000)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox: rate bucket not updated'));
+    const result = await this.attempt.deliver(item);
+    await this.pauseIfLimited(result, buckets);
+    const settlement = this.attempt.settlement(item, result);
+    const settled = await settleOutboxItem(
+      this.db.kysely,
+      id,
+      token,
+      settlement,
+      this.clock.now().toISOString(),
+    ).catch((error: unknown) => {
+      // Not recorded: the claim runs out and a worker looks for the message before sending again.
+      this.logger.error({ err: error, id }, 'outbox: recording an inline answer failed');
+      return true;
+    });
+    if (!settled) this.logger.debug({ id }, 'outbox: inline answer taken over by a worker');
+    if (settlement.status === 'failed')
+      this.logger.warn({ id, reason: settlement.reason }, 'outbox: delivery failed for good');
+    else if (settlement.status === 'retry') this.worker.kick();
+    return result;
+  }
+
+  private async pauseIfLimited(result: DeliveryResult, buckets: readonly RateBucket[]): Promise<void> {
+    if (result.ok || result.kind !== 'rate_limited') return;
+    const key = result.bucket ?? buckets[0]?.key;
+    if (key)
+      await this.worker.rates
+        .pause(key, (this.clock.now().getTime() + result.retryAfterMs) * 1000)
+        .catch(() => undefined);
   }
 
   /** Starts delivering in the background (and pruning old rows). */

@@ -1,7 +1,7 @@
 import { localeOfEmail, platformsOfEmail } from '../../db/chat-identities.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { ChatPort, DeliveryResult, RateBucket, UnreachableReason } from '../chat/chat-port.js';
-import type { Address, Platform, SentMessageRef } from '../chat/inbound.js';
+import type { Address, Platform, ResolvedAddress, SentMessageRef } from '../chat/inbound.js';
 import { isLocale, type Locale } from '../i18n/i18n.js';
 import type { Deliverer, OutboxItem } from './deliveries.js';
 import { renderMessage } from './message-types.js';
@@ -50,11 +50,15 @@ export class PortDeliverer implements Deliverer {
     return target.port.findSent(target.address, item.id, since);
   }
 
-  /** Where `to` can be reached, and through which port; or why it cannot. */
+  /**
+   * Where `to` can be reached, and through which port; or why it cannot. The one place a person
+   * is resolved: ports only ever get resolved addresses.
+   */
   private async reachable(
     to: Address,
   ): Promise<
-    { ok: true; port: ChatPort; address: Address } | { ok: false; result: DeliveryResult & { ok: false } }
+    | { ok: true; port: ChatPort; address: ResolvedAddress }
+    | { ok: false; result: DeliveryResult & { ok: false } }
   > {
     if (to.kind !== 'person') {
       const port = this.ports.get(to.platform);

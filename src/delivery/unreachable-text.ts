@@ -8,6 +8,7 @@ const KEYS: Readonly<Record<UnreachableReason, MessageKey>> = {
   channel_archived: 'delivery.unreachable.channel_archived',
   not_found: 'delivery.unreachable.not_found',
   rejected: 'delivery.unreachable.rejected',
+  not_supported: 'delivery.unreachable.not_supported',
 };
 
 /**

@@ -32,6 +32,8 @@ const REPORTED_TO_CODE: Partial<Record<Activity['reportedStatus'], string>> = {
   finished: 'finished',
   planned: 'not_started',
 };
+/** One collator for every sort: `localeCompare(…, 'sv')` would build one per comparison. */
+const byName = new Intl.Collator('sv');
 const ORDER: Record<ExceptionReason['kind'], number> = {
   blocked: 0,
   at_risk: 1,
@@ -128,7 +130,7 @@ export function composeDigest(
     .sort(
       (x, y) =>
         ORDER[(x.reasons[0] as ExceptionReason).kind] - ORDER[(y.reasons[0] as ExceptionReason).kind] ||
-        x.name.localeCompare(y.name, 'sv'),
+        byName.compare(x.name, y.name),
     );
 
   return {

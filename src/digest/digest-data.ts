@@ -40,6 +40,9 @@ export async function readDigestData(
   return { before, checkIns, overdue, dueNextWeek: dueNextWeek(view, new Set(ids), to, calendar) };
 }
 
+// Which schedule asks about which activity depends only on the catalog: computed once per revision.
+const schedulesOf = new WeakMap<CatalogView['catalog'], ReturnType<typeof activitiesBySchedule>>();
+
 /** Check-in rounds of the seven days after `from` that ask about the network's activities. */
 function dueNextWeek(
   view: CatalogView,
@@ -49,7 +52,12 @@ function dueNextWeek(
 ): DigestDue[] {
   const until = new Date(from.getTime() + 7 * DAY_MS);
   const byDate = new Map<string, Set<string>>();
-  for (const [schedule, activities] of activitiesBySchedule(view.catalog)) {
+  let bySchedule = schedulesOf.get(view.catalog);
+  if (!bySchedule) {
+    bySchedule = activitiesBySchedule(view.catalog);
+    schedulesOf.set(view.catalog, bySchedule);
+  }
+  for (const [schedule, activities] of bySchedule) {
     const mine = activities.filter((a) => followed.has(a.id));
     if (mine.length === 0) continue;
     for (const slot of dueSlots(schedule, from, until, calendar)) {

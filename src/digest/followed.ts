@@ -16,7 +16,10 @@ export interface FollowedArea {
  * What a network follows: each delmål it names (its linked activities) and each insatsområde
  * (activities linked to it directly, or through one of its delmål). Unknown ids are left out.
  */
-export function followedAreas(view: CatalogView, network: Network): FollowedArea[] {
+export function followedAreas(view: CatalogView, network: Network): readonly FollowedArea[] {
+  // Per catalog revision (the view) and network: a digest and its data read ask twice.
+  const cached = followedCache.get(view)?.get(network);
+  if (cached) return cached;
   const areas: FollowedArea[] = [];
   for (const id of network.goals) {
     const entry = view.goals.get(id);
@@ -46,8 +49,13 @@ export function followedAreas(view: CatalogView, network: Network): FollowedArea
       activities,
     });
   }
+  const byNetwork = followedCache.get(view) ?? new WeakMap<Network, readonly FollowedArea[]>();
+  byNetwork.set(network, areas);
+  followedCache.set(view, byNetwork);
   return areas;
 }
+
+const followedCache = new WeakMap<CatalogView, WeakMap<Network, readonly FollowedArea[]>>();
 
 /** Every activity a network follows, once each, in catalog order. */
 export function followedActivities(areas: readonly FollowedArea[]): Activity[] {

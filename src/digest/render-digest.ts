@@ -75,7 +75,7 @@ export function renderDigest(message: DigestMessage, t: Translate, locale: Local
       type: 'list',
       heading: t('digest.dueNextWeek'),
       items: message.dueNextWeek.map((d) => ({
-        title: t('digest.dueRound', { date: formatLocalDate(d.date, locale), count: d.activities.length }),
+        title: t('digest.dueRound', { date: r.date(d.date), count: d.activities.length }),
         detail: r.names(d.activities),
       })),
     });
@@ -83,7 +83,12 @@ export function renderDigest(message: DigestMessage, t: Translate, locale: Local
   if (!inline || hidden > 0)
     blocks.push({
       type: 'more',
-      label: t('digest.more', { updates, exceptions: hidden }),
+      label:
+        hidden === 0
+          ? t('digest.more.updates', { updates })
+          : inline
+            ? t('digest.more.exceptions', { exceptions: hidden })
+            : t('digest.more', { updates, exceptions: hidden }),
       text: r.moreText(inline ? 0 : MAIN_EXCEPTIONS, !inline),
       command: detailsCommand(message.networkId),
     });
@@ -112,11 +117,29 @@ export function renderDigestDetails(message: DigestMessage, t: Translate, locale
 
 /** Wording shared by the digest and its details. */
 class DigestText {
+  // Formatting a date builds an Intl formatter; a busy week has a thousand dates, most the same day.
+  private readonly dates = new Map<string, string>();
+
   constructor(
     private readonly message: DigestMessage,
     private readonly t: Translate,
     private readonly locale: Locale,
   ) {}
+
+  /** A local date as the reader writes it ("26 november 2026"). */
+  date(localDate: string): string {
+    let shown = this.dates.get(localDate);
+    if (shown === undefined) {
+      shown = formatLocalDate(localDate, this.locale);
+      this.dates.set(localDate, shown);
+    }
+    return shown;
+  }
+
+  /** The local date of a UTC instant, formatted. */
+  dateOf(iso: string): string {
+    return this.date(toLocal(new Date(iso), this.message.timeZone).date);
+  }
 
   counts(): string {
     const c = this.message.counts;
@@ -128,11 +151,9 @@ class DigestText {
   }
 
   period(): string {
-    const from = toLocal(new Date(this.message.periodFrom), this.message.timeZone).date;
-    const to = toLocal(new Date(this.message.periodTo), this.message.timeZone).date;
     return this.t('digest.period', {
-      from: formatLocalDate(from, this.locale),
-      to: formatLocalDate(to, this.locale),
+      from: this.dateOf(this.message.periodFrom),
+      to: this.dateOf(this.message.periodTo),
     });
   }
 
@@ -186,7 +207,7 @@ class DigestText {
           : this.t('digest.reason.support', { author: reason.author });
       case 'overdue':
         return this.t('digest.reason.overdue', {
-          date: formatLocalDate(toLocal(new Date(reason.deadline), this.message.timeZone).date, this.locale),
+          date: this.dateOf(reason.deadline),
           owners,
         });
     }
@@ -195,7 +216,7 @@ class DigestText {
   updates(section: DigestSection, noteChars: number): ListItem[] {
     return section.updates.map((u) => {
       const badge = this.badge(u.statusCode);
-      const date = formatLocalDate(toLocal(new Date(u.at), this.message.timeZone).date, this.locale);
+      const date = this.dateOf(u.at);
       return {
         title: u.name,
         ...(badge ? { status: badge } : {}),
@@ -215,28 +236,44 @@ class DigestText {
 
   /** The plain text behind "more": the exceptions not shown, then (for a busy week) every update. */
   moreText(skipExceptions: number, withUpdates: boolean): string {
-    const lines: string[] = [];
-    for (const e of this.message.exceptions.slice(skipExceptions)) {
-      const badge = this.badge(e.statusCode);
-      lines.push(`• ${e.name}${badge ? ` [${badge.label}]` : ''}`);
-      for (const reason of e.reasons) lines.push(`  ${this.reason(reason, e, NOTE_MAIN)}`);
-    }
-    if (withUpdates)
-      for (const s of this.message.sections.filter((x) => x.updates.length > 0)) {
-        lines.push('', `*${this.sectionTitle(s)}*`);
-        for (const item of this.updates(s, NOTE_MAIN))
-          lines.push(`• ${item.title}${item.status ? ` [${item.status.label}]` : ''} – ${item.detail ?? ''}`);
-      }
+    const exceptions = this.message.exceptions.slice(skipExceptions);
+    const sections = withUpdates ? this.message.sections.filter((x) => x.updates.length > 0) : [];
+    const total =
+      exceptions.reduce((n, e) => n + 1 + e.reasons.length, 0) +
+      sections.reduce((n, s) => n + 2 + s.updates.length, 0);
+    // Lines are made only until the text is full: a busy week has thousands, the text holds ~6000 characters.
+    const lines = this.moreLines(exceptions, sections);
     let text = '';
     let used = 0;
-    for (const [i, line] of lines.entries()) {
+    for (const line of lines) {
       if (text.length + line.length + 1 > MORE_TEXT_CHARS) {
-        text += `\n${this.t('digest.more.cut', { count: lines.length - i, command: detailsCommand(this.message.networkId) })}`;
+        const command = detailsCommand(this.message.networkId);
+        text += `\n${this.t('digest.more.cut', { count: total - used, command })}`;
         break;
       }
       text += (used++ > 0 ? '\n' : '') + line;
     }
     return text;
+  }
+
+  private *moreLines(
+    exceptions: readonly DigestException[],
+    sections: readonly DigestSection[],
+  ): Generator<string> {
+    for (const e of exceptions) {
+      const badge = this.badge(e.statusCode);
+      yield `• ${e.name}${badge ? ` [${badge.label}]` : ''}`;
+      for (const reason of e.reasons) yield `  ${this.reason(reason, e, NOTE_MAIN)}`;
+    }
+    for (const s of sections) {
+      yield '';
+      yield `*${this.sectionTitle(s)}*`;
+      for (const u of s.updates) {
+        const [item] = this.updates({ ...s, updates: [u] }, NOTE_MAIN);
+        if (item)
+          yield `• ${item.title}${item.status ? ` [${item.status.label}]` : ''} – ${item.detail ?? ''}`;
+      }
+    }
   }
 }
 

@@ -7,25 +7,21 @@ import type { Logger } from '../logger.js';
  * asker's language; anything without a code is unexpected and gets an apology with a reference.
  */
 export type BotErrorCode =
+  /** A chat message over `MAX_MESSAGE_CHARS` (answered before any work). */
   | 'input_too_long'
+  /** A payload of the wrong shape that still reached a boundary (Slack Socket Mode). */
   | 'bad_request'
-  | 'not_owner'
+  /** A button or interaction delmal does not offer. */
   | 'unknown_action'
-  | 'unknown_activity'
-  | 'database_unavailable'
-  | 'platform_unavailable'
-  | 'service_url_not_allowed';
+  /** The database is not reachable right now. */
+  | 'database_unavailable';
 
 /** The user-facing message for each code (Swedish and English in the i18n catalog). */
 export const BOT_ERROR_MESSAGES: Readonly<Record<BotErrorCode, MessageKey>> = {
   input_too_long: 'error.code.inputTooLong',
   bad_request: 'error.code.badRequest',
-  not_owner: 'error.code.notOwner',
   unknown_action: 'error.code.unknownAction',
-  unknown_activity: 'error.code.unknownActivity',
   database_unavailable: 'error.code.databaseUnavailable',
-  platform_unavailable: 'error.code.platformUnavailable',
-  service_url_not_allowed: 'error.code.badRequest',
 };
 
 /** A failure with a code the boundary can word; `params` fill the message's placeholders. */

@@ -27,6 +27,8 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
   'digest.dueRound': '{date}: check-in for {count} {count|activity|activities}',
   'digest.andMore': '{names} and {count} more',
   'digest.more': 'Show details ({updates} updates, {exceptions} more exceptions)',
+  'digest.more.updates': 'Show details ({updates} updates)',
+  'digest.more.exceptions': 'Show {exceptions} more exceptions',
   'digest.more.cut': '… and {count} more lines. Type {command} for everything.',
   'digest.open': 'Open',
   'digest.noOwner': 'no owner given',
@@ -66,6 +68,7 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
   'network.when.off': "not at all for now – the network's digest is switched off in the catalog",
   'network.follows': 'The network follows: {areas}.',
   'network.channels': 'Channels: {channels}',
+  'network.preview': 'Preview the digest',
   'network.channels.none': 'No channel bound yet',
   'digest.notAllowed': "The preview is for the network's chairs and plan administrators.",
   'digest.private':

@@ -5,12 +5,8 @@ export const enErrors: Readonly<Record<keyof typeof svErrors, string>> = {
   'error.code.inputTooLong':
     'Your message is too long for me ({length} characters). Write at most {max} characters, for example just what you are looking for.',
   'error.code.badRequest': 'I could not take that in. Please try again, or type delmal help.',
-  'error.code.notOwner': 'Only the person responsible for the activity can do this.',
   'error.code.unknownAction':
     'That button is not recognised (it may be from an older version). Type /delmal help to see what you can do.',
-  'error.code.unknownActivity': 'The activity is no longer in the catalog.',
   'error.code.databaseUnavailable':
     'I cannot reach my database right now, sorry. Please try again in a while. Reference: {ref}.',
-  'error.code.platformUnavailable':
-    'I cannot reach the chat platform right now, sorry. Please try again in a while. Reference: {ref}.',
 };

@@ -25,6 +25,8 @@ export const svDigest = {
   'digest.dueRound': '{date}: avstämning för {count} {count|aktivitet|aktiviteter}',
   'digest.andMore': '{names} och {count} till',
   'digest.more': 'Visa detaljer ({updates} uppdateringar, {exceptions} fler avvikelser)',
+  'digest.more.updates': 'Visa detaljer ({updates} uppdateringar)',
+  'digest.more.exceptions': 'Visa {exceptions} fler avvikelser',
   'digest.more.cut': '… och {count} rader till. Skriv {command} för allt.',
   'digest.open': 'Visa',
   'digest.noOwner': 'ingen ansvarig angiven',
@@ -66,6 +68,7 @@ export const svDigest = {
   'network.when.off': 'inte alls just nu – nätverkets sammanfattning är avstängd i katalogen',
   'network.follows': 'Nätverket följer: {areas}.',
   'network.channels': 'Kanaler: {channels}',
+  'network.preview': 'Förhandsvisa sammanfattningen',
   'network.channels.none': 'Ingen kanal kopplad än',
   'digest.notAllowed': 'Förhandsvisningen är för nätverkets ordförande och planadministratörer.',
   'digest.private':

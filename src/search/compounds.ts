@@ -1,14 +1,86 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import dictionary from 'dictionary-sv';
 import { fold } from './text-processing.js';
+
+/** A read-only set of words: all compound splitting asks of one. */
+export interface WordSet {
+  has(word: string): boolean;
+}
 
 /** Words known to the Swedish hunspell dictionary, as compound parts: folded, lower case. */
 export interface CompoundLexicon {
   /** Forms the dictionary marks as able to start or sit inside a compound ("barn", "arbets", "hälso"). */
-  readonly leading: ReadonlySet<string>;
+  readonly leading: WordSet;
   /** Other words, allowed to lead a compound only when long (five letters or more). */
-  readonly words: ReadonlySet<string>;
+  readonly words: WordSet;
   /** Forms that may end a compound ("fattigdom", "mottagning"); inflected endings are peeled off. */
-  readonly trailing: ReadonlySet<string>;
+  readonly trailing: WordSet;
+}
+
+/**
+ * A word set kept as one sorted string and its offsets, looked up by binary search. The Swedish
+ * dictionary's ~300,000 forms as separate strings in `Set`s took ~30 MB of heap; packed they take
+ * ~3 MB (bench/RESULTS.md, start-up).
+ */
+export class PackedWords implements WordSet {
+  private constructor(
+    private readonly text: string,
+    /** Where word i starts in `text`; one more entry marks the end of the last word. */
+    private readonly starts: Uint32Array<ArrayBuffer>,
+  ) {}
+
+  static of(words: Iterable<string>): PackedWords {
+    // Sorted by UTF-16 code units, the order `compare` searches in.
+    const sorted = [...new Set(words)].sort();
+    const starts = new Uint32Array(sorted.length + 1);
+    let at = 0;
+    sorted.forEach((word, i) => {
+      starts[i] = at;
+      at += word.length;
+    });
+    starts[sorted.length] = at;
+    return new PackedWords(sorted.join(''), starts);
+  }
+
+  /** The packed form, to pass between threads. */
+  get packed(): Packed {
+    return { text: this.text, starts: this.starts };
+  }
+
+  static fromPacked({ text, starts }: Packed): PackedWords {
+    return new PackedWords(text, starts);
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  has(word: string): boolean {
+    let low = 0;
+    let high = this.starts.length - 2;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const order = this.compare(word, mid);
+      if (order === 0) return true;
+      if (order < 0) high = mid - 1;
+      else low = mid + 1;
+    }
+    return false;
+  }
+
+  /** `word` against entry `i`, in code units, without building the entry's string. */
+  private compare(word: string, i: number): number {
+    const start = this.starts[i] ?? 0;
+    const length = (this.starts[i + 1] ?? 0) - start;
+    const common = Math.min(word.length, length);
+    for (let k = 0; k < common; k++) {
+      const d = word.charCodeAt(k) - this.text.charCodeAt(start + k);
+      if (d !== 0) return d;
+    }
+    return word.length - length;
+  }
 }
 
 // Hunspell sv (index.aff): X = COMPOUNDBEGIN, U = COMPOUNDMIDDLE, Y = COMPOUNDEND, % = forbidden;
@@ -48,10 +120,15 @@ const ENDINGS = [
  * sets compound splitting needs, using the dictionary's own compound flags. Built once per process.
  */
 export function loadLexicon(dic: string = new TextDecoder().decode(dictionary.dic)): CompoundLexicon {
-  const leading = new Set<string>();
-  const words = new Set<string>();
-  const trailing = new Set<string>();
-  for (const line of dic.split('\n')) {
+  const leading: string[] = [];
+  const words: string[] = [];
+  const trailing: string[] = [];
+  // Line by line without `split`: an array of 150,000 lines would outlive the young generation and
+  // grow the old space (and the resident memory) by tens of MB for good.
+  for (let start = 0, end = 0; start < dic.length; start = end + 1) {
+    end = dic.indexOf('\n', start);
+    if (end === -1) end = dic.length;
+    const line = dic.slice(start, end);
     const slash = line.indexOf('/');
     const word = (slash === -1 ? line : line.slice(0, slash)).trim();
     const flags = slash === -1 ? '' : line.slice(slash + 1);
@@ -60,26 +137,78 @@ export function loadLexicon(dic: string = new TextDecoder().decode(dictionary.di
       continue;
     if (word.endsWith('-')) {
       const form = fold(word.slice(0, -1));
-      if (form.length >= MIN_LEADING && !form.includes('-')) leading.add(form);
+      if (form.length >= MIN_LEADING && !form.includes('-')) leading.push(form);
       continue;
     }
     if (word.includes('-')) continue;
     const form = fold(word);
     const stem = form.endsWith('a') ? form.slice(0, -1) : form;
-    if (BEGIN_FLAGS.test(flags) || flags.includes('s')) leading.add(form);
-    if (/[vf]/.test(flags)) leading.add(`${stem}s`);
-    if (flags.includes('h')) leading.add(`${stem}e`);
-    if (!flags.includes('Z')) words.add(form);
-    if (flags.includes(END_FLAG) && form.length >= MIN_TRAILING) trailing.add(form);
+    if (BEGIN_FLAGS.test(flags) || flags.includes('s')) leading.push(form);
+    if (/[vf]/.test(flags)) leading.push(`${stem}s`);
+    if (flags.includes('h')) leading.push(`${stem}e`);
+    if (!flags.includes('Z')) words.push(form);
+    if (flags.includes(END_FLAG) && form.length >= MIN_TRAILING) trailing.push(form);
   }
-  return { leading, words, trailing };
+  return {
+    leading: PackedWords.of(leading),
+    words: PackedWords.of(words),
+    trailing: PackedWords.of(trailing),
+  };
+}
+
+interface Packed {
+  readonly text: string;
+  readonly starts: Uint32Array<ArrayBuffer>;
+}
+
+/** A lexicon as it crosses from the worker that read it. */
+export interface PackedLexicon {
+  readonly leading: Packed;
+  readonly words: Packed;
+  readonly trailing: Packed;
+}
+
+export function packLexicon(lexicon: CompoundLexicon): PackedLexicon {
+  const pack = (set: WordSet) => (set as PackedWords).packed;
+  return { leading: pack(lexicon.leading), words: pack(lexicon.words), trailing: pack(lexicon.trailing) };
 }
 
 let shared: CompoundLexicon | undefined;
-/** The process-wide lexicon, loaded on first use. */
+/** The process-wide lexicon, loaded on first use (unless {@link warmLexicon} has loaded it already). */
 export function sharedLexicon(): CompoundLexicon {
   shared ??= loadLexicon();
   return shared;
+}
+
+// The built worker (dist/…/lexicon-worker.js). Run from the TypeScript sources (tests) it does not
+// exist as JavaScript, and the lexicon is read in this thread instead.
+const WORKER = new URL('./lexicon-worker.js', import.meta.url);
+
+/**
+ * Loads the process-wide lexicon without holding up this thread: a worker reads the dictionary and
+ * hands over the packed sets. Reading it here leaves ~30 MB of parsing garbage in this heap, which
+ * V8 keeps committed (resident) long after; the worker's heap goes away with the worker.
+ */
+export async function warmLexicon(): Promise<void> {
+  if (shared) return;
+  if (!existsSync(fileURLToPath(WORKER))) {
+    sharedLexicon();
+    return;
+  }
+  const packed = await new Promise<PackedLexicon>((resolve, reject) => {
+    const worker = new Worker(WORKER);
+    worker.once('message', (message: PackedLexicon) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`lexicon worker exited with ${code}`)));
+  });
+  shared ??= {
+    leading: PackedWords.fromPacked(packed.leading),
+    words: PackedWords.fromPacked(packed.words),
+    trailing: PackedWords.fromPacked(packed.trailing),
+  };
 }
 
 // Words the dictionary does not flag as compound endings still end compounds when they are long.

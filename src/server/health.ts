@@ -1,14 +1,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { type HttpServer, sendJson } from './http-server.js';
+import type { WarmUp } from './warm-up.js';
 
 /**
- * `GET /healthz`: the process is up (liveness). `GET /readyz`: the database answers and the catalog
- * is loaded (readiness) — a load balancer should only send traffic when this says 200.
+ * `GET /healthz`: the process is up (liveness), answered from the moment it listens.
+ * `GET /readyz`: the warm-up (search index) has finished, the database answers and the catalog is
+ * loaded (readiness) — a load balancer should only send traffic when this says 200.
  */
-export function registerHealthRoutes(server: HttpServer, db: Db): void {
+export function registerHealthRoutes(server: HttpServer, db: Db, warmUp?: WarmUp): void {
   server.route('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }));
   server.route('GET', '/readyz', async (_req, res) => {
+    if (warmUp && !warmUp.ready) {
+      // After a failed attempt this starts the next one.
+      void warmUp.start();
+      return sendJson(res, 503, { status: 'not_ready', reason: 'warming_up' });
+    }
     try {
       await sql`select 1`.execute(db.kysely);
       const plan = await db.kysely

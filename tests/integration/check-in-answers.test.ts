@@ -42,6 +42,9 @@ class RecordingDeliveries implements Deliveries {
   async sendNow(): Promise<never> {
     throw new Error('not used by answers');
   }
+  async sendNowOnce(): Promise<never> {
+    throw new Error('not used by answers');
+  }
 }
 
 describeEachDialect('answers to a check-in round', (dialect) => {

@@ -26,6 +26,8 @@ describeEachDialect('HTTP server', (dialect) => {
   });
 
   it('is alive and ready once the catalog is loaded', async () => {
+    // Readiness waits for the warm-up that runs after listening (the search index).
+    await app.settled();
     const live = await fetch(`${base}/healthz`);
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: 'ok' });
@@ -45,6 +47,7 @@ describeEachDialect('HTTP server', (dialect) => {
     const live = await fetch(`${base}/healthz`, { method: 'HEAD' });
     expect(live.status).toBe(200);
     expect(await live.text()).toBe('');
+    await app.settled();
     const ready = await fetch(`${base}/readyz`, { method: 'HEAD' });
     expect(ready.status).toBe(200);
     expect((await fetch(`${base}/nope`, { method: 'HEAD' })).status).toBe(404);
@@ -66,6 +69,7 @@ describe('readiness', () => {
       host: '127.0.0.1',
     });
     try {
+      await app.settled();
       await app.db.close();
       const ready = await fetch(`http://127.0.0.1:${app.port}/readyz`);
       expect(ready.status).toBe(503);

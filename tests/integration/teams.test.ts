@@ -112,11 +112,15 @@ describe('Teams through POST /api/messages', () => {
     await server.app.settled();
     expect(activityPosts().map((c) => c.status)).toEqual([403]);
     const failed = await server.app.db.kysely
-      .selectFrom('outbox')
-      .select(['status', 'last_error'])
+      .selectFrom('outbox_items')
+      .select(['status', 'failure_reason', 'last_error'])
       .where('status', '=', 'failed')
       .execute();
-    expect(failed).toContainEqual({ status: 'failed', last_error: 'http_403 MessageWritesBlocked' });
+    expect(failed).toContainEqual({
+      status: 'failed',
+      failure_reason: 'blocked',
+      last_error: 'http_403 MessageWritesBlocked',
+    });
   });
 
   it('rejects a body that is not JSON', async () => {

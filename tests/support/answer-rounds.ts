@@ -84,7 +84,12 @@ export async function personId(db: Db, email: string): Promise<string> {
   return row.id;
 }
 
-/** Records that `outboxItemId` carried `email`'s prompt of the round (what the engine stores). */
+let promptsRecorded = 0;
+
+/**
+ * Records that `outboxItemId` carried `email`'s prompt of the round (what the engine stores).
+ * Prompts recorded later are stored a second later, so they list in the order they were recorded.
+ */
 export async function recordPrompt(
   db: Db,
   prompt: { roundId: string; email: string; message: CheckInPromptMessage; outboxItemId: string },
@@ -99,7 +104,7 @@ export async function recordPrompt(
       activity_ids: JSON.stringify(prompt.message.activities.map((a) => a.activityId)),
       outbox_item_id: prompt.outboxItemId,
       unreachable_reason: null,
-      created_at: '2026-11-23T07:00:00.000Z',
+      created_at: new Date(Date.parse('2026-11-23T07:00:00.000Z') + 1000 * promptsRecorded++).toISOString(),
     })
     .execute();
 }

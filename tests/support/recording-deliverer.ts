@@ -13,7 +13,9 @@ export class FakePlatform {
   readonly arrivals: string[] = [];
 
   arrive(item: OutboxItem): SentMessageRef {
-    const conversationId = item.to.kind === 'person' ? item.to.email : item.to.conversationId;
+    const to = item.to;
+    const conversationId =
+      to.kind === 'person' ? to.email : to.kind === 'home' ? to.userId : to.conversationId;
     const ref: SentMessageRef = {
       platform: 'local',
       workspaceId: 'w',

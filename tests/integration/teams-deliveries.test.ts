@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { queueTeamsMessage } from '../../adapters/teams/proactive.js';
 import { systemClock } from '../../src/clock.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -7,7 +6,6 @@ import { postActivity, teamsMessage } from '../support/teams.js';
 
 const connector = new FakeConnector();
 let server: TestServer;
-const prompt = { type: 'message', text: 'Dags för avstämning av CROSS.' };
 
 beforeAll(async () => {
   await connector.start();
@@ -42,17 +40,32 @@ beforeEach(() => {
   connector.calls.length = 0;
 });
 
-const deps = () => ({ db: server.app.db, outbox: server.app.outbox });
+/** A message delmal starts itself, to a person by catalog e-mail, through the running app's outbox. */
+const queue = (email: string, dedupeKey?: string) =>
+  server.app.deliveries.enqueue({
+    lane: 'bulk',
+    to: { kind: 'person', email, platform: 'teams' },
+    message: { type: 'text', key: 'checkin.prompt.text' },
+    ...(dedupeKey ? { dedupeKey } : {}),
+  });
+const rowOf = (id: string | undefined) =>
+  server.app.db.kysely
+    .selectFrom('outbox_items')
+    .select(['status', 'failure_reason', 'recipient'])
+    .where('id', '=', id ?? '')
+    .executeTakeFirst();
+const textOf = (call: { body: Record<string, unknown> } | undefined) =>
+  JSON.stringify(call?.body.attachments);
 
 it('writes to a person in their existing 1:1 chat with delmal', async () => {
-  expect(await queueTeamsMessage(deps(), 'chattar@example.org', prompt)).toBe('queued');
+  await queue('chattar@example.org');
   const [call] = await connector.waitFor();
   expect(decodeURIComponent(call?.path ?? '')).toBe('/v3/conversations/a:chat/activities');
-  expect(call?.body.text).toBe('Dags för avstämning av CROSS.');
+  expect(textOf(call)).toContain('Hur går arbetet just nu? Välj status.');
 });
 
 it('opens a 1:1 chat at the tenant’s service URL when there is none, and remembers it', async () => {
-  expect(await queueTeamsMessage(deps(), 'kanal@example.org', prompt)).toBe('queued');
+  await queue('kanal@example.org');
   const [delivered] = await connector.waitFor();
   const create = connector.calls.find((c) => c.path === '/v3/conversations');
   expect(create?.body).toMatchObject({ members: [{ id: 'aad-in-channel' }], tenantId: 'tenant-1' });
@@ -67,8 +80,11 @@ it('opens a 1:1 chat at the tenant’s service URL when there is none, and remem
   expect(stored?.conversation_type).toBe('personal');
 });
 
-it('says a person delmal has never seen in Teams is unreachable', async () => {
-  expect(await queueTeamsMessage(deps(), 'okand@example.org', prompt)).toBe('unreachable');
+it('records a person delmal has never seen in Teams as unreachable, without retrying', async () => {
+  const id = await queue('okand@example.org');
+  await server.app.settled();
+  expect(await rowOf(id)).toMatchObject({ status: 'failed', failure_reason: 'not_installed' });
+  expect(connector.calls.filter((c) => c.method === 'POST')).toEqual([]);
 });
 
 it('records a blocked person as failed for good, naming them', async () => {
@@ -77,14 +93,15 @@ it('records a blocked person as failed for good, naming them', async () => {
     .where('user_aad_object_id', '=', 'aad-in-channel')
     .execute();
   connector.failNext({ status: 403, code: 'MessageWritesBlocked' });
-  await queueTeamsMessage(deps(), 'kanal@example.org', prompt, 'prompt:kanal:1');
-  await server.app.outbox.drain();
-  const row = await server.app.db.kysely
-    .selectFrom('outbox')
-    .select(['status', 'last_error'])
-    .where('dedupe_key', '=', 'prompt:kanal:1')
-    .executeTakeFirst();
-  expect(row).toEqual({ status: 'failed', last_error: 'kanal@example.org: http_403 MessageWritesBlocked' });
+  const id = await queue('kanal@example.org', 'prompt:kanal:1');
+  // The same effect asked twice is one item.
+  expect(await queue('kanal@example.org', 'prompt:kanal:1')).toBeUndefined();
+  await server.app.settled();
+  expect(await rowOf(id)).toEqual({
+    status: 'failed',
+    failure_reason: 'blocked',
+    recipient: 'kanal@example.org',
+  });
 });
 
 it('shows administrators what could not be delivered, and only them', async () => {
@@ -109,7 +126,8 @@ it('shows administrators what could not be delivered, and only them', async () =
   const [forAdmin, forOther] = await connector.waitFor(2);
   const adminCard = JSON.stringify(forAdmin?.body.attachments);
   expect(adminCard).toContain('Misslyckade för gott');
-  expect(adminCard).toContain('kanal@example.org: http_403 MessageWritesBlocked');
+  expect(adminCard).toContain('kanal@example.org');
+  expect(adminCard).toContain('Personen har blockerat appen.');
   expect(JSON.stringify(forOther?.body.attachments)).toContain(
     'Det här kommandot är till för planadministratörer.',
   );
