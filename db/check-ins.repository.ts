@@ -189,7 +189,8 @@ export async function editCheckIn(
       updated_at: now,
     };
     await trx.updateTable('check_ins').set(changes).where('id', '=', current.id).execute();
-    await bumpRevision(trx, now, current.id);
+    // The version makes the revision new even when an edit comes in the same instant as the answer.
+    await bumpRevision(trx, now, `${current.id}:${changes.version}`);
     return { row: { ...current, ...changes }, changed: true };
   });
 }

@@ -1,4 +1,9 @@
-import { nextRoundOpening, roundById } from '../../db/check-in-rounds.repository.js';
+import {
+  nextRoundOpening,
+  openRoundOf,
+  roundAnswers,
+  roundById,
+} from '../../db/check-in-rounds.repository.js';
 import { checkInHistory, editCheckIn } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { CheckInRow } from '../../db/database.js';
@@ -20,7 +25,8 @@ export async function editableUntil(db: Db, checkIn: CheckInRow): Promise<string
 }
 
 /**
- * Edits the latest check-in of an activity, by one of its owners, until the next round: the
+ * Edits the answer of the activity's open round (else its latest check-in), by one of its owners,
+ * until the next round: the
  * earlier version is kept (who wrote what, when, where) and the check-in takes the new values and
  * the editor's name. Free text is guarded like a new check-in's. `changed` is false when the edit
  * said nothing new or was a repeated submission.
@@ -36,7 +42,13 @@ export async function editLatestCheckIn(
   const valid = validateCheckIn(view, author, input);
   if (!valid.ok) return valid;
   const { activity, person } = valid;
-  const [latest] = await checkInHistory(deps.db.kysely, activity.id, 1);
+  const now = deps.clock.now().toISOString();
+  // While a round is open, its answer is what an edit means (a comment added later is not).
+  const round = await openRoundOf(deps.db.kysely, activity.id, now);
+  const [answer] = round ? await roundAnswers(deps.db.kysely, round.id, [activity.id]) : [];
+  const latest = answer
+    ? (await checkInHistory(deps.db.kysely, activity.id, 50)).find((c) => c.id === answer.check_in_id)
+    : (await checkInHistory(deps.db.kysely, activity.id, 1))[0];
   if (!latest)
     return {
       ok: false,
@@ -44,7 +56,6 @@ export async function editLatestCheckIn(
         { field: 'activity', key: 'checkin.error.nothingToEdit', params: { activity: activity.name } },
       ],
     };
-  const now = deps.clock.now().toISOString();
   const until = await editableUntil(deps.db, latest);
   if (until !== undefined && until <= now)
     return { ok: false, problems: [{ field: 'activity', key: 'checkin.error.editClosed' }] };

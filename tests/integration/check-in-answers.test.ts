@@ -101,9 +101,15 @@ describeEachDialect('answers to a check-in round', (dialect) => {
     });
     expect(await counted()).toBe(result.checkIn.id);
     // Both owners' prompts, each where it was delivered, replaced rather than posted anew.
-    expect(outbox.enqueued.map((d) => d.replaces)).toEqual([mariasPrompt, alisPrompt]);
+    expect(outbox.enqueued.map((d) => d.replaces)).toHaveLength(2);
+    expect(outbox.enqueued.map((d) => d.replaces)).toEqual(
+      expect.arrayContaining([mariasPrompt, alisPrompt]),
+    );
     expect(outbox.enqueued.every((d) => d.lane === 'interactive')).toBe(true);
-    const [forMaria, forAli] = outbox.enqueued.map((d) => d.message as CheckInPromptMessage);
+    const promptIn = (ref: SentMessageRef) =>
+      outbox.enqueued.find((d) => d.replaces === ref || d.replaces?.messageId === ref.messageId)
+        ?.message as CheckInPromptMessage;
+    const [forMaria, forAli] = [promptIn(mariasPrompt), promptIn(alisPrompt)];
     expect(forMaria?.activities[0]?.answer).toEqual({
       statusCode: 'at_risk',
       byName: 'Maria Sandberg',
@@ -138,7 +144,8 @@ describeEachDialect('answers to a check-in round', (dialect) => {
     const late = await answer(MARIA, 'blocked');
     if (!late.ok) throw new Error('not recorded');
     expect(late.checkIn).toMatchObject({ round_id: ROUND, late: 1 });
-    const forAli = outbox.enqueued[1]?.message as CheckInPromptMessage;
+    const forAli = outbox.enqueued.find((d) => d.replaces?.messageId === alisPrompt.messageId)
+      ?.message as CheckInPromptMessage;
     expect(visibleText(renderMessage(forAli, 'en'))).toContain('(after the deadline)');
     clock.set('2026-11-30T07:00:00Z');
     const after = await answer(MARIA, 'on_track');
@@ -167,6 +174,8 @@ describeEachDialect('answers to a check-in round', (dialect) => {
         created_at: '2026-11-24T09:00:00.000Z',
       },
     });
+    // A comment added since does not change what an edit means: the round's answer.
+    await answer(MARIA, 'blocked', { note: 'En kommentar.' });
     // The same submission again, and an edit that says nothing new: no new version.
     expect(await edit('blocked', 'Lokalen drogs in.', 'teams:tenant-1:card:1')).toMatchObject({
       changed: false,
@@ -191,6 +200,20 @@ describeEachDialect('answers to a check-in round', (dialect) => {
     expect(await edit('on_track', 'För sent.')).toEqual({
       ok: false,
       problems: [{ field: 'activity', key: 'checkin.error.editClosed' }],
+    });
+  });
+
+  it('shows an answer and an edit at once in what `/delmal <n>` and `delmal aktivitet` read', async () => {
+    const checkIns = service();
+    await checkIns.latest();
+    await checkIns.record(view, { email: MARIA }, { activityId: 'cherries', statusCode: 'at_risk' }, 'slack');
+    expect((await checkIns.latest()).get('cherries')).toMatchObject({ statusCode: 'at_risk' });
+    expect(
+      await checkIns.edit(view, { email: ALI }, { activityId: 'cherries', statusCode: 'paused' }, 'teams'),
+    ).toMatchObject({ ok: true, changed: true });
+    expect((await checkIns.latest()).get('cherries')).toMatchObject({
+      statusCode: 'paused',
+      authorName: 'Ali Hassan',
     });
   });
 
