@@ -47,6 +47,32 @@ export function measure(
   return { label, samples, byQuery, meanHits: hits / Math.max(1, samples.length) };
 }
 
+/** {@link measure} for a search that answers asynchronously (through the database-backed store). */
+export async function measureAsync(
+  label: string,
+  queries: readonly BenchQuery[],
+  rounds: number,
+  search: (query: string) => Promise<readonly unknown[]>,
+  warmUp = 1,
+): Promise<Run> {
+  for (let i = 0; i < warmUp; i++) for (const { text } of queries) await search(text);
+  const samples: number[] = [];
+  const byQuery = new Map<string, number[]>();
+  let hits = 0;
+  for (let round = 0; round < rounds; round++)
+    for (const { text } of queries) {
+      const start = process.hrtime.bigint();
+      const found = await search(text);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      samples.push(ms);
+      hits += found.length;
+      const own = byQuery.get(text);
+      if (own) own.push(ms);
+      else byQuery.set(text, [ms]);
+    }
+  return { label, samples, byQuery, meanHits: hits / Math.max(1, samples.length) };
+}
+
 /** Nearest-rank percentiles (no interpolation: every figure is a latency that really happened). */
 export function summarize(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -2,11 +2,11 @@ import { openDatabase } from '../db/connection.js';
 import { systemClock } from '../src/clock.js';
 import { Outbox } from '../src/delivery/outbox-v2.js';
 import { createLogger } from '../src/logger.js';
-import { BenchSlackDeliverer, type SlackLimits } from './slack-bench-deliverer.js';
+import { type SlackLimits, slackPortDeliverer } from './slack-port-deliverer.js';
 
 /**
  * One outbox worker process of the outbox benchmark: its own PostgreSQL pool, its own Outbox,
- * the bench Slack deliverer. The parent says `go` (start delivering) and `stop` (stop and report).
+ * delivering through the real SlackPort (see slack-port-deliverer.ts). The parent says `go` (start delivering) and `stop` (stop and report).
  */
 const url = process.env.BENCH_DATABASE_URL ?? '';
 const apiUrl = process.env.BENCH_SLACK_API_URL ?? '';
@@ -15,7 +15,7 @@ const limits = JSON.parse(process.env.BENCH_LIMITS ?? '{}') as SlackLimits;
 const db = openDatabase({ dialect: 'postgres', url });
 // Sends in flight per worker and the jitter margin on every bucket: on a crowded 2-core machine a
 // send's round trip is long and uneven (see bench/README.md).
-const outbox = new Outbox(db, systemClock, createLogger('warn'), new BenchSlackDeliverer(apiUrl, limits), {
+const outbox = new Outbox(db, systemClock, createLogger('warn'), slackPortDeliverer(db, apiUrl, limits), {
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 64),
   rateSafetyMs: Number(process.env.BENCH_RATE_SAFETY_MS ?? 100),
 });

@@ -1,6 +1,7 @@
 /**
  * Outbox benchmark: 10,000 bulk messages to 2,000 Slack channels, delivered by 3 outbox worker
- * processes (each its own PostgreSQL pool) through a local fake of Slack's Web API that ENFORCES
+ * processes (each its own PostgreSQL pool) through delmal's real SlackPort (Block Kit, outbox id in
+ * the message metadata) to a local fake of Slack's Web API that ENFORCES
  * a per-channel limit and a chat.postMessage tier limit (429 + Retry-After beyond them). Reports
  * the time taken against the floor those limits allow (goal ≤ 1.10×), lost and duplicated
  * messages (the fake counts outbox ids from the message metadata), and the latency of
@@ -19,7 +20,7 @@ import { Outbox } from '../src/delivery/outbox-v2.js';
 import { createLogger } from '../src/logger.js';
 import { RateLimitedSlack } from '../tests/fakes/rate-limited-slack.js';
 import { summarize } from './measure.js';
-import { BenchSlackDeliverer, type SlackLimits } from './slack-bench-deliverer.js';
+import { type SlackLimits, slackPortDeliverer } from './slack-port-deliverer.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ITEMS = env('BENCH_ITEMS', 10_000);
@@ -95,7 +96,7 @@ try {
     db,
     systemClock,
     createLogger('warn'),
-    new BenchSlackDeliverer(fake.apiUrl, LIMITS),
+    slackPortDeliverer(db, fake.apiUrl, LIMITS),
   );
   const round: NewDelivery[] = Array.from({ length: ITEMS }, (_, i) => ({
     lane: 'bulk',
@@ -164,6 +165,7 @@ try {
   const lat = summarize(latencies);
   console.log(`\n## ${new Date().toISOString().slice(0, 10)} — outbox.bench.ts\n`);
   console.log(`- **Command:** \`npm run bench:outbox\``);
+  console.log('- **Path:** the real `PortDeliverer` and `SlackPort` (Block Kit, metadata) in every worker');
   console.log(
     `- **Node:** ${process.version}; **machine:** \`nproc\` ${os.cpus().length}, Linux ${os.arch()}`,
   );

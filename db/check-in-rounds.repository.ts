@@ -430,3 +430,61 @@ export async function promptsListing(
       .execute()
   );
 }
+
+/** A DM delmal has stored for a person on one platform. */
+export interface KnownDm {
+  readonly platform: string;
+  /** Slack team id, Teams tenant id. */
+  readonly workspaceId: string;
+  readonly conversationId: string;
+}
+
+/**
+ * The stored DMs of `emails` (Slack identities with their DM channel, Teams personal
+ * conversations), the most recently seen first: where a round can post without looking anyone up.
+ */
+export async function knownDms(
+  db: Kysely<Database>,
+  emails: readonly string[],
+): Promise<Map<string, KnownDm[]>> {
+  const map = new Map<string, (KnownDm & { at: string })[]>();
+  const add = (email: string | null, dm: KnownDm & { at: string }) => {
+    if (email) map.set(email, [...(map.get(email) ?? []), dm]);
+  };
+  for (const chunk of chunks(emails)) {
+    const direct = await db
+      .selectFrom('chat_identities')
+      .select(['email', 'platform', 'tenant_id', 'conversation_id', 'updated_at'])
+      .where('email', 'in', chunk)
+      .where('conversation_id', 'is not', null)
+      .execute();
+    for (const r of direct)
+      add(r.email, {
+        platform: r.platform,
+        workspaceId: r.tenant_id,
+        conversationId: r.conversation_id ?? '',
+        at: r.updated_at,
+      });
+    const teams = await db
+      .selectFrom('chat_identities as ci')
+      .innerJoin('teams_conversations as tc', 'tc.user_aad_object_id', 'ci.user_id')
+      .select(['ci.email', 'ci.tenant_id', 'tc.conversation_id', 'tc.updated_at'])
+      .where('ci.email', 'in', chunk)
+      .where('ci.platform', '=', 'teams')
+      .where('tc.conversation_type', '=', 'personal')
+      .execute();
+    for (const r of teams)
+      add(r.email, {
+        platform: 'teams',
+        workspaceId: r.tenant_id,
+        conversationId: r.conversation_id,
+        at: r.updated_at,
+      });
+  }
+  return new Map(
+    [...map].map(([email, list]) => [
+      email,
+      list.sort((a, b) => b.at.localeCompare(a.at)).map(({ at: _, ...dm }) => dm),
+    ]),
+  );
+}

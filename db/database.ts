@@ -6,7 +6,6 @@ import type {
   InboundReceiptTable,
   LocalMessageTable,
   OutboxItemTable,
-  OutboxTable,
   RateBucketTable,
   TeamsConversationTable,
 } from './delivery-tables.js';
@@ -192,7 +191,6 @@ export interface Database {
   network_members: LinkTable<'network_id', 'person_id'>;
   network_goals: LinkTable<'network_id', 'goal_id'>;
   network_focus_areas: LinkTable<'network_id', 'focus_area_id'>;
-  outbox: OutboxTable;
   inbound_receipts: InboundReceiptTable;
   outbox_items: OutboxItemTable;
   rate_buckets: RateBucketTable;
@@ -217,7 +215,6 @@ export type FocusAreaRow = Selectable<FocusAreaTable>;
 export type ActivityRow = Selectable<ActivityTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
-export type OutboxRow = Selectable<OutboxTable>;
 export type OutboxItemRow = Selectable<OutboxItemTable>;
 export type ChatIdentityRow = Selectable<ChatIdentityTable>;
 export type CheckInRow = Selectable<CheckInTable>;

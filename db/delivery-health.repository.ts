@@ -21,7 +21,7 @@ export interface DeliveryHealth {
   readonly failedRecipients: readonly FailedRecipient[];
 }
 
-/** Delivery health of the second outbox at `now`. */
+/** Delivery health of the outbox at `now`. */
 export async function deliveryHealth(db: Kysely<Database>, now: string, limit = 20): Promise<DeliveryHealth> {
   const pending = await db
     .selectFrom('outbox_items')

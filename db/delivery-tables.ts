@@ -1,24 +1,8 @@
 import type { Generated } from 'kysely';
 
-/** Table types of delivery and chat: outboxes, rate buckets, receipts, identities, conversations, check-ins. */
+/** Table types of delivery and chat: the outbox, rate buckets, receipts, identities, conversations, check-ins. */
 
-export interface OutboxTable {
-  id: string;
-  platform: string;
-  kind: string;
-  payload: string;
-  dedupe_key: string | null;
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  next_attempt_at: string;
-  claimed_until: string | null;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-  sent_at: string | null;
-}
-
-/** One delivery of the second outbox (see migration 0006); JSON columns hold neutral values. */
+/** One delivery of the outbox (see migration 0006); JSON columns hold neutral values. */
 export interface OutboxItemTable {
   id: string;
   lane: 'interactive' | 'bulk';

@@ -169,6 +169,7 @@ export async function startDelmal(
       worker,
       timeZone: config.timezone,
       catalog,
+      platforms: new Set(ports.keys()),
     });
     const digests = digestJob({
       db,

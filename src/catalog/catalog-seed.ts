@@ -3,7 +3,6 @@ import type { Db } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { Clock } from '../clock.js';
 import { SHIPPED_CATALOG } from '../paths.js';
-import { importCatalog } from './catalog-import.js';
 
 export interface ReadyReport {
   readonly migrations: readonly string[];
@@ -19,6 +18,8 @@ export async function ensureDatabaseReady(db: Db, clock: Clock): Promise<ReadyRe
   const migrations = await migrateToLatest(db);
   const plan = await db.kysely.selectFrom('plans').select('id').limit(1).executeTakeFirst();
   if (plan) return { migrations, seeded: false };
+  // The importer (YAML and CSV parsers, diff, merge) loads only for a database that needs it.
+  const { importCatalog } = await import('./catalog-import.js');
   await importCatalog(
     db,
     { path: SHIPPED_CATALOG, text: await readFile(SHIPPED_CATALOG, 'utf8') },

@@ -102,17 +102,18 @@ export class CatalogView {
   }
 
   /**
-   * The status vocabulary of the activity's own plan (the plan of its goals or focus areas), so an
-   * activity of an older plan is reported and shown in that plan's words; the current plan's (or
-   * the default) when its plan defines none or it belongs to no plan.
+   * The status vocabulary of the activity's own plan (the plan of its first delmål, else of its
+   * insatsområden, else the current plan), so an activity of an older plan is reported and shown in
+   * that plan's words; the default vocabulary when that plan defines none. The round engine's
+   * prompts (`PromptCatalog.planOf`) choose the plan the same way.
    */
   vocabularyOf(activity: Activity): readonly StatusDefinition[] {
-    const plans = [
-      ...activity.goals.map((id) => this.goals.get(id)?.plan),
-      ...activity.focusAreas.map((id) => this.focusAreas.get(id)?.plan),
-    ];
-    const own = plans.find((plan) => plan && plan.statuses.length > 0);
-    return own ? own.statuses : this.vocabulary();
+    const plan =
+      activity.goals.map((id) => this.goals.get(id)?.plan).find(Boolean) ??
+      activity.focusAreas.map((id) => this.focusAreas.get(id)?.plan).find(Boolean) ??
+      this.currentPlan;
+    const own = plan?.statuses ?? [];
+    return own.length > 0 ? own : DEFAULT_STATUSES;
   }
 
   /** The activity's status: its latest check-in's when it has one, else the follow-up report's. */

@@ -12,6 +12,7 @@ import { lastDayAway } from '../schedule/away.js';
 import { inQuietHours } from '../schedule/due.js';
 import { type PromptToSend, sendPrompts } from './prompt-sender.js';
 import type { EngineDeps, TickContext } from './round-engine.js';
+import { platformsOf } from './round-engine.js';
 
 /**
  * One catch-up prompt after an absence: when someone is back (their absence ended before today,
@@ -61,7 +62,7 @@ export async function sendCatchUps(deps: EngineDeps, ctx: TickContext): Promise<
           deadline: calendar.addWorkdays(today, Math.max(1, schedule?.reminderAfterWorkdays ?? 2)),
           key: period.id,
         };
-        sent += await sendPrompts(db.kysely, deps.outbox, ctx.prompts, [prompt], iso);
+        sent += await sendPrompts(db.kysely, deps.outbox, ctx.prompts, [prompt], iso, platformsOf(deps));
       }
       await markCaughtUp(db.kysely, period.id, iso);
     }

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
-import { insertPrompts, outboxIdsByDedupeKey, type PromptRow } from '../../db/check-in-rounds.repository.js';
+import {
+  insertPrompts,
+  knownDms,
+  outboxIdsByDedupeKey,
+  type PromptRow,
+} from '../../db/check-in-rounds.repository.js';
 import type { Database } from '../../db/database.js';
+import type { Address, Platform } from '../chat/inbound.js';
 import type { NewDelivery } from '../delivery/outbox-message.js';
 import type { PromptCatalog } from './prompt-data.js';
 import type { CheckInPromptMessage, PromptActivity } from './prompt-message.js';
@@ -32,6 +38,17 @@ export function promptDedupeKey(p: Pick<PromptToSend, 'roundId' | 'kind' | 'emai
   return `checkin:${p.kind}:${p.key ?? p.roundId}:${p.email}`;
 }
 
+export interface SendOptions {
+  /**
+   * The platforms this deployment talks to. Given, an owner with a stored DM on one of them is
+   * addressed there directly, so the outbox knows the rate limits the send draws on (a channel,
+   * a tenant) before sending, and the send looks nobody up. Otherwise (or without a stored DM)
+   * the prompt is addressed to the person and resolved when sent.
+   */
+  readonly platforms?: ReadonlySet<Platform>;
+  readonly progress?: (done: number) => void;
+}
+
 /**
  * Enqueues prompts on the bulk lane and records each in `check_in_prompts` with its outbox item.
  * Idempotent, which is what makes a round resumable after a crash: the outbox's dedupe key keeps a
@@ -44,12 +61,19 @@ export async function sendPrompts(
   catalog: PromptCatalog,
   prompts: readonly PromptToSend[],
   now: string,
-  progress?: (done: number) => void,
+  options: SendOptions = {},
 ): Promise<number> {
   let sent = 0;
   for (let i = 0; i < prompts.length; i += BATCH) {
     const batch: { prompt: PromptToSend; delivery: NewDelivery; key: string }[] = [];
-    for (const prompt of prompts.slice(i, i + BATCH)) {
+    const slice = prompts.slice(i, i + BATCH);
+    const dms = options.platforms
+      ? await knownDms(
+          db,
+          slice.map((p) => p.email),
+        )
+      : new Map();
+    for (const prompt of slice) {
       const activities = prompt.activityIds
         .map((id) => catalog.activity(id))
         .filter((a): a is PromptActivity => a !== undefined);
@@ -65,7 +89,12 @@ export async function sendPrompts(
       batch.push({
         prompt,
         key,
-        delivery: { lane: 'bulk', to: { kind: 'person', email: prompt.email }, message, dedupeKey: key },
+        delivery: {
+          lane: 'bulk',
+          to: addressOf(prompt.email, dms, options.platforms),
+          message,
+          dedupeKey: key,
+        },
       });
     }
     await outbox.enqueueMany(batch.map((b) => b.delivery));
@@ -85,7 +114,26 @@ export async function sendPrompts(
     }));
     await insertPrompts(db, rows);
     sent += rows.length;
-    progress?.(Math.min(prompts.length, i + BATCH));
+    options.progress?.(Math.min(prompts.length, i + BATCH));
+    // Let the outbox worker (same process) claim and start sending this batch while the next is
+    // built: with SQLite's synchronous driver a whole round would otherwise finish first.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return sent;
+}
+
+function addressOf(
+  email: string,
+  dms: ReadonlyMap<string, readonly { platform: string; workspaceId: string; conversationId: string }[]>,
+  platforms: ReadonlySet<Platform> | undefined,
+): Address {
+  const dm = dms.get(email)?.find((d) => platforms?.has(d.platform as Platform));
+  return dm
+    ? {
+        kind: 'conversation',
+        platform: dm.platform as Platform,
+        workspaceId: dm.workspaceId,
+        conversationId: dm.conversationId,
+      }
+    : { kind: 'person', email };
 }

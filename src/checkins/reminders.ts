@@ -4,7 +4,7 @@ import { awayOn } from '../schedule/away.js';
 import { inQuietHours, reminderFor } from '../schedule/due.js';
 import { type PromptToSend, sendPrompts } from './prompt-sender.js';
 import type { EngineDeps, TickContext } from './round-engine.js';
-import { slotOf } from './round-engine.js';
+import { platformsOf, slotOf } from './round-engine.js';
 
 /**
  * The one private reminder per owner and round: once the schedule's reminder time has come (N
@@ -65,7 +65,7 @@ export async function sendReminders(deps: EngineDeps, ctx: TickContext): Promise
         deadline,
       });
     }
-    sent += await sendPrompts(db.kysely, deps.outbox, ctx.prompts, toSend, iso);
+    sent += await sendPrompts(db.kysely, deps.outbox, ctx.prompts, toSend, iso, platformsOf(deps));
   }
   return sent;
 }

@@ -18,6 +18,7 @@ import { addDays } from '../../db/model/local-date.js';
 import type { ScheduleEntry } from '../../db/model/schedule-schema.js';
 import { toLocal } from '../../db/model/zoned-time.js';
 import { recordSkippedSlot, runsSince } from '../../db/schedule-runs.repository.js';
+import type { Platform } from '../chat/inbound.js';
 import type { Logger } from '../logger.js';
 import { awayOn } from '../schedule/away.js';
 import type { SwedishCalendar } from '../schedule/calendar.js';
@@ -43,6 +44,8 @@ export interface EngineDeps {
   readonly toleranceMs?: number;
   /** The catalog as it is now (default: read from the database on each tick). */
   readonly catalog?: () => Promise<Catalog>;
+  /** The platforms prompts can go out on (configured ports): owners' stored DMs there are used directly. */
+  readonly platforms?: ReadonlySet<Platform>;
   /** Progress of long rounds (`delmal checkins run-due` on a terminal). */
   readonly progress?: (text: string) => void;
 }
@@ -226,14 +229,12 @@ export class CheckInEngine {
 
   private send(roundId: string, toSend: readonly PromptToSend[], ctx: TickContext): Promise<number> {
     const report = this.deps.progress;
-    return sendPrompts(
-      this.deps.db.kysely,
-      this.deps.outbox,
-      ctx.prompts,
-      toSend,
-      ctx.now.toISOString(),
-      report && toSend.length > 0 ? (done) => report(`${roundId}: ${done}/${toSend.length}`) : undefined,
-    );
+    return sendPrompts(this.deps.db.kysely, this.deps.outbox, ctx.prompts, toSend, ctx.now.toISOString(), {
+      ...(this.deps.platforms ? { platforms: this.deps.platforms } : {}),
+      ...(report && toSend.length > 0
+        ? { progress: (done: number) => report(`${roundId}: ${done}/${toSend.length}`) }
+        : {}),
+    });
   }
 }
 
@@ -264,4 +265,9 @@ export function slotOf(schedule: ScheduleEntry, slot: string, calendar: SwedishC
 
 function slotDateOf(schedule: ScheduleEntry, slot: string, calendar: SwedishCalendar): string {
   return slotOf(schedule, slot, calendar)?.date ?? slot;
+}
+
+/** The send options that route prompts to owners' stored DMs on the deployment's platforms. */
+export function platformsOf(deps: EngineDeps): { platforms?: ReadonlySet<Platform> } {
+  return deps.platforms ? { platforms: deps.platforms } : {};
 }

@@ -1,5 +1,6 @@
 import { unreachablePrompts } from '../../db/check-in-rounds.repository.js';
 import type { Db } from '../../db/connection.js';
+import type { Platform } from '../chat/inbound.js';
 import { CheckInEngine, type TickSummary } from '../checkins/round-engine.js';
 import type { Config } from '../config/config.js';
 import type { Deliverer } from '../delivery/deliveries.js';
@@ -62,6 +63,12 @@ async function tick(ctx: CliContext, config: Config, db: Db, now: Date): Promise
     logger,
     worker: `cli:${process.pid}`,
     timeZone: config.timezone,
+    // Owners' stored DMs on the platforms `delmal serve` talks to: it meters and sends them as they are.
+    platforms: new Set<Platform>([
+      ...(config.slack ? (['slack'] as const) : []),
+      ...(config.teams ? (['teams'] as const) : []),
+      ...(config.env === 'local' || config.env === 'test' ? (['local'] as const) : []),
+    ]),
     ...(ctx.progress ? { progress: ctx.progress } : {}),
   });
   return engine.tick(now);

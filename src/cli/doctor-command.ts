@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
-import { type Db, openDatabase } from '../../db/connection.js';
+import { openDatabase } from '../../db/connection.js';
 import { MIGRATIONS } from '../../db/migrate.js';
-import { failedOutbox } from '../../db/outbox.repository.js';
 import { type Config, ConfigError, loadConfig, mask } from '../config/config.js';
 import { deliveryHealthLines } from '../delivery/delivery-health-lines.js';
-import { DEFAULT_LOCALE, isLocale, type Translate, translator } from '../i18n/i18n.js';
+import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/i18n.js';
 import { type CliContext, CliExit, describeError } from './context.js';
 
 const VARIABLES = [
@@ -104,7 +103,6 @@ export async function doctorCommand(ctx: CliContext): Promise<void> {
       ctx.out(
         `  ✓ ${t('doctor.contents', { plans: plans ?? 0, goals: goals ?? 0, activities: activities ?? 0, people: people ?? 0, networks: networks ?? 0 })}`,
       );
-      await reportDeliveries(ctx, t, db);
       for (const line of await deliveryHealthLines(db.kysely, t, ctx.clock.now())) ctx.out(`  ${line}`);
     }
   } catch (error) {
@@ -117,22 +115,4 @@ export async function doctorCommand(ctx: CliContext): Promise<void> {
   }
   ctx.out(healthy ? t('doctor.allGood') : t('doctor.needsAttention'));
   if (!healthy) throw new CliExit(1);
-}
-
-/** Messages waiting to be delivered, and those that never will be (shown so an admin can act). */
-async function reportDeliveries(ctx: CliContext, t: Translate, db: Db): Promise<void> {
-  const counts = await db.kysely
-    .selectFrom('outbox')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
-  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
-  ctx.out(t('doctor.deliveries'));
-  ctx.out(
-    `  ${count('failed') > 0 ? '!' : '✓'} ${t('doctor.deliveryCounts', { sent: count('sent'), pending: count('pending'), failed: count('failed') })}`,
-  );
-  for (const failure of await failedOutbox(db.kysely, 5))
-    ctx.out(
-      `    ${failure.updated_at} ${failure.kind}: ${failure.last_error ?? '?'} (${t('doctor.attempts', { count: failure.attempts })})`,
-    );
 }

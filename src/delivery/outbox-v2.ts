@@ -16,7 +16,7 @@ import { type PruneCounts, prunedFullBatch, pruneOnce } from './retention.js';
 export type { OutboxOptions, RetentionOptions } from './outbox-options.js';
 
 /**
- * The outbox (second version): every message delmal sends is stored first, as a neutral target
+ * The outbox: every message delmal sends is stored first, as a neutral target
  * and a typed neutral message, and delivered by workers in any number of processes sharing the
  * database — each item once, interactive lane first, within the platforms' rate limits, retried
  * with backoff, failures kept with their reason for administrators, old rows pruned.

@@ -167,9 +167,6 @@ export const enAdmin: Readonly<Record<keyof typeof svAdmin, string>> = {
     '{count} {count|migration|migrations} pending. Run delmal migrate (or start the bot, it migrates itself).',
   'doctor.contents':
     '{plans} plans, {goals} goals (delmål and målbilder), {activities} activities, {people} people, {networks} networks',
-  'doctor.deliveries': 'Deliveries (outbox):',
-  'doctor.deliveryCounts': '{sent} delivered, {pending} waiting, {failed} failed for good',
-  'doctor.attempts': '{count} {count|attempt|attempts}',
   'delivery.unreachable.not_in_workspace': 'The person is not in the workspace or organisation.',
   'delivery.unreachable.not_installed': 'The app is not installed for the person or in the channel.',
   'delivery.unreachable.blocked': 'The person has blocked the app.',
@@ -179,7 +176,7 @@ export const enAdmin: Readonly<Record<keyof typeof svAdmin, string>> = {
   'delivery.unreachable.not_supported': 'The platform has no such place (an App Home exists only in Slack).',
   'delivery.unreachable.gaveUp': 'Gave up after several attempts with temporary errors.',
   'doctor.outbox':
-    'Deliveries (new outbox): {interactive} answers and {bulk} bulk messages waiting, {failed} failed for good',
+    'Deliveries: {interactive} answers and {bulk} bulk messages waiting, {failed} failed for good',
   'doctor.oldestDue': 'The longest-waiting item was due {at}',
   'doctor.failedRecipient': '{recipient}: {reason} ({count}, latest {at})',
   'doctor.allGood': 'All good.',

@@ -11,7 +11,8 @@ export const enPrompts: Readonly<Record<keyof typeof svPrompts, string>> = {
     'We have not had a check-in for your {n|activity|activities} yet. One tap is enough – please answer by {deadline}. This is the only reminder.',
   'prompt.intro.catchUp':
     'While you were away, {n|an activity|some activities} waited for a check-in. Answer when you can, ideally by {deadline}.',
-  'prompt.allAnswered': 'Thank you! {n|The activity|All activities} in this check-in {n|is|are} answered.',
+  'prompt.allAnswered':
+    'Thank you! {n|The activity in this check-in is answered|All activities in this check-in are answered}.',
   'prompt.current': 'Last: {status}',
   'prompt.answered.byYou': '✓ You answered {time}: {status}',
   'prompt.answered.byOther': '✓ {name} answered {time}: {status}',

@@ -167,9 +167,6 @@ export const svAdmin = {
     '{count} {count|migrering|migreringar} väntar. Kör delmal migrate (eller starta boten, den migrerar själv).',
   'doctor.contents':
     '{plans} planer, {goals} delmål och målbilder, {activities} aktiviteter, {people} personer, {networks} nätverk',
-  'doctor.deliveries': 'Leveranser (utkorgen):',
-  'doctor.deliveryCounts': '{sent} levererade, {pending} väntar, {failed} misslyckade för gott',
-  'doctor.attempts': '{count} {count|försök|försök}',
   'delivery.unreachable.not_in_workspace': 'Personen finns inte i arbetsytan eller organisationen.',
   'delivery.unreachable.not_installed': 'Appen är inte installerad för personen eller i kanalen.',
   'delivery.unreachable.blocked': 'Personen har blockerat appen.',
@@ -178,8 +175,7 @@ export const svAdmin = {
   'delivery.unreachable.rejected': 'Plattformen tog inte emot meddelandet.',
   'delivery.unreachable.not_supported': 'Plattformen har ingen sådan plats (en App Home finns bara i Slack).',
   'delivery.unreachable.gaveUp': 'Gav upp efter flera försök med tillfälliga fel.',
-  'doctor.outbox':
-    'Leveranser (nya utkorgen): {interactive} svar och {bulk} utskick väntar, {failed} misslyckade för gott',
+  'doctor.outbox': 'Leveranser: {interactive} svar och {bulk} utskick väntar, {failed} misslyckade för gott',
   'doctor.oldestDue': 'Det som väntat längst skulle ha skickats {at}',
   'doctor.failedRecipient': '{recipient}: {reason} ({count} st, senast {at})',
   'doctor.allGood': 'Allt ser bra ut.',

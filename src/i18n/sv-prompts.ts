@@ -9,7 +9,8 @@ export const svPrompts = {
     'Vi har inte fått någon avstämning för {n|din aktivitet|dina aktiviteter} ännu. Ett tryck räcker – svara gärna senast {deadline}. Det här är den enda påminnelsen.',
   'prompt.intro.catchUp':
     'Medan du var borta väntade {n|en aktivitet|några aktiviteter} på avstämning. Svara när du hinner, gärna senast {deadline}.',
-  'prompt.allAnswered': 'Tack! {n|Aktiviteten|Alla aktiviteter} i den här avstämningen är besvarade.',
+  'prompt.allAnswered':
+    'Tack! {n|Aktiviteten i den här avstämningen är besvarad|Alla aktiviteter i den här avstämningen är besvarade}.',
   'prompt.current': 'Senast: {status}',
   'prompt.answered.byYou': '✓ Du svarade {time}: {status}',
   'prompt.answered.byOther': '✓ {name} svarade {time}: {status}',

@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { addDays, isoWeekday, type LocalDate } from '../../db/model/local-date.js';
 
 /** Why a day is not a workday. `summer` and `away` are added by schedules and people, not here. */
@@ -31,14 +32,23 @@ const DAY_OFF_TYPES = new Set(['public', 'bank']);
  * and a weekend are ordinary workdays.
  */
 export class SwedishCalendar {
-  private readonly holidays: Holidays;
+  private holidaysOf: Holidays | undefined;
   private readonly years = new Map<number, Map<LocalDate, string>>();
 
   readonly language: 'sv' | 'en';
 
   constructor(language: 'sv' | 'en' = 'sv') {
     this.language = language;
-    this.holidays = new Holidays('SE', { languages: [language], types: ['public', 'bank'] });
+  }
+
+  // date-holidays (every country's rules, ~40 MB resident) loads on the first question about a
+  // holiday, not when the calendar is made: `delmal serve` listens without waiting for it.
+  private get holidays(): Holidays {
+    if (!this.holidaysOf) {
+      const HolidaysOf = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+      this.holidaysOf = new HolidaysOf('SE', { languages: [this.language], types: ['public', 'bank'] });
+    }
+    return this.holidaysOf;
   }
 
   /** The holiday on `date`, by name, or undefined. */

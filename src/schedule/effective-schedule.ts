@@ -36,7 +36,11 @@ export function activitiesBySchedule(catalog: Catalog): Map<ScheduleEntry, Activ
       networks.map((n) => byScope.get(key('network', n.id))).find(Boolean) ??
       plans.map((p) => byScope.get(key('plan', p.id))).find(Boolean) ??
       (current ? byScope.get(key('plan', current.id)) : undefined);
-    if (schedule) result.set(schedule, [...(result.get(schedule) ?? []), activity]);
+    if (!schedule) continue;
+    // Appended in place: copying the list per activity is quadratic (12,000 activities: seconds).
+    const list = result.get(schedule);
+    if (list) list.push(activity);
+    else result.set(schedule, [activity]);
   }
   return result;
 }

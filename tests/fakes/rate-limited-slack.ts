@@ -13,6 +13,11 @@ export interface RateLimitedSlackOptions {
   readonly perChannel: FakeLimit;
   /** chat.postMessage across the workspace (the method's tier). */
   readonly tier: FakeLimit;
+  /**
+   * Tier 3 methods a round's look-ups need (`users.lookupByEmail`, `conversations.open`), each its
+   * own bucket, as Slack counts them per method. Without it they are not limited.
+   */
+  readonly tier3?: FakeLimit;
 }
 
 class Bucket {
@@ -51,7 +56,10 @@ export class RateLimitedSlack {
   /** Arrival time (ms, `performance.now()` + `timeOrigin`) of the first accepted copy of each id. */
   readonly firstArrival = new Map<string, number>();
   rejected = 0;
+  /** Calls per Web API method, and how many of them were answered 429. */
+  readonly methodCalls = new Map<string, { calls: number; rejected: number }>();
   private readonly channels = new Map<string, Bucket>();
+  private readonly tier3 = new Map<string, Bucket>();
   private readonly tier: Bucket;
   private readonly listeners: (() => void)[] = [];
   private ts = 0;
@@ -88,7 +96,10 @@ export class RateLimitedSlack {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
     const method = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/api\//, '');
-    if (method !== 'chat.postMessage') return json(res, 200, { ok: true });
+    const counts = this.methodCalls.get(method) ?? { calls: 0, rejected: 0 };
+    counts.calls++;
+    this.methodCalls.set(method, counts);
+    if (method !== 'chat.postMessage') return this.other(method, form, res, counts);
     const channel = form.get('channel') ?? '';
     const at = now();
     let channelBucket = this.channels.get(channel);
@@ -120,6 +131,51 @@ export class RateLimitedSlack {
       ts: `${Math.floor(at / 1000)}.${String(++this.ts).padStart(6, '0')}`,
     });
     for (const listener of this.listeners) listener();
+  }
+
+  private other(
+    method: string,
+    form: URLSearchParams,
+    res: ServerResponse,
+    counts: { calls: number; rejected: number },
+  ): void {
+    const limit = this.options.tier3;
+    if (limit && (method === 'users.lookupByEmail' || method === 'conversations.open')) {
+      let bucket = this.tier3.get(method);
+      if (!bucket) {
+        bucket = this.bucket(limit);
+        this.tier3.set(method, bucket);
+      }
+      const wait = bucket.wait(now());
+      if (wait > 0) {
+        counts.rejected++;
+        res.writeHead(429, {
+          'content-type': 'application/json',
+          'retry-after': String(Math.ceil(wait / 1000)),
+        });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+      bucket.take();
+    }
+    json(res, 200, answerOther(method, form));
+  }
+}
+
+/** Slack's answer to the methods a round needs besides posting: every e-mail `<name>@…` is user `U<name>`. */
+function answerOther(method: string, form: URLSearchParams): unknown {
+  switch (method) {
+    case 'auth.test':
+      return { ok: true, team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+    case 'users.lookupByEmail': {
+      const email = form.get('email') ?? '';
+      const name = email.split('@')[0] ?? '';
+      return { ok: true, user: { id: `U${name}`, name, real_name: name, profile: { email } } };
+    }
+    case 'conversations.open':
+      return { ok: true, channel: { id: `D${(form.get('users') ?? '').slice(1)}` } };
+    default:
+      return { ok: true };
   }
 }
 

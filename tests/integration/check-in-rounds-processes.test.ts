@@ -24,15 +24,11 @@ function ticksInChildProcess(url: string, worker: string): Promise<string> {
   const dist = (file: string) => JSON.stringify(join(PACKAGE_ROOT, 'dist', file));
   const target = url.startsWith('postgres') ? { dialect: 'postgres', url } : { dialect: 'sqlite', file: url };
   const script = `
-    const { z } = await import('zod');
     const { openDatabase } = await import(${dist('db/connection.js')});
     const { CheckInEngine } = await import(${dist('src/checkins/round-engine.js')});
     const { Outbox } = await import(${dist('src/delivery/outbox-v2.js')});
-    const { isMessageType, registerMessageType } = await import(${dist('src/delivery/message-types.js')});
     const { SwedishCalendar } = await import(${dist('src/schedule/calendar.js')});
     const { createLogger } = await import(${dist('src/logger.js')});
-    if (!isMessageType('checkin-prompt'))
-      registerMessageType({ type: 'checkin-prompt', schema: z.object({ type: z.literal('checkin-prompt') }).passthrough(), render: () => ({ summary: '', blocks: [] }) });
     const db = openDatabase(${JSON.stringify(target)});
     const logger = createLogger('silent');
     const clock = { now: () => new Date() };

@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { unreachablePrompts } from '../../db/check-in-rounds.repository.js';
 import type { Clock } from '../../src/clock.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
-import { ensurePromptTypeForTests } from '../support/check-in-rounds.js';
 import { describeEachDialect } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { TEST_SIGNING_SECRET } from '../support/slack.js';
@@ -51,7 +50,6 @@ describeEachDialect('a check-in round through the real Slack port', (dialect) =>
   const clock = flowingClock('2026-12-14T12:00:00Z');
   let server: TestServer;
   beforeEach(async () => {
-    ensurePromptTypeForTests();
     slack.calls.length = 0;
     slack.messages.clear();
     slack.users.clear();
@@ -96,7 +94,17 @@ describeEachDialect('a check-in round through the real Slack port', (dialect) =>
     await server.app.settled();
     // Every reachable owner has exactly one message in their DM; the round looked nobody up.
     expect([...slack.messages.values()].map((list) => list.length)).toEqual(Array(18).fill(1));
-    // (Only the one nobody could find is tried once more when its prompt is sent.)
+    // Warmed-up owners are addressed at their stored DM, so the outbox knows each send's rate
+    // buckets before sending; only the one nobody could find is addressed as a person and tried
+    // once more when its prompt is sent.
+    const targets = await server.app.db.kysely
+      .selectFrom('outbox_items')
+      .select('to_address')
+      .where('message_type', '=', 'checkin-prompt')
+      .execute();
+    const kinds = targets.map((r) => (JSON.parse(r.to_address) as { kind: string }).kind);
+    expect(kinds.filter((k) => k === 'conversation')).toHaveLength(18);
+    expect(kinds.filter((k) => k === 'person')).toHaveLength(1);
     expect(calls('users.lookupByEmail')).toBe(19 + 1);
     // The one who is not in the workspace is reported with the reason, not silently skipped.
     await server.app.checkIns.tick(new Date(clock.now().getTime() + 60_000));

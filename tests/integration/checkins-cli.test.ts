@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection.js';
-import { ensurePromptTypeForTests } from '../support/check-in-rounds.js';
 import { delmal } from '../support/cli.js';
 
 const ROUND = 'social-valfard-varannan-tisdag:2026-12-15';
 let dir: string;
 let env: Record<string, string>;
 beforeEach(() => {
-  ensurePromptTypeForTests();
   dir = mkdtempSync(join(tmpdir(), 'delmal-checkins-'));
   env = { DATABASE_URL: join(dir, 'delmal.sqlite') };
 });

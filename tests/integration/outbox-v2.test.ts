@@ -232,6 +232,52 @@ describeEachDialect('outbox v2', (dialect) => {
     expect(deliverer.platform.arrivals).toHaveLength(1);
   });
 
+  it('answers a retried event once: receipt and item together, the attempt at once, recorded', async () => {
+    const box = outbox();
+    expect(await box.sendNowOnce('teams:activity:a:1:m1', interactiveTo('anna@region.se'))).toMatchObject({
+      ok: true,
+    });
+    // The platform delivers the same activity again: nothing is sent.
+    expect(await box.sendNowOnce('teams:activity:a:1:m1', interactiveTo('anna@region.se'))).toBeUndefined();
+    expect(deliverer.platform.arrivals).toHaveLength(1);
+    expect(await rows()).toMatchObject([{ status: 'sent', claim_token: null, recipient: 'anna@region.se' }]);
+    // A failed attempt stays for the workers, with the same id.
+    deliverer.script = (_item, call) =>
+      call === 2 ? { ok: false, kind: 'transient', error: 'http_503' } : 'arrive';
+    expect(await box.sendNowOnce('slack:event:Ev2', interactiveTo('bo@region.se'))).toMatchObject({
+      ok: false,
+      kind: 'transient',
+    });
+    clock.set(at(5_000));
+    await box.drain();
+    expect(deliverer.calls.map((c) => c.id)).toEqual([
+      deliverer.calls[0]?.id,
+      deliverer.calls[1]?.id,
+      deliverer.calls[1]?.id,
+    ]);
+    expect((await rows()).map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('delivers an inline answer whose process died after storing it, once its claim runs out', async () => {
+    const dying = outbox({ leaseMs: 60_000 });
+    // The process dies during the attempt: it never returns, nothing is recorded.
+    deliverer.script = () => new Promise(() => {});
+    void dying.sendNowOnce('slack:event:Ev3', interactiveTo('anna@region.se'));
+    await deliverer.waitForCalls(1);
+    const [held] = await rows();
+    expect(held).toMatchObject({ status: 'pending', recipient: 'anna@region.se' });
+    expect(held?.claim_token).not.toBeNull();
+    deliverer.script = () => 'arrive';
+    const other = outbox();
+    await other.drain();
+    expect(deliverer.platform.arrivals).toEqual([]);
+    clock.set(at(61_000));
+    await other.drain();
+    // Marked uncertain by the claim: looked for first (not there), then sent.
+    expect(deliverer.findSentCalls).toEqual([held?.id]);
+    expect(deliverer.platform.arrivals).toEqual([held?.id]);
+  });
+
   it('prunes in small batches: delivered after 30 days, failures after 90, receipts after 7; keeps the young', async () => {
     const box = outbox({ retention: { batch: 100 } });
     const day = 24 * 3_600_000;

@@ -33,8 +33,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-// Teams is not driven here: the fake connector can be put on the serviceUrl allow-list only by an
-// in-process start (startDelmal's teamsServiceUrls), not through the binary's environment.
+// Teams is driven in shutdown-teams.test.ts: the fake connector can be put on the serviceUrl
+// allow-list only by an in-process start (startDelmal's teamsServiceUrls), not through the binary's
+// environment; that test closes delmal the way this binary does on SIGTERM.
 describe('delmal serve shuts down gracefully (the real binary)', () => {
   it('answers every Slack request in flight when SIGTERM arrives, then exits 0', async () => {
     const port = await freePort();

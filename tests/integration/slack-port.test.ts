@@ -1,5 +1,6 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { LocalPort } from '../../adapters/local/local-port.js';
 import { OUTBOX_EVENT_TYPE, SlackPort } from '../../adapters/slack/slack-port.js';
 import type { ChatPort } from '../../src/chat/chat-port.js';
 import type { Platform } from '../../src/chat/inbound.js';
@@ -126,6 +127,36 @@ describeEachDialect('the Slack port', (dialect) => {
       bucket: 'slack:T0001:channel:C0NET',
     });
     expect(await deliverer.deliver(item({ id: 'ob-7', to }), signal())).toMatchObject({ kind: 'transient' });
+  });
+
+  it('publishes App Home with views.publish, within its own tier; other platforms have none', async () => {
+    const home = { kind: 'home', platform: 'slack', workspaceId: 'T0001', userId: 'U0ANNA' } as const;
+    const result = await deliverer.deliver(
+      item({
+        id: 'ob-home',
+        to: home,
+        message: {
+          type: 'reply',
+          locale: 'sv',
+          reply: { summary: 'Mina aktiviteter', blocks: [{ type: 'heading', text: 'Mina aktiviteter' }] },
+        },
+      }),
+      signal(),
+    );
+    expect(result).toEqual({ ok: true });
+    const [published] = slack.delivered('views.publish');
+    expect(published?.body).toMatchObject({ user_id: 'U0ANNA', view: { type: 'home' } });
+    expect(JSON.stringify(published?.body)).toContain('Mina aktiviteter');
+    expect(slack.delivered('chat.postMessage')).toEqual([]);
+    expect(port.buckets(home).map((b) => b.key)).toEqual(['slack:T0001:method:views.publish']);
+    // Teams and the playground say so instead of failing obscurely.
+    const elsewhere = new PortDeliverer(
+      new Map<Platform, ChatPort>([['local', new LocalPort({ db: db.db, clock })]]),
+      { db: db.db, locale: 'sv' },
+    );
+    expect(
+      await elsewhere.deliver(item({ id: 'ob-home-2', to: { ...home, platform: 'local' } }), signal()),
+    ).toMatchObject({ ok: false, kind: 'unreachable', reason: 'not_supported' });
   });
 
   it('updates a message in place', async () => {

@@ -131,6 +131,45 @@ describeEachDialect('the Teams port', (dialect) => {
     expect(decodeURIComponent(call?.path ?? '')).toBe('/v3/conversations/a:chat/activities/activity-7');
   });
 
+  it('has no App Home: says so, and sends nothing', async () => {
+    const home = { kind: 'home', platform: 'teams', workspaceId: 'tenant-1', userId: 'aad-in-chat' } as const;
+    expect(await deliver(item({ id: 'ob-home', to: home }))).toMatchObject({
+      ok: false,
+      kind: 'unreachable',
+      reason: 'not_supported',
+    });
+    expect(connector.delivered()).toEqual([]);
+  });
+
+  it('never writes to a stored conversation whose service URL is not allowed', async () => {
+    await server.app.db.kysely
+      .updateTable('teams_conversations')
+      .set({ service_url: 'https://evil.example.net/' })
+      .where('conversation_id', '=', 'a:chat')
+      .execute();
+    try {
+      const to = {
+        kind: 'conversation',
+        platform: 'teams',
+        workspaceId: 'tenant-1',
+        conversationId: 'a:chat',
+      } as const;
+      expect(await deliver(item({ id: 'ob-evil', to }))).toMatchObject({
+        ok: false,
+        kind: 'unreachable',
+        reason: 'rejected',
+        error: 'service_url_not_allowed',
+      });
+      expect(connector.delivered()).toEqual([]);
+    } finally {
+      await server.app.db.kysely
+        .updateTable('teams_conversations')
+        .set({ service_url: connector.serviceUrl })
+        .where('conversation_id', '=', 'a:chat')
+        .execute();
+    }
+  });
+
   it('draws on the documented per-conversation and per-tenant buckets', () => {
     const to = {
       kind: 'conversation',

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import { importCatalog } from '../../src/catalog/catalog-import.js';
@@ -6,26 +5,10 @@ import type { CheckInPromptMessage } from '../../src/checkins/prompt-message.js'
 import { CheckInEngine, type EngineDeps } from '../../src/checkins/round-engine.js';
 import { fixedClock } from '../../src/clock.js';
 import type { OutboxItem } from '../../src/delivery/deliveries.js';
-import { isMessageType, registerMessageType } from '../../src/delivery/message-types.js';
 import { Outbox } from '../../src/delivery/outbox-v2.js';
 import { createLogger } from '../../src/logger.js';
 import { SwedishCalendar } from '../../src/schedule/calendar.js';
 import { RecordingDeliverer } from './recording-deliverer.js';
-
-/**
- * Until the prompt's own renderer is on main: a schema-only stand-in for the `checkin-prompt`
- * message type, so the real outbox accepts prompts in engine tests. Never shipped in src/.
- */
-export function ensurePromptTypeForTests(): void {
-  if (isMessageType('checkin-prompt')) return;
-  registerMessageType<'checkin-prompt'>({
-    type: 'checkin-prompt',
-    schema: z.custom<CheckInPromptMessage>(
-      (m) => typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'checkin-prompt',
-    ),
-    render: (m) => ({ summary: m.kind, blocks: [] }),
-  });
-}
 
 /**
  * A small catalog for round tests: plan `p` (current, its own status words), four activities,
@@ -82,7 +65,6 @@ export interface RoundHarness {
 
 /** An engine over a migrated test database holding `catalog`, delivering through the real outbox. */
 export async function roundHarness(db: Db, catalog = roundCatalog()): Promise<RoundHarness> {
-  ensurePromptTypeForTests();
   const clock = fixedClock('2026-11-01T00:00:00Z');
   await importCatalog(db, { path: 'rounds.yaml', text: catalog }, { clock });
   const logger = createLogger('silent');

@@ -109,6 +109,11 @@ export function viewSubmission(fields: {
   activityId: string;
   status?: string;
   note?: string;
+  nextStep?: string;
+  needsSupport?: boolean;
+  /** `edit`: the modal behind "Ändra svaret". */
+  mode?: 'new' | 'edit';
+  viewId?: string;
 }): string {
   const payload = {
     type: 'view_submission',
@@ -118,10 +123,13 @@ export function viewSubmission(fields: {
     token: 'legacy',
     trigger_id: `trigger-${Math.random()}`,
     view: {
-      id: 'V0CHECKIN',
+      id: fields.viewId ?? 'V0CHECKIN',
       type: 'modal',
       callback_id: 'delmal_checkin',
-      private_metadata: JSON.stringify({ activityId: fields.activityId }),
+      private_metadata: JSON.stringify({
+        activityId: fields.activityId,
+        ...(fields.mode ? { mode: fields.mode } : {}),
+      }),
       hash: 'h',
       state: {
         values: {
@@ -134,6 +142,15 @@ export function viewSubmission(fields: {
             },
           },
           note: { note: { type: 'plain_text_input', value: fields.note ?? null } },
+          next_step: { next_step: { type: 'plain_text_input', value: fields.nextStep ?? null } },
+          support: {
+            support: {
+              type: 'checkboxes',
+              selected_options: fields.needsSupport
+                ? [{ value: 'yes', text: { type: 'plain_text', text: 'Behöver stöd' } }]
+                : [],
+            },
+          },
         },
       },
     },

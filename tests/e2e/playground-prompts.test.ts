@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.js';
+import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
+import { launchChromium, skipBrowser } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const MARIA = 'maria.sandberg@example.org';
+const ALI = 'ali.hassan@example.org';
+const ROUND = 'social-valfard-veckovis:2026-11-23';
+
+describe.skipIf(skipBrowser)('a check-in prompt in the playground', { timeout: 90_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const clock = fixedClock('2026-11-24T09:00:00Z');
+
+  beforeAll(async () => {
+    server = await startTestServer({}, 'sqlite', clock);
+    browser = await launchChromium();
+    await openRound(server.app.db, {
+      id: ROUND,
+      activityIds: ['cherries'],
+      openedAt: '2026-11-23T07:00:00.000Z',
+      deadlineAt: '2026-11-27T16:00:00.000Z',
+      closesAt: '2026-11-30T07:00:00.000Z',
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openAs(email: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.base}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.selectOption('#who', email);
+    return page;
+  }
+  // Not `settled()`: an open page keeps its event stream (a request) in flight for good.
+  const deliver = () => server.app.deliveries.drain();
+  const checkIns = () =>
+    server.app.db.kysely
+      .selectFrom('check_ins')
+      .select(['status_code', 'note', 'platform', 'round_id', 'version', 'author_name'])
+      .execute();
+
+  it('arrives, one tap answers it and the prompt changes in place; edit works; the second owner sees the answer', async () => {
+    const page = await openAs(MARIA);
+    await expect.poll(() => server.app.localPort?.connected(MARIA)).toBe(true);
+    const message = promptMessage(ROUND, [{ id: 'cherries', name: 'CHERRIES', currentStatus: 'on_track' }]);
+    for (const email of [MARIA, ALI])
+      await enqueuePrompt(server.app.db, server.app.deliveries, {
+        roundId: ROUND,
+        email,
+        to: { kind: 'person', email, platform: 'local' },
+        message,
+      });
+    await deliver();
+    const prompt = page.locator('#messages li.from-bot .card', { hasText: 'Dags för avstämning' });
+    await prompt.waitFor();
+    await expect(prompt.innerText()).resolves.toContain('Senast: Enligt plan');
+
+    // One tap: the button's words are what Maria "said", never the command behind it.
+    await prompt.getByRole('button', { name: 'Risk för avvikelse' }).click();
+    await page.locator('#messages li .card', { hasText: 'Tack! Registrerat' }).waitFor();
+    const said = page.locator('#messages li:not(.from-bot) .message-text').last();
+    await expect(said.innerText()).resolves.toBe('Risk för avvikelse');
+    await deliver();
+    expect(await checkIns()).toEqual([
+      {
+        status_code: 'at_risk',
+        note: '',
+        platform: 'local',
+        round_id: ROUND,
+        version: 1,
+        author_name: 'Maria Sandberg',
+      },
+    ]);
+    // The same message, updated: the answer shown, the status buttons gone.
+    await expect.poll(() => prompt.innerText()).toContain('✓ Du svarade');
+    await expect(prompt.getByRole('button', { name: 'Enligt plan' }).count()).resolves.toBe(0);
+    await expect(
+      page.locator('#messages li.from-bot .card', { hasText: 'Dags för avstämning' }).count(),
+    ).resolves.toBe(1);
+
+    // Edit with text: open the form on the prompt, write, choose the new status.
+    clock.set('2026-11-25T10:00:00Z');
+    await prompt.getByRole('button', { name: 'Ändra svaret' }).click();
+    await prompt.locator('textarea').first().fill('Lokalen drogs in.');
+    await prompt.getByRole('button', { name: 'Hinder / avvikelse' }).click();
+    await page.locator('#messages li .card', { hasText: 'Ändrat' }).waitFor();
+    await deliver();
+    expect(await checkIns()).toMatchObject([
+      { status_code: 'blocked', note: 'Lokalen drogs in.', version: 2 },
+    ]);
+    await expect.poll(() => prompt.innerText()).toContain('Hinder / avvikelse');
+    await page.close();
+
+    // Ali opens the playground later: his prompt already shows Maria's answer; he may comment.
+    const alis = await openAs(ALI);
+    const his = alis.locator('#messages li.from-bot .card', { hasText: 'Dags för avstämning' });
+    await expect.poll(() => his.innerText().catch(() => '')).toContain('✓ Maria Sandberg svarade');
+    await expect(his.getByRole('button', { name: 'Risk för avvikelse' }).count()).resolves.toBe(0);
+    await his.getByRole('button', { name: 'Lägg till kommentar' }).click();
+    await his.locator('textarea').first().fill('Vi letar också efter lokal.');
+    await his.getByRole('button', { name: 'Skicka kommentar' }).click();
+    await alis.locator('#messages li .card', { hasText: 'Omgången var redan besvarad' }).waitFor();
+    expect((await checkIns()).map((r) => [r.author_name, r.note])).toEqual([
+      ['Maria Sandberg', 'Lokalen drogs in.'],
+      ['Ali Hassan', 'Vi letar också efter lokal.'],
+    ]);
+    await alis.close();
+    expect(errors).toEqual([]);
+  });
+});
