@@ -143,13 +143,14 @@ async function productPhase() {
     const owned = storedView.catalog.activities.filter((a) => a.owners.length > 0);
     let next = 0;
     const arriving = await measureAsync(
-      '↳ first question after a new check-in (note read from the database)',
+      '↳ a check-in recorded through the service, then the next question (note read from the database)',
       QUERIES.slice(0, 20),
       SLOW_ROUNDS,
       async (q) => {
         const activity = owned[next++ % owned.length];
         if (!activity) throw new Error('no activity with an owner in the shipped catalog');
-        // Not timed apart: recording is part of the check-in, the question's cost is what follows.
+        // Timed together: the check-in's write (its transaction, the revision bump) and the question
+        // that then reads the new note from the database into the index before searching.
         const result = await checkIns.record(
           storedView,
           { email: activity.owners[0] },
