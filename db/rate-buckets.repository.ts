@@ -47,13 +47,20 @@ function lockedKeys(db: Db, keys: readonly string[]) {
   });
 }
 
-/** Creates missing buckets (full, unpaused) and updates the rate of existing ones to `specs`. */
+/**
+ * Creates missing buckets (full, unpaused) and updates the rate of existing ones to `specs`.
+ * Rows are written in key order, as {@link drawRateTokens} locks them: two workers ensuring
+ * overlapping buckets in different orders would otherwise deadlock on PostgreSQL (seen in
+ * `bench:outbox` with three workers).
+ */
 export async function ensureRateBuckets(db: Kysely<Database>, specs: readonly BucketSpec[]): Promise<void> {
   if (specs.length === 0) return;
+  const byKey = new Map(specs.map((s) => [s.key, s]));
+  const ordered = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   await db
     .insertInto('rate_buckets')
     .values(
-      specs.map((s) => ({
+      ordered.map((s) => ({
         key: s.key,
         tat: 0,
         interval_us: Math.max(1, Math.round(s.intervalUs)),
