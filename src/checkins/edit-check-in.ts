@@ -1,12 +1,8 @@
-import {
-  nextRoundOpening,
-  openRoundOf,
-  roundAnswers,
-  roundById,
-} from '../../db/check-in-rounds.repository.js';
+import { roundById } from '../../db/check-in-rounds.repository.js';
 import { checkInHistory, editCheckIn } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { CheckInRow } from '../../db/database.js';
+import { nextRoundOpening, openRoundOf, roundAnswers } from '../../db/round-answers.repository.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Clock } from '../clock.js';
 import { type CheckInInput, type CheckInResult, personIdOf, validateCheckIn } from './record-check-in.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type PromptDelivery, promptsListing, roundAnswers } from '../../db/check-in-rounds.repository.js';
 import type { Db } from '../../db/connection.js';
+import { type PromptDelivery, promptsListing, roundAnswers } from '../../db/round-answers.repository.js';
 import type { Address, SentMessageRef } from '../chat/inbound.js';
 import type { Deliveries } from '../delivery/deliveries.js';
 import { isLocale } from '../i18n/i18n.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { openRoundOf } from '../../db/check-in-rounds.repository.js';
 import { insertCheckIn } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { CheckInRow } from '../../db/database.js';
 import type { Activity, Person } from '../../db/model/catalog-schema.js';
+import { openRoundOf } from '../../db/round-answers.repository.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Clock } from '../clock.js';
 import type { MessageKey, MessageParams } from '../i18n/i18n.js';
