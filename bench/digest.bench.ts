@@ -5,12 +5,10 @@
  * only, so doubling the history must cost (almost) nothing: goal < 50 ms, and < 10 % more.
  * Run: npm run bench:digest   (PostgreSQL: BENCH_DATABASE_URL, default the local test server)
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { stringify } from 'yaml';
 import { readCatalog } from '../db/catalog-read.repository.js';
 import { type Db, openDatabase } from '../db/connection.js';
@@ -25,6 +23,7 @@ import { followedActivities, followedAreas } from '../src/digest/followed.js';
 import { renderDigest } from '../src/digest/render-digest.js';
 import { translator } from '../src/i18n/i18n.js';
 import { SHIPPED_CATALOG } from '../src/paths.js';
+import { onPostgres } from './postgres.js';
 import { mulberry32, type Random } from './random.js';
 import { insertSyntheticCheckIns, syntheticCatalog } from './report-data.js';
 
@@ -35,7 +34,6 @@ const OLDER = { from: '2018-12-01T00:00:00Z', to: '2022-12-01T00:00:00Z' };
 const PERIOD = { from: '2026-11-23T07:00:00.000Z', to: '2026-11-30T07:00:00.000Z' };
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const SEED = 20_261_130;
-const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NETWORK = 'syntetiskt-natverk';
 const clock = fixedClock('2026-11-30T07:00:00Z');
 const sv = translator('sv');
@@ -174,28 +172,6 @@ function pct(before: number, after: number): string {
 
 function median(ms: readonly number[]): number {
   return [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)] ?? 0;
-}
-
-async function onPostgres<T>(fn: (db: Db) => Promise<T>): Promise<T | undefined> {
-  const name = `delmal_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.error(`PostgreSQL at ${POSTGRES} unreachable (${(error as Error).message}): skipped`);
-    return undefined;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  const db = openDatabase({ dialect: 'postgres', url: url.toString() });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
 }
 
 const dir = mkdtempSync(join(os.tmpdir(), 'delmal-bench-digest-'));

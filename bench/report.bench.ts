@@ -4,12 +4,10 @@
  * the check-in CSV export. Data is generated here (report-data.ts), never shipped.
  * Run: npm run bench:report   (PostgreSQL: BENCH_DATABASE_URL, default the local test server)
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import { stringify } from 'yaml';
 import { readCatalog } from '../db/catalog-read.repository.js';
 import { checkInsInPeriod, latestCheckInsBefore } from '../db/check-in-periods.repository.js';
@@ -23,6 +21,7 @@ import { SHIPPED_CATALOG } from '../src/paths.js';
 import { writeCheckInsCsv } from '../src/report/checkins-csv.js';
 import { compileFollowUpReport, REPORT_FORMATS } from '../src/report/follow-up.js';
 import { parsePeriod } from '../src/report/period.js';
+import { onPostgres } from './postgres.js';
 import { mulberry32 } from './random.js';
 import { insertSyntheticCheckIns, syntheticCatalog } from './report-data.js';
 
@@ -31,7 +30,6 @@ const CHECK_INS = 200_000;
 const HISTORY = { from: '2023-01-01T00:00:00Z', to: '2026-11-30T23:00:00Z' };
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SEED = 20_261_201;
-const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const parsed = parsePeriod('2025-12-01', '2026-11-30', 'Europe/Stockholm');
 if (!parsed.ok) throw new Error('bench: period');
@@ -113,28 +111,6 @@ async function bench(dialect: string, db: Db): Promise<Row[]> {
     () => writeCheckInsCsv(db, view, period, 'sv', new Writable({ write: (_c, _e, done) => done() })),
   );
   return rows;
-}
-
-async function onPostgres<T>(fn: (db: Db) => Promise<T>): Promise<T | undefined> {
-  const name = `delmal_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.error(`PostgreSQL at ${POSTGRES} unreachable (${(error as Error).message}): skipped`);
-    return undefined;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  const db = openDatabase({ dialect: 'postgres', url: url.toString() });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
 }
 
 const dir = mkdtempSync(join(os.tmpdir(), 'delmal-bench-report-'));

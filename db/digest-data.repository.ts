@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CheckInRow, Database } from './database.js';
+import type { Database } from './database.js';
 
 /**
  * What a network digest reads, by period only: each activity's status when the period starts (one
@@ -44,22 +44,6 @@ export async function statusesBefore(
     for (const row of rows) if (row.status_code) result.set(row.id, row.status_code);
   }
   return result;
-}
-
-/** Every check-in with `from <= created_at < toExclusive`, oldest first. */
-export async function checkInsBetween(
-  db: Kysely<Database>,
-  from: string,
-  toExclusive: string,
-): Promise<CheckInRow[]> {
-  return db
-    .selectFrom('check_ins')
-    .selectAll()
-    .where('created_at', '>=', from)
-    .where('created_at', '<', toExclusive)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
 }
 
 /** An activity asked about in a round whose deadline has passed without an answer. */

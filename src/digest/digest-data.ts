@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import { checkInsInPeriod } from '../../db/check-in-periods.repository.js';
 import type { Database } from '../../db/database.js';
-import { checkInsBetween, overdueActivities, statusesBefore } from '../../db/digest-data.repository.js';
+import { overdueActivities, statusesBefore } from '../../db/digest-data.repository.js';
 import type { Network } from '../../db/model/catalog-schema.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { SwedishCalendar } from '../schedule/calendar.js';
@@ -30,7 +31,7 @@ export async function readDigestData(
   const to = new Date(period.to);
   const [before, checkIns, overdue] = await Promise.all([
     statusesBefore(db, ids, period.from),
-    checkInsBetween(db, period.from, period.to),
+    checkInsInPeriod(db, period.from, period.to),
     overdueActivities(
       db,
       period.to,

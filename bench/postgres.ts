@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Db, openDatabase } from '../db/connection.js';
+
+const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Runs `fn` on a fresh PostgreSQL database (created, then dropped); undefined, with a notice, when
+ * the server at `BENCH_DATABASE_URL` (default the local one) cannot be reached.
+ */
+export async function onPostgres<T>(fn: (db: Db) => Promise<T>): Promise<T | undefined> {
+  const name = `delmal_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.error(`PostgreSQL at ${POSTGRES} unreachable (${(error as Error).message}): skipped`);
+    return undefined;
+  }
+  await admin.query(`create database ${name}`);
+  const url = new URL(POSTGRES);
+  url.pathname = `/${name}`;
+  const db = openDatabase({ dialect: 'postgres', url: url.toString() });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
