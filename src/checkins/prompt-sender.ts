@@ -80,6 +80,7 @@ export async function sendPrompts(
         roundId: prompt.roundId,
         deadline: prompt.deadline,
         activities,
+        reader: prompt.personId,
       };
       const key = promptDedupeKey(prompt);
       batch.push({
