@@ -168,7 +168,7 @@ export async function startDelmal(
     const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const checkIns = new CheckInEngine({
       db,
-      outbox: deliveries,
+      deliveries,
       calendar,
       logger: deps.logger,
       worker,
