@@ -28,6 +28,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
+import { digestThreads } from './digest/digest-thread.js';
 import { databaseNetworks } from './digest/network-service.js';
 import { type DigestJob, digestJob } from './digest/run-due-digests.js';
 import { startTicker, type TickJob } from './jobs/ticker.js';
@@ -116,7 +117,11 @@ export async function startDelmal(
     const deliverer = new PortDeliverer(ports, {
       db,
       locale: config.locale,
-      sendTime: promptSendTime({ db, deliveries: () => deliveries, logger: deps.logger }),
+      sendTime: [
+        promptSendTime({ db, deliveries: () => deliveries, logger: deps.logger }),
+        // Slack cannot expand a digest's details inline: they follow in the digest's thread.
+        digestThreads({ deliveries: () => deliveries, platforms: new Set(['slack']), logger: deps.logger }),
+      ],
     });
     const deliveries: Outbox = new Outbox(db, deps.clock, deps.logger, deliverer);
     const chat: ChatDeps = {
