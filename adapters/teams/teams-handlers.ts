@@ -54,8 +54,11 @@ const inboundActivity = reference.extend({
 export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
   // Conversations already stored with this serviceUrl: a busy chat does not rewrite its row per message.
   const known = new Map<string, string>();
-  const remember = async (activity: unknown) => {
-    const parsed = reference.safeParse(activity);
+  // `activity` as it came, or already parsed as a reference (a message is parsed once).
+  const remember = async (activity: unknown, parsedAlready?: z.infer<typeof reference>) => {
+    const parsed = parsedAlready
+      ? { success: true as const, data: parsedAlready }
+      : reference.safeParse(activity);
     if (!parsed.success) return;
     const a = parsed.data;
     if (known.get(a.conversation.id) === a.serviceUrl) return;
@@ -151,7 +154,7 @@ function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
 function registerMessageHandler(
   app: App,
   deps: TeamsHandlerDeps,
-  remember: (activity: unknown) => Promise<void>,
+  remember: (activity: unknown, parsed?: z.infer<typeof reference>) => Promise<void>,
 ): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
   app.on(
@@ -166,7 +169,7 @@ function registerMessageHandler(
         return;
       }
       const message = parsed.data;
-      await remember(activity);
+      await remember(activity, message);
       const text = message.value?.command ?? message.text ?? '';
       // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
       const email = await identityEmail(
