@@ -21,6 +21,7 @@ import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
 import { IdentityWarmup } from './checkins/identity-warmup.js';
+import { promptSendTime } from './checkins/prompt-refresh.js';
 import { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
@@ -112,8 +113,12 @@ export async function startDelmal(
     // The ports are known once the adapters exist, and the adapters send through the outbox: the
     // deliverer reads the map at send time, after it is filled below.
     const ports = new Map<Platform, ChatPort>();
-    const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
-    const deliveries = new Outbox(db, deps.clock, deps.logger, deliverer);
+    const deliverer = new PortDeliverer(ports, {
+      db,
+      locale: config.locale,
+      sendTime: promptSendTime({ db, deliveries: () => deliveries, logger: deps.logger }),
+    });
+    const deliveries: Outbox = new Outbox(db, deps.clock, deps.logger, deliverer);
     const chat: ChatDeps = {
       store: new CatalogStore(db),
       checkIns: databaseCheckIns(db, deps.clock, { deliveries: () => deliveries, logger: deps.logger }),
@@ -163,7 +168,7 @@ export async function startDelmal(
     const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const checkIns = new CheckInEngine({
       db,
-      outbox: deliveries,
+      deliveries,
       calendar,
       logger: deps.logger,
       worker,

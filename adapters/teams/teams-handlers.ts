@@ -10,7 +10,7 @@ import { submittedForm } from './card-form.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { guardConversation, guardInvoke } from './teams-boundary.js';
-import { teamsInbound, teamsWhere } from './teams-inbound-message.js';
+import { conversationOf, teamsInbound, teamsWhere } from './teams-inbound-message.js';
 import { registerMessageExtension } from './teams-message-extension.js';
 
 export type TeamsHandlerDeps = AdapterDeps;
@@ -61,11 +61,13 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
       : reference.safeParse(activity);
     if (!parsed.success) return;
     const a = parsed.data;
-    if (known.get(a.conversation.id) === a.serviceUrl) return;
+    // Stored by the channel's id: a channel bound from a post in a reply chain is found by it.
+    const { conversationId } = conversationOf(a.conversation.id);
+    if (known.get(conversationId) === a.serviceUrl) return;
     await saveTeamsConversation(
       deps.db.kysely,
       {
-        conversationId: a.conversation.id,
+        conversationId,
         serviceUrl: a.serviceUrl,
         tenantId: a.conversation.tenantId,
         conversationType: a.conversation.conversationType ?? 'personal',
@@ -74,7 +76,7 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
       },
       deps.clock.now().toISOString(),
     );
-    known.set(a.conversation.id, a.serviceUrl);
+    known.set(conversationId, a.serviceUrl);
     if (known.size > 10_000) known.delete(known.keys().next().value as string);
   };
   // Installed in a personal scope, a group chat or a team: remember where, for digests and prompts.
