@@ -54,8 +54,11 @@ const inboundActivity = reference.extend({
 export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
   // Conversations already stored with this serviceUrl: a busy chat does not rewrite its row per message.
   const known = new Map<string, string>();
-  const remember = async (activity: unknown) => {
-    const parsed = reference.safeParse(activity);
+  // `activity` as it came, or already parsed as a reference (a message is parsed once).
+  const remember = async (activity: unknown, parsedAlready?: z.infer<typeof reference>) => {
+    const parsed = parsedAlready
+      ? { success: true as const, data: parsedAlready }
+      : reference.safeParse(activity);
     if (!parsed.success) return;
     const a = parsed.data;
     // Stored by the channel's id: a channel bound from a post in a reply chain is found by it.
@@ -153,7 +156,7 @@ function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
 function registerMessageHandler(
   app: App,
   deps: TeamsHandlerDeps,
-  remember: (activity: unknown) => Promise<void>,
+  remember: (activity: unknown, parsed?: z.infer<typeof reference>) => Promise<void>,
 ): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
   app.on(
@@ -168,7 +171,7 @@ function registerMessageHandler(
         return;
       }
       const message = parsed.data;
-      await remember(activity);
+      await remember(activity, message);
       const text = message.value?.command ?? message.text ?? '';
       // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
       const email = await identityEmail(

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import type { NewOutboxItemRow } from '../../db/outbox-items.repository.js';
-import { insertOutboxItems, settleOutboxItem } from '../../db/outbox-items.repository.js';
+import {
+  insertOutboxItems,
+  type NewOutboxItemRow,
+  type Settlement,
+  settleOutboxItem,
+} from '../../db/outbox-items.repository.js';
 import { claimReceipts } from '../../db/receipts.repository.js';
 import type { DeliveryResult, RateBucket } from '../chat/chat-port.js';
 import type { Clock } from '../clock.js';
@@ -34,6 +38,8 @@ export class Outbox implements Deliveries {
    * one transaction (and one commit) instead of one each; every caller still waits for the commit.
    */
   private readonly receipts: GroupCommit<{ key: string; rows: NewOutboxItemRow[] }, boolean>;
+  /** The outcomes of inline attempts, recorded the same way: one commit for a busy moment's. */
+  private readonly settlements: GroupCommit<{ id: string; token: string; settlement: Settlement }, boolean>;
 
   constructor(
     private readonly db: Db,
@@ -51,6 +57,14 @@ export class Outbox implements Deliveries {
         .execute((trx) =>
           claimReceipts(trx, batch, this.clock.now().toISOString(), (rows) => insertOutboxItems(trx, rows)),
         ),
+    );
+    this.settlements = new GroupCommit((batch) =>
+      db.kysely.transaction().execute(async (trx) => {
+        const now = this.clock.now().toISOString();
+        const settled: boolean[] = [];
+        for (const s of batch) settled.push(await settleOutboxItem(trx, s.id, s.token, s.settlement, now));
+        return settled;
+      }),
     );
   }
 
@@ -135,13 +149,7 @@ export class Outbox implements Deliveries {
     const result = await this.attempt.deliver(item);
     await this.pauseIfLimited(result, buckets);
     const settlement = this.attempt.settlement(item, result);
-    const settled = await settleOutboxItem(
-      this.db.kysely,
-      id,
-      token,
-      settlement,
-      this.clock.now().toISOString(),
-    ).catch((error: unknown) => {
+    const settled = await this.settlements.submit({ id, token, settlement }).catch((error: unknown) => {
       // Not recorded: the claim runs out and a worker looks for the message before sending again.
       this.logger.error({ err: error, id }, 'outbox: recording an inline answer failed');
       return true;
