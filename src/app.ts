@@ -21,12 +21,14 @@ import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
 import { IdentityWarmup } from './checkins/identity-warmup.js';
+import { promptSendTime } from './checkins/prompt-refresh.js';
 import { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
+import { digestThreads } from './digest/digest-thread.js';
 import { databaseNetworks } from './digest/network-service.js';
 import { type DigestJob, digestJob } from './digest/run-due-digests.js';
 import { startTicker, type TickJob } from './jobs/ticker.js';
@@ -112,8 +114,16 @@ export async function startDelmal(
     // The ports are known once the adapters exist, and the adapters send through the outbox: the
     // deliverer reads the map at send time, after it is filled below.
     const ports = new Map<Platform, ChatPort>();
-    const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
-    const deliveries = new Outbox(db, deps.clock, deps.logger, deliverer);
+    const deliverer = new PortDeliverer(ports, {
+      db,
+      locale: config.locale,
+      sendTime: [
+        promptSendTime({ db, deliveries: () => deliveries, logger: deps.logger }),
+        // Slack cannot expand a digest's details inline: they follow in the digest's thread.
+        digestThreads({ deliveries: () => deliveries, platforms: new Set(['slack']), logger: deps.logger }),
+      ],
+    });
+    const deliveries: Outbox = new Outbox(db, deps.clock, deps.logger, deliverer);
     const chat: ChatDeps = {
       store: new CatalogStore(db),
       checkIns: databaseCheckIns(db, deps.clock, { deliveries: () => deliveries, logger: deps.logger }),
@@ -163,7 +173,7 @@ export async function startDelmal(
     const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const checkIns = new CheckInEngine({
       db,
-      outbox: deliveries,
+      deliveries,
       calendar,
       logger: deps.logger,
       worker,
