@@ -74,7 +74,11 @@ describeEachDialect('check-in notes in search', (dialect) => {
 
   it('replaces the words of a note edited on another replica, and forgets an emptied one', async () => {
     const store = new CatalogStore(db.db, 0);
-    const { row } = await note('yrkesresan', 'Modulen om funktionshinderområdet startade.', '2026-11-10T13:30:00Z');
+    const { row } = await note(
+      'yrkesresan',
+      'Modulen om funktionshinderområdet startade.',
+      '2026-11-10T13:30:00Z',
+    );
     const search = async (words: string) =>
       (await store.get()).search.search(words, { kinds: ['note'] }).map((h) => [h.refId, h.snippet]);
     expect(await search('funktionshinderområdet')).toEqual([

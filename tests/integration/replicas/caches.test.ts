@@ -44,7 +44,9 @@ describeEachDialect('two replicas on one database', (dialect) => {
     let answer = await ask(app, as, text);
     while (!answer.includes(expected)) {
       if (performance.now() - started > STALENESS_MS)
-        throw new Error(`"${text}" still lacks "${expected}" after ${STALENESS_MS} ms: ${answer.slice(0, 300)}`);
+        throw new Error(
+          `"${text}" still lacks "${expected}" after ${STALENESS_MS} ms: ${answer.slice(0, 300)}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
       answer = await ask(app, as, text);
     }
@@ -64,14 +66,21 @@ describeEachDialect('two replicas on one database', (dialect) => {
     expect(saved).toContain('Tack! Registrerat');
 
     await answersWithin(b, reader, '/delmal aktivitet cross', 'Risk för avvikelse');
-    await answersWithin(b, reader, '/delmal sok studiecirkeln hallsberg', 'Studiecirkeln i Hallsberg är inställd.');
+    await answersWithin(
+      b,
+      reader,
+      '/delmal sok studiecirkeln hallsberg',
+      'Studiecirkeln i Hallsberg är inställd.',
+    );
   });
 
   it('a catalog import on one (a new activity, a new administrator) is what the other answers', {
     timeout: 60_000,
   }, async () => {
     const anna = 'anna.lindqvist@example.org';
-    expect(await ask(b, anna, '/delmal leveranser')).toContain('Det här kommandot är till för planadministratörer.');
+    expect(await ask(b, anna, '/delmal leveranser')).toContain(
+      'Det här kommandot är till för planadministratörer.',
+    );
     expect(await ask(b, anna, '/delmal sok sommarläger')).not.toContain('Sommarläger i Hällefors');
 
     const text = `format: 1
