@@ -49,6 +49,8 @@ export interface EngineDeps {
   readonly platforms?: ReadonlySet<Platform>;
   /** Progress of long rounds (`delmal checkins run-due` on a terminal). */
   readonly progress?: (text: string) => void;
+  /** How old a claim on a round must be before another process resumes it (default 60 s). */
+  readonly resumeAfterMs?: number;
 }
 
 /** What one tick did. */
@@ -180,7 +182,7 @@ export class CheckInEngine {
     const iso = ctx.now.toISOString();
     const stale = await unfinishedRuns(
       db.kysely,
-      new Date(ctx.now.getTime() - RESUME_AFTER_MS).toISOString(),
+      new Date(ctx.now.getTime() - (this.deps.resumeAfterMs ?? RESUME_AFTER_MS)).toISOString(),
     );
     for (const run of stale) {
       const round = await roundById(db.kysely, `${run.schedule_id}:${run.slot}`);
