@@ -28,6 +28,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
+import { digestThreads } from './digest/digest-thread.js';
 import { databaseNetworks } from './digest/network-service.js';
 import { type DigestJob, digestJob } from './digest/run-due-digests.js';
 import { startTicker, type TickJob } from './jobs/ticker.js';
@@ -70,6 +71,8 @@ export interface RunningDelmal {
    * what a test awaits before checking that something did *not* happen.
    */
   settled(): Promise<void>;
+  /** Resolves when the start-up warm-up (the search index) has ended, ready or failed. */
+  warmedUp(): Promise<void>;
   /**
    * Shuts down gracefully: stops accepting, lets requests in flight and the sends in progress
    * finish within `graceMs` (0: cut at once), releases unused outbox claims, closes the database.
@@ -116,7 +119,11 @@ export async function startDelmal(
     const deliverer = new PortDeliverer(ports, {
       db,
       locale: config.locale,
-      sendTime: promptSendTime({ db, deliveries: () => deliveries, logger: deps.logger }),
+      sendTime: [
+        promptSendTime({ db, deliveries: () => deliveries, logger: deps.logger }),
+        // Slack cannot expand a digest's details inline: they follow in the digest's thread.
+        digestThreads({ deliveries: () => deliveries, platforms: new Set(['slack']), logger: deps.logger }),
+      ],
     });
     const deliveries: Outbox = new Outbox(db, deps.clock, deps.logger, deliverer);
     const chat: ChatDeps = {
@@ -216,6 +223,7 @@ export async function startDelmal(
         await deliveries.drain();
         await server.work.idle();
       },
+      warmedUp: () => warmUp.settled(),
       close: async (graceMs = 0) => {
         // Wall time, not the injected clock: a budget for real waiting.
         const deadline = performance.now() + graceMs;

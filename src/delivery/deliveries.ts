@@ -38,7 +38,7 @@ export interface Deliverer {
  * never throw: `sent` runs after the platform accepted the message, which must not be sent again.
  */
 export interface SendTimeHooks {
-  prepare(message: OutboxMessage): Promise<OutboxMessage>;
+  prepare?(message: OutboxMessage): Promise<OutboxMessage>;
   sent?(item: OutboxItem, rendered: OutboxMessage, ref: SentMessageRef): Promise<void>;
 }
 

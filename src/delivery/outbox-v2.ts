@@ -16,10 +16,12 @@ import { describeResult, toItem, toRow, validateDelivery } from './outbox-codec.
 import type { NewDelivery } from './outbox-message.js';
 import { type OutboxOptions, type WorkerSettings, workerSettings } from './outbox-options.js';
 import { Attempt } from './outbox-settle.js';
+import type { OutboxStats } from './outbox-stats.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { type PruneCounts, prunedFullBatch, pruneOnce } from './retention.js';
 
 export type { OutboxOptions, RetentionOptions } from './outbox-options.js';
+export type { OutboxStats } from './outbox-stats.js';
 
 /**
  * The outbox: every message delmal sends is stored first, as a neutral target
@@ -183,6 +185,11 @@ export class Outbox implements Deliveries {
     this.retentionTimer = undefined;
     await this.worker.stop();
     await this.pruning;
+  }
+
+  /** What this process's worker has done since it was created (benchmarks, diagnostics). */
+  stats(): OutboxStats {
+    return { ...this.worker.stats };
   }
 
   /** Delivers everything due now and waits for it (tests, one-shot CLI runs). */

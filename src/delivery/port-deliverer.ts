@@ -18,7 +18,11 @@ const LOOK_BACK_MS = 60_000;
 export class PortDeliverer implements Deliverer {
   constructor(
     private readonly ports: ReadonlyMap<Platform, ChatPort>,
-    private readonly deps: { readonly db: Db; readonly locale: Locale; readonly sendTime?: SendTimeHooks },
+    private readonly deps: {
+      readonly db: Db;
+      readonly locale: Locale;
+      readonly sendTime?: readonly SendTimeHooks[];
+    },
   ) {}
 
   buckets(to: Address): readonly RateBucket[] {
@@ -30,7 +34,7 @@ export class PortDeliverer implements Deliverer {
     let result: DeliveryResult;
     try {
       const locale = await this.localeOf(item);
-      if (this.deps.sendTime) message = await this.deps.sendTime.prepare(message);
+      for (const hooks of this.deps.sendTime ?? []) if (hooks.prepare) message = await hooks.prepare(message);
       const reply = renderMessage(message, locale);
       const options = { locale, outboxId: item.id, signal };
       if (item.replaces) {
@@ -44,7 +48,8 @@ export class PortDeliverer implements Deliverer {
       return { ok: false, kind: 'transient', error: error instanceof Error ? error.message : String(error) };
     }
     // Outside the try: the message is out, whatever the hook does.
-    if (result.ok && result.sent) await this.deps.sendTime?.sent?.(item, message, result.sent);
+    if (result.ok && result.sent)
+      for (const hooks of this.deps.sendTime ?? []) await hooks.sent?.(item, message, result.sent);
     return result;
   }
 

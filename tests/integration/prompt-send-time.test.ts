@@ -80,7 +80,7 @@ describeEachDialect('a prompt still waiting in the outbox when another owner ans
     const deliverer = new PortDeliverer(new Map<Platform, ChatPort>([['local', port]]), {
       db: db.db,
       locale: 'sv',
-      sendTime: promptSendTime({ db: db.db, deliveries: () => outbox, logger }),
+      sendTime: [promptSendTime({ db: db.db, deliveries: () => outbox, logger })],
     });
     outbox = new Outbox(db.db, clock, logger, deliverer, { random: () => 0 });
     await openRound(db.db, {
