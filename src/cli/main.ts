@@ -100,7 +100,8 @@ export function buildProgram(ctx: CliContext): Command {
       (value: string) => parseChoice(t, REPORT_FORMATS, value),
       'docx' as ReportFormat,
     )
-    .action((options: { from: string; to: string; out: string; format: ReportFormat }) =>
+    .option('--quiet', t('cli.help.quiet'))
+    .action((options: { from: string; to: string; out: string; format: ReportFormat; quiet?: boolean }) =>
       import('./report-command.js').then((m) => m.reportFollowUp(ctx, options)),
     );
   report

@@ -21,24 +21,34 @@ export interface PeriodOptions {
 /** `delmal report uppfoljning --from --to --format docx|md|html --out <file>` */
 export async function reportFollowUp(
   ctx: CliContext,
-  options: PeriodOptions & { readonly format: ReportFormat },
+  options: PeriodOptions & { readonly format: ReportFormat; readonly quiet?: boolean },
 ): Promise<void> {
   const { config, t } = configFor(ctx, false);
   const period = periodOrExit(ctx, t, options, config.timezone);
+  const started = performance.now();
+  const progress = options.quiet ? undefined : reportProgress(ctx, t, options.format);
   await withReadyDatabase(ctx, config, t, async (db) => {
     const view = await viewOf(db);
     const rendered = await compileFollowUpReport(
-      { db, view, clock: ctx.clock, locale: config.locale, progress: progressLine(ctx, t, options.format) },
+      { db, view, clock: ctx.clock, locale: config.locale, progress: progress?.step },
       period,
       options.format,
       basename(options.out, extname(options.out)),
     );
-    ctx.progress?.('');
+    progress?.clear();
     await writeAtomically(ctx, t, options.out, (tmp) => writeFile(tmp, rendered.content));
     for (const asset of rendered.assets)
       await writeAtomically(ctx, t, join(dirname(options.out), asset.name), (tmp) =>
         writeFile(tmp, asset.content),
       );
+    progress?.done(
+      t('report.progress.done', {
+        seconds: ((performance.now() - started) / 1000).toLocaleString(config.locale, {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }),
+      }),
+    );
     ctx.out(
       t('cli.report.written', {
         file: options.out,
@@ -99,15 +109,27 @@ async function writeAtomically(
   }
 }
 
-/** A one-line progress indicator, only where the CLI context has a terminal to draw it on. */
-function progressLine(ctx: CliContext, t: Translate, format: ReportFormat): ReportProgress | undefined {
-  const draw = ctx.progress;
-  if (!draw) return undefined;
+interface ProgressOutput {
+  readonly step: ReportProgress;
+  /** Clears a terminal's progress line before the report's own output. */
+  readonly clear: () => void;
+  readonly done: (text: string) => void;
+}
+
+/**
+ * Where the report tells how far it has come: one redrawn line on a terminal, otherwise one plain
+ * line per step on stderr (a log or CI job shows that a long report is alive). Never on stdout.
+ */
+function reportProgress(ctx: CliContext, t: Translate, format: ReportFormat): ProgressOutput {
   const words = {
     read: t('report.progress.read'),
     compile: t('report.progress.compile'),
     charts: t('report.progress.charts'),
     write: t('report.progress.write', { format: format.toUpperCase() }),
   };
-  return (step, index, total) => draw(`[${index}/${total}] ${words[step]} …`);
+  const line = (...[step, index, total]: Parameters<ReportProgress>) =>
+    `[${index}/${total}] ${words[step]} …`;
+  const draw = ctx.progress;
+  if (draw) return { step: (...args) => draw(line(...args)), clear: () => draw(''), done: () => {} };
+  return { step: (...args) => ctx.err(line(...args)), clear: () => {}, done: (text) => ctx.err(text) };
 }

@@ -53,6 +53,8 @@ export const enReport: Readonly<Record<keyof typeof svReport, string>> = {
   'report.progress.compile': 'Compiling',
   'report.progress.charts': 'Drawing charts',
   'report.progress.write': 'Writing {format}',
+  'report.progress.done': 'Done in {seconds} s',
+  'cli.help.quiet': 'print no progress lines',
   'cli.help.report': 'compile reports from the check-ins',
   'cli.help.reportFollowUp': 'the annual follow-up report as docx, md or html',
   'cli.help.reportCheckIns': 'every check-in of a period as CSV',

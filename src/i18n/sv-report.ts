@@ -51,6 +51,8 @@ export const svReport = {
   'report.progress.compile': 'Sammanställer',
   'report.progress.charts': 'Ritar diagram',
   'report.progress.write': 'Skriver {format}',
+  'report.progress.done': 'Klart på {seconds} s',
+  'cli.help.quiet': 'skriv inga förloppsrader',
   'cli.help.report': 'sammanställ rapporter ur avstämningarna',
   'cli.help.reportFollowUp': 'den årliga uppföljningsrapporten som docx, md eller html',
   'cli.help.reportCheckIns': 'alla avstämningar under en period som CSV',

@@ -27,7 +27,10 @@ afterAll(async () => {
 describe('delmal report uppfoljning', () => {
   it('writes the Markdown report with its chart files beside it and says what it wrote', async () => {
     const out = join(dir, 'uppfoljning-2026.md');
-    const run = await delmal(['report', 'uppfoljning', ...year, '--format', 'md', '--out', out], env);
+    const run = await delmal(
+      ['report', 'uppfoljning', ...year, '--format', 'md', '--out', out, '--quiet'],
+      env,
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -115,6 +118,45 @@ describe('delmal report uppfoljning', () => {
       '[4/4] Skriver HTML …',
       '',
     ]);
+  });
+
+  it('without a terminal, prints one plain progress line per step on stderr and keeps stdout clean', async () => {
+    const out = join(dir, 'logg.html');
+    const run = await delmal(['report', 'uppfoljning', ...year, '--format', 'html', '--out', out], env);
+    expect(run.code).toBe(0);
+    const lines = run.stderr.split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      '[1/4] Läser avstämningar …',
+      '[2/4] Sammanställer …',
+      '[3/4] Ritar diagram …',
+      '[4/4] Skriver HTML …',
+    ]);
+    expect(lines[4]).toMatch(/^Klart på \d+,\d s$/);
+    expect(lines).toHaveLength(5);
+    expect(run.stderr).not.toContain('\r');
+    expect(run.stdout).toBe(
+      `Rapporten är skriven: ${out} (65 aktiviteter, ${TEST_YEAR_IN_PERIOD} avstämningar 2026-01-01 – 2026-12-31).`,
+    );
+  });
+
+  it('prints no progress at all with --quiet, on a terminal or not', async () => {
+    const lines: string[] = [];
+    const err: string[] = [];
+    const out: string[] = [];
+    const code = await runCli(
+      ['report', 'uppfoljning', ...year, '--format', 'html', '--out', join(dir, 'q.html'), '--quiet'],
+      {
+        env,
+        out: (text) => out.push(text),
+        err: (text) => err.push(text),
+        clock: fixedClock('2027-01-15T08:00:00Z'),
+        progress: (text) => lines.push(text),
+      },
+    );
+    expect(code).toBe(0);
+    expect(lines).toEqual([]);
+    expect(err).toEqual([]);
+    expect(out).toHaveLength(1);
   });
 });
 
