@@ -42,6 +42,7 @@ export const enReport: Readonly<Record<keyof typeof svReport, string>> = {
   'report.timeline.from': 'From',
   'report.timeline.to': 'To',
   'report.timeline.by': 'By',
+  'report.timeline.item': '{date}  {from} → {to} ({author})',
   'report.ended.heading': 'Paused or finished in the period',
   'report.ended.none': 'No activity was paused or finished in the period.',
   'report.ended.item': '{name}: {status} {date} ({author})',

@@ -40,6 +40,7 @@ export const svReport = {
   'report.timeline.from': 'Från',
   'report.timeline.to': 'Till',
   'report.timeline.by': 'Av',
+  'report.timeline.item': '{date}  {from} → {to} ({author})',
   'report.ended.heading': 'Pausade eller avslutade under perioden',
   'report.ended.none': 'Inga aktiviteter pausades eller avslutades under perioden.',
   'report.ended.item': '{name}: {status} {date} ({author})',

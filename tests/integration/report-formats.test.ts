@@ -77,6 +77,9 @@ describe.skipIf(!(hasLibreOffice && hasPdfToText) && !inCi)('the DOCX report', (
       'CHERRIES: Avslutad 2026-09-30 (Maria Sandberg)',
       'rapporterad status ur uppföljningsrapporten',
       'Enkäten skickad.',
+      // The timeline: one line per status change, date first.
+      'Statusändringar under perioden',
+      '2026-03-02 Enligt plan → Risk för avvikelse (Maria Sandberg)',
     ])
       expect(text).toContain(expected);
     // Two charts, embedded as PNG pictures.
