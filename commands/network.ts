@@ -56,7 +56,7 @@ export const network = defineCommand({
       const bound = boundId ? byId(boundId) : undefined;
       if (!boundId) return text(ctx.t('network.notBound'));
       if (bound && !mayManage(ctx, bound)) return notAllowed(ctx, bound);
-      await service.unbind(inbound);
+      await service.unbind(inbound, ctx.asker.email);
       return text(ctx.t('network.unbound', { network: bound?.name ?? boundId }));
     }
 

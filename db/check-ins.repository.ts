@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { type AuditActor, appendAudit } from './audit-log.repository.js';
 import type { Db } from './connection.js';
 import type { CheckInRow, Database } from './database.js';
 
@@ -18,6 +19,8 @@ export interface NewCheckIn {
   readonly late?: boolean;
   readonly nextStep?: string | null;
   readonly needsSupport?: boolean;
+  /** Who records it and through which request: audited in the same transaction. */
+  readonly audit?: AuditActor;
 }
 
 /** The columns a plain check-in (not answering a round, never edited) has. */
@@ -93,6 +96,25 @@ export async function insertCheckIn(
         ).numUpdatedRows,
       ) === 1;
     await bumpRevision(trx, now, row.id);
+    if (checkIn.audit)
+      await appendAudit(
+        trx,
+        checkIn.audit,
+        {
+          // An answer to a round someone else already answered is a comment on it.
+          action: row.round_id !== null && !counted ? 'checkin.comment' : 'checkin.record',
+          subjectKind: 'check_in',
+          subjectId: row.id,
+          activityId: row.activity_id,
+          fields: [
+            'status',
+            ...(row.note !== '' ? ['note'] : []),
+            ...(row.next_step !== null ? ['nextStep'] : []),
+            ...(row.needs_support === 1 ? ['needsSupport'] : []),
+          ],
+        },
+        now,
+      );
     return { row, created: true, counted };
   });
 }
@@ -129,6 +151,8 @@ export interface CheckInEdit {
   readonly platform: string;
   /** The edit submission's own key: the same submission twice edits once. */
   readonly idempotencyKey?: string;
+  /** Who edits and through which request: audited in the same transaction. */
+  readonly audit?: AuditActor;
 }
 
 /**
@@ -191,6 +215,25 @@ export async function editCheckIn(
     await trx.updateTable('check_ins').set(changes).where('id', '=', current.id).execute();
     // The version makes the revision new even when an edit comes in the same instant as the answer.
     await bumpRevision(trx, now, `${current.id}:${changes.version}`);
+    if (edit.audit)
+      await appendAudit(
+        trx,
+        edit.audit,
+        {
+          action: 'checkin.edit',
+          subjectKind: 'check_in',
+          subjectId: current.id,
+          activityId: current.activity_id,
+          // Which fields changed, never what they said.
+          fields: [
+            ...(current.status_code !== changes.status_code ? ['status'] : []),
+            ...(current.note !== changes.note ? ['note'] : []),
+            ...((current.next_step ?? null) !== changes.next_step ? ['nextStep'] : []),
+            ...(current.needs_support !== changes.needs_support ? ['needsSupport'] : []),
+          ],
+        },
+        now,
+      );
     return { row: { ...current, ...changes }, changed: true };
   });
 }

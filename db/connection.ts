@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './database.js';
 
 /** Which database a URL selects (see `parseDatabaseUrl` in the configuration). */
@@ -43,7 +44,9 @@ export function openDatabase(target: DatabaseTarget, onIdleError?: (error: Error
       close: () => kysely.destroy(),
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
+  // Loaded only for PostgreSQL: a SQLite deployment does not keep pg's modules in memory.
+  const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+  const pool = new Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle connection that the server closes (restart, failover, admin) must not crash the bot:
   // the pool drops it and opens a new one on the next query. Without a listener Node would throw.
   pool.on('error', (error) => onIdleError?.(error));

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AuditLogTable } from './audit-tables.js';
 import type {
   ChatIdentityTable,
   CheckInTable,
@@ -207,6 +208,7 @@ export interface Database {
   check_in_versions: CheckInVersionTable;
   network_channels: NetworkChannelTable;
   network_digests: NetworkDigestTable;
+  audit_log: AuditLogTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;
@@ -222,6 +224,7 @@ export type TeamsConversationRow = Selectable<TeamsConversationTable>;
 export type ScheduleRunRow = Selectable<ScheduleRunTable>;
 export type AwayPeriodRow = Selectable<AwayPeriodTable>;
 
+export type * from './audit-tables.js';
 export type * from './delivery-tables.js';
 export type * from './network-tables.js';
 export type * from './schedule-tables.js';

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010-check-in-periods.js';
 import * as m0011 from './migrations/0011-check-in-rounds.js';
 import * as m0012 from './migrations/0012-network-digests.js';
 import * as m0013 from './migrations/0013-drop-first-outbox.js';
+import * as m0014 from './migrations/0014-audit-log.js';
 import * as m0015 from './migrations/0015-check-ins-updated.js';
 
 /**
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-check-in-rounds': m0011,
   '0012-network-digests': m0012,
   '0013-drop-first-outbox': m0013,
+  '0014-audit-log': m0014,
   '0015-check-ins-updated': m0015,
 };
 

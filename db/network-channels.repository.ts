@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type AuditActor, appendAudit } from './audit-log.repository.js';
 import type { Database } from './database.js';
 import type { NetworkChannelTable } from './network-tables.js';
 
@@ -36,6 +37,8 @@ export async function bindChannel(
   db: Kysely<Database>,
   binding: ChannelKey & { networkId: string; name: string | null; boundBy: string | null },
   now: string,
+  /** Who binds it, through which request: audited in the same transaction. */
+  audit?: AuditActor,
 ): Promise<BindResult> {
   return db.transaction().execute(async (trx) => {
     const here = await channelRow(trx, binding);
@@ -66,6 +69,13 @@ export async function bindChannel(
       })
       .execute();
     await bumpRevision(trx, now);
+    if (audit)
+      await appendAudit(
+        trx,
+        audit,
+        { action: 'network.bind', subjectKind: 'network', subjectId: binding.networkId, fields: ['channel'] },
+        now,
+      );
     return before ? { ok: true, replaced: before, already: false } : { ok: true, already: false };
   });
 }
@@ -75,6 +85,8 @@ export async function unbindChannel(
   db: Kysely<Database>,
   channel: ChannelKey,
   now: string,
+  /** Who unbinds it, through which request: audited in the same transaction. */
+  audit?: AuditActor,
 ): Promise<string | undefined> {
   return db.transaction().execute(async (trx) => {
     const here = await channelRow(trx, channel);
@@ -85,6 +97,13 @@ export async function unbindChannel(
       .where('platform', '=', here.platform)
       .execute();
     await bumpRevision(trx, now);
+    if (audit)
+      await appendAudit(
+        trx,
+        audit,
+        { action: 'network.unbind', subjectKind: 'network', subjectId: here.network_id, fields: ['channel'] },
+        now,
+      );
     return here.network_id;
   });
 }

@@ -21,12 +21,14 @@ import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
 import { IdentityWarmup } from './checkins/identity-warmup.js';
+import { promptSendTime } from './checkins/prompt-refresh.js';
 import { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
+import { digestThreads } from './digest/digest-thread.js';
 import { databaseNetworks } from './digest/network-service.js';
 import { type DigestJob, digestJob } from './digest/run-due-digests.js';
 import { startTicker, type TickJob } from './jobs/ticker.js';
@@ -72,6 +74,8 @@ export interface RunningDelmal {
    * what a test awaits before checking that something did *not* happen.
    */
   settled(): Promise<void>;
+  /** Resolves when the start-up warm-up (the search index) has ended, ready or failed. */
+  warmedUp(): Promise<void>;
   /**
    * Shuts down gracefully: stops accepting, lets requests in flight and the sends in progress
    * finish within `graceMs` (0: cut at once), releases unused outbox claims, closes the database.
@@ -115,10 +119,18 @@ export async function startDelmal(
     // The ports are known once the adapters exist, and the adapters send through the outbox: the
     // deliverer reads the map at send time, after it is filled below.
     const ports = new Map<Platform, ChatPort>();
-    const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
+    const deliverer = new PortDeliverer(ports, {
+      db,
+      locale: config.locale,
+      sendTime: [
+        promptSendTime({ db, deliveries: () => deliveries, logger: deps.logger }),
+        // Slack cannot expand a digest's details inline: they follow in the digest's thread.
+        digestThreads({ deliveries: () => deliveries, platforms: new Set(['slack']), logger: deps.logger }),
+      ],
+    });
     // Metrics only with DELMAL_METRICS_TOKEN: prom-client is not even loaded otherwise.
     const metrics = config.metricsToken ? await prometheusMetrics(db, deps.clock) : undefined;
-    const deliveries = new Outbox(
+    const deliveries: Outbox = new Outbox(
       db,
       deps.clock,
       deps.logger,
@@ -175,7 +187,7 @@ export async function startDelmal(
     const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const checkIns = new CheckInEngine({
       db,
-      outbox: deliveries,
+      deliveries,
       calendar,
       logger: deps.logger,
       worker,
@@ -236,6 +248,7 @@ export async function startDelmal(
         await deliveries.drain();
         await server.work.idle();
       },
+      warmedUp: () => warmUp.settled(),
       close: async (graceMs = 0) => {
         // Wall time, not the injected clock: a budget for real waiting.
         const deadline = performance.now() + graceMs;

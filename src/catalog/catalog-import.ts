@@ -1,3 +1,4 @@
+import { type AuditActor, appendAudit } from '../../db/audit-log.repository.js';
 import { readCatalog } from '../../db/catalog-read.repository.js';
 import { writeCatalog } from '../../db/catalog-write.repository.js';
 import type { Db } from '../../db/connection.js';
@@ -24,7 +25,12 @@ export interface ImportOutcome {
 export async function importCatalog(
   db: Db,
   file: { readonly path: string; readonly text: string },
-  options: { readonly dryRun?: boolean; readonly clock: Clock },
+  options: {
+    readonly dryRun?: boolean;
+    readonly clock: Clock;
+    /** Who imports (the CLI's operator); the start-up seed is the system's. Audited with the write. */
+    readonly actor?: AuditActor;
+  },
 ): Promise<ImportOutcome> {
   const parsed = parseCatalogFile(file.path, file.text);
   const current = await readCatalog(db.kysely);
@@ -36,6 +42,22 @@ export async function importCatalog(
   if (options.dryRun || diff.changes.length === 0) return { file: parsed.name, diff, applied: false };
   const changed = new Set(diff.changes.map((c) => entityKey(c.kind, c.id)));
   const now = options.clock.now().toISOString();
-  await db.kysely.transaction().execute((trx) => writeCatalog(trx, merged, changed, now));
+  const actor = options.actor ?? { kind: 'system', platform: 'system' };
+  // Which kinds of entry changed and how many, never their content.
+  const counts = new Map<string, number>();
+  for (const c of diff.changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+  await db.kysely.transaction().execute(async (trx) => {
+    await writeCatalog(trx, merged, changed, now);
+    await appendAudit(
+      trx,
+      actor,
+      {
+        action: 'catalog.import',
+        subjectKind: 'catalog',
+        fields: [...counts].map(([kind, n]) => `${kind}:${n}`),
+      },
+      now,
+    );
+  });
   return { file: parsed.name, diff, applied: true };
 }

@@ -3,6 +3,7 @@ import { checkInHistory, editCheckIn } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { CheckInRow } from '../../db/database.js';
 import { nextRoundOpening, openRoundOf, roundAnswers } from '../../db/round-answers.repository.js';
+import { auditRequestId } from '../audit/request-id.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Clock } from '../clock.js';
 import { type CheckInInput, type CheckInResult, personIdOf, validateCheckIn } from './record-check-in.js';
@@ -56,6 +57,7 @@ export async function editLatestCheckIn(
   if (until !== undefined && until <= now)
     return { ok: false, problems: [{ field: 'activity', key: 'checkin.error.editClosed' }] };
   const { statusCode, note, nextStep, needsSupport } = valid.input;
+  const personId = await personIdOf(deps.db, person.email);
   const edited = await editCheckIn(
     deps.db,
     {
@@ -64,10 +66,11 @@ export async function editLatestCheckIn(
       note,
       nextStep: nextStep === '' ? null : nextStep,
       needsSupport,
-      personId: await personIdOf(deps.db, person.email),
+      personId,
       authorName: person.name,
       platform,
       ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      audit: { kind: 'person', id: personId, platform, requestId: auditRequestId(idempotencyKey) },
     },
     now,
   );

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import type { CheckInRow } from '../../db/database.js';
 import type { Activity, Person } from '../../db/model/catalog-schema.js';
 import { openRoundOf } from '../../db/round-answers.repository.js';
+import { auditRequestId } from '../audit/request-id.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Clock } from '../clock.js';
 import type { MessageKey, MessageParams } from '../i18n/i18n.js';
@@ -128,11 +129,12 @@ export async function recordCheckIn(
   const { statusCode, note, nextStep, needsSupport } = valid.input;
   const now = deps.clock.now().toISOString();
   const round = await openRoundOf(deps.db.kysely, activity.id, now);
+  const personId = await personIdOf(deps.db, person.email);
   const { row, created, counted } = await insertCheckIn(
     deps.db.kysely,
     {
       activityId: activity.id,
-      personId: await personIdOf(deps.db, person.email),
+      personId,
       authorName: person.name,
       statusCode,
       note,
@@ -141,6 +143,7 @@ export async function recordCheckIn(
       needsSupport,
       ...(round ? { roundId: round.id, late: now > round.deadline_at } : {}),
       ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      audit: { kind: 'person', id: personId, platform, requestId: auditRequestId(idempotencyKey) },
     },
     now,
   );

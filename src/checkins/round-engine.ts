@@ -27,13 +27,14 @@ import { activitiesBySchedule } from '../schedule/effective-schedule.js';
 import { dueSlots, type Slot } from '../schedule/slots.js';
 import { sendCatchUps } from './catch-up.js';
 import { PromptCatalog } from './prompt-data.js';
-import { type PromptOutbox, type PromptToSend, sendPrompts } from './prompt-sender.js';
+import { type BulkDeliveries, type PromptToSend, sendPrompts } from './prompt-sender.js';
 import { sendReminders } from './reminders.js';
 import { planRound, roundDeadline } from './round-plan.js';
 
 export interface EngineDeps {
   readonly db: Db;
-  readonly outbox: PromptOutbox;
+  /** The outbox, as the engine uses it: prompts are enqueued in bulk on its bulk lane. */
+  readonly deliveries: BulkDeliveries;
   readonly calendar: SwedishCalendar;
   readonly logger: Logger;
   /** This process's name in `schedule_runs.claimed_by`. */
@@ -231,12 +232,19 @@ export class CheckInEngine {
 
   private send(roundId: string, toSend: readonly PromptToSend[], ctx: TickContext): Promise<number> {
     const report = this.deps.progress;
-    return sendPrompts(this.deps.db.kysely, this.deps.outbox, ctx.prompts, toSend, ctx.now.toISOString(), {
-      ...(this.deps.platforms ? { platforms: this.deps.platforms } : {}),
-      ...(report && toSend.length > 0
-        ? { progress: (done: number) => report(`${roundId}: ${done}/${toSend.length}`) }
-        : {}),
-    });
+    return sendPrompts(
+      this.deps.db.kysely,
+      this.deps.deliveries,
+      ctx.prompts,
+      toSend,
+      ctx.now.toISOString(),
+      {
+        ...(this.deps.platforms ? { platforms: this.deps.platforms } : {}),
+        ...(report && toSend.length > 0
+          ? { progress: (done: number) => report(`${roundId}: ${done}/${toSend.length}`) }
+          : {}),
+      },
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import type { ExportFormat } from '../catalog/export-formats.js';
 import type { MessageKey, Translate } from '../i18n/i18n.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
 import { describeIssue } from './describe-issue.js';
+import { operatorActor } from './operator.js';
 
 /** `delmal catalog import <file> [--dry-run]` */
 export async function catalogImport(
@@ -24,7 +25,15 @@ export async function catalogImport(
   }
   await withReadyDatabase(ctx, config, t, async (db) => {
     try {
-      const outcome = await importCatalog(db, { path, text }, { dryRun: options.dryRun, clock: ctx.clock });
+      const outcome = await importCatalog(
+        db,
+        { path, text },
+        {
+          dryRun: options.dryRun,
+          clock: ctx.clock,
+          actor: operatorActor(ctx),
+        },
+      );
       const { changes, unchanged, keptOnlyInDatabase } = outcome.diff;
       if (changes.length === 0) ctx.out(t('cli.catalog.noChanges', { file: outcome.file, unchanged }));
       else {

@@ -3,7 +3,9 @@ import { EXPORT_FORMATS, type ExportFormat } from '../catalog/export-formats.js'
 import { DEFAULT_LOCALE, isLocale, type MessageKey, type Translate, translator } from '../i18n/i18n.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/report-formats.js';
 import { ASK_FORMATS, type AskFormat } from './ask-formats.js';
+import { AUDIT_FORMATS, type AuditOptions } from './audit-formats.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
+import { ERASURE_MODES, type ErasureMode } from './erasure-modes.js';
 import type { PreviewOptions } from './schedule-command.js';
 
 // Each verb's module is loaded when that verb runs: `serve` does not pay for the CSV and YAML
@@ -135,6 +137,41 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--now <iso>', t('cli.help.now'))
     .action((options: { now?: string }) =>
       import('./checkins-command.js').then((m) => m.checkInsRunDue(ctx, options)),
+    );
+  program
+    .command('audit')
+    .description(t('cli.help.audit'))
+    .option('--activity <id>', t('cli.help.auditActivity'))
+    .option('--person <email>', t('cli.help.auditPerson'))
+    .option('--since <date>', t('cli.help.auditSince'))
+    .option(
+      '--format <format>',
+      t('cli.help.auditFormat'),
+      (value: string) => parseChoice(t, AUDIT_FORMATS, value),
+      'text',
+    )
+    .action((options: AuditOptions) =>
+      import('./audit-command.js').then((m) => m.auditCommand(ctx, options)),
+    );
+  const person = program.command('person').description(t('cli.help.person'));
+  person
+    .command('export')
+    .description(t('cli.help.personExport'))
+    .argument('<email>', t('cli.help.personEmail'))
+    .action((email: string) => import('./person-command.js').then((m) => m.personExport(ctx, email)));
+  person
+    .command('delete')
+    .description(t('cli.help.personDelete'))
+    .argument('<email>', t('cli.help.personEmail'))
+    .option(
+      '--mode <mode>',
+      t('cli.help.personMode'),
+      (value: string) => parseChoice(t, ERASURE_MODES, value),
+      'pseudonymise',
+    )
+    .option('--dry-run', t('cli.help.dryRun'))
+    .action((email: string, options: { mode: ErasureMode; dryRun?: boolean }) =>
+      import('./person-command.js').then((m) => m.personDelete(ctx, email, options)),
     );
   return program;
 }

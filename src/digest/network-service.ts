@@ -8,8 +8,10 @@ import {
   unbindChannel,
 } from '../../db/network-channels.repository.js';
 import { lastDigest } from '../../db/network-digests.repository.js';
+import { auditRequestId } from '../audit/request-id.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { InboundMessage } from '../chat/inbound.js';
+import { submissionKey } from '../chat/inbound-schema.js';
 import type { Clock } from '../clock.js';
 import { buildDigest } from './build-digest.js';
 import type { DigestMessage } from './digest-message.js';
@@ -21,8 +23,8 @@ const WEEK_MS = 7 * 86_400_000;
 export interface NetworkChannels {
   /** Binds the channel `inbound` was written in to the network; the asker is recorded. */
   bind(networkId: string, inbound: InboundMessage, email: string | undefined): Promise<BindResult>;
-  /** Unbinds the channel `inbound` was written in; the network it served, if any. */
-  unbind(inbound: InboundMessage): Promise<string | undefined>;
+  /** Unbinds the channel `inbound` was written in (audited as `email`'s); the network it served, if any. */
+  unbind(inbound: InboundMessage, email: string | undefined): Promise<string | undefined>;
   /** The network the channel `inbound` was written in is bound to, if any. */
   networkOf(inbound: InboundMessage): Promise<string | undefined>;
   /** The digest the network would get now: from its last digest (or a week back) until now. */
@@ -37,21 +39,35 @@ const keyOf = (inbound: InboundMessage) => ({
   conversationId: inbound.conversation.id,
 });
 
+/** Who changes a binding, for the audit log: the person (by id) and the request. */
+const auditActor = (inbound: InboundMessage, personId: string | null) => ({
+  kind: 'person' as const,
+  id: personId,
+  platform: inbound.platform,
+  requestId: auditRequestId(submissionKey(inbound)),
+});
+
 /** Networks and channels stored in delmal's database. */
 export function databaseNetworks(db: Db, clock: Clock): NetworkChannels {
   return {
-    bind: async (networkId, inbound, email) =>
-      bindChannel(
+    bind: async (networkId, inbound, email) => {
+      const personId = email ? ((await personIdByEmail(db.kysely, email)) ?? null) : null;
+      return bindChannel(
         db.kysely,
-        {
-          networkId,
-          ...keyOf(inbound),
-          name: inbound.conversation.name ?? null,
-          boundBy: email ? ((await personIdByEmail(db.kysely, email)) ?? null) : null,
-        },
+        { networkId, ...keyOf(inbound), name: inbound.conversation.name ?? null, boundBy: personId },
         clock.now().toISOString(),
-      ),
-    unbind: (inbound) => unbindChannel(db.kysely, keyOf(inbound), clock.now().toISOString()),
+        auditActor(inbound, personId),
+      );
+    },
+    unbind: async (inbound, email) => {
+      const personId = email ? ((await personIdByEmail(db.kysely, email)) ?? null) : null;
+      return unbindChannel(
+        db.kysely,
+        keyOf(inbound),
+        clock.now().toISOString(),
+        auditActor(inbound, personId),
+      );
+    },
     networkOf: async (inbound) => (await channelRow(db.kysely, keyOf(inbound)))?.network_id,
     preview: async (view, network) => {
       const now = clock.now();

@@ -3,6 +3,7 @@ import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
 import { enDigest } from './en-digest.js';
 import { enErrors } from './en-errors.js';
+import { enGovernance } from './en-governance.js';
 import { enPrompts } from './en-prompts.js';
 import { enReport } from './en-report.js';
 import { enRounds } from './en-rounds.js';
@@ -20,4 +21,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enAnswers,
   ...enPrompts,
   ...enDigest,
+  ...enGovernance,
 };

@@ -3,6 +3,7 @@ import { svAnswers } from './sv-answers.js';
 import { svChat } from './sv-chat.js';
 import { svDigest } from './sv-digest.js';
 import { svErrors } from './sv-errors.js';
+import { svGovernance } from './sv-governance.js';
 import { svPrompts } from './sv-prompts.js';
 import { svReport } from './sv-report.js';
 import { svRounds } from './sv-rounds.js';
@@ -23,6 +24,7 @@ export const sv = {
   ...svAnswers,
   ...svPrompts,
   ...svDigest,
+  ...svGovernance,
 } as const;
 
 export type MessageKey = keyof typeof sv;
