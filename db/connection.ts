@@ -30,9 +30,13 @@ export function openDatabase(target: DatabaseTarget, onIdleError?: (error: Error
     if (target.file !== ':memory:') mkdirSync(dirname(resolve(target.file)), { recursive: true });
     const sqlite = new SQLite(target.file);
     sqlite.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL is crash-safe for the application (no corruption, committed data survives a
-    // process crash); only an OS crash or power cut can lose the last transactions. FULL would fsync
-    // every commit, which the outbox and receipts do many times a second.
+    // synchronous = NORMAL, deliberately. In WAL mode a commit is in the WAL file (the OS has it)
+    // before the caller goes on: a receipt or an answer committed before an ack survives a crash or
+    // kill of the process, which is the failure Slack's and Teams' retries meet. Only an OS crash or
+    // power cut can lose the last commits since the WAL was last synced (at checkpoints); no
+    // corruption either way. FULL would fsync every commit — with receipts group-committed that is
+    // once per batch of concurrent requests, not per request, but still a disk flush on the answer
+    // path of every busy moment. An installation that must survive power cuts runs PostgreSQL.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
