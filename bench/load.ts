@@ -21,10 +21,14 @@ export interface LoadTarget {
 }
 
 /** Runs the load generator in its own thread against `target` for `durationMs`. */
-export function runLoad(target: LoadTarget, durationMs: number): Promise<LoadResult> {
+export function runLoad(
+  target: LoadTarget,
+  durationMs: number,
+  concurrency = CONCURRENCY,
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.js', import.meta.url), {
-      workerData: { ...target, concurrency: CONCURRENCY, durationMs },
+      workerData: { ...target, concurrency, durationMs },
     });
     worker.once('message', (result: LoadResult) => resolve(result));
     worker.once('error', reject);

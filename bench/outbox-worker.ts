@@ -6,7 +6,8 @@ import { type SlackLimits, slackPortDeliverer } from './slack-port-deliverer.js'
 
 /**
  * One outbox worker process of the outbox benchmark: its own PostgreSQL pool, its own Outbox,
- * delivering through the real SlackPort (see slack-port-deliverer.ts). The parent says `go` (start delivering) and `stop` (stop and report).
+ * delivering through the real SlackPort (see slack-port-deliverer.ts). The parent says `go` (start
+ * delivering) and `stop` (stop, and send back the worker's `OutboxStats`).
  */
 const url = process.env.BENCH_DATABASE_URL ?? '';
 const apiUrl = process.env.BENCH_SLACK_API_URL ?? '';
@@ -27,7 +28,7 @@ process.on('message', (message: string) => {
       .stop()
       .then(() => db.close())
       .then(() => {
-        process.send?.('stopped');
+        process.send?.({ stats: outbox.stats() });
         process.exit(0);
       });
 });

@@ -16,7 +16,7 @@ import { openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { systemClock } from '../src/clock.js';
 import type { NewDelivery } from '../src/delivery/outbox-message.js';
-import { Outbox } from '../src/delivery/outbox-v2.js';
+import { Outbox, type OutboxStats } from '../src/delivery/outbox-v2.js';
 import { createLogger } from '../src/logger.js';
 import { RateLimitedSlack } from '../tests/fakes/rate-limited-slack.js';
 import { summarize } from './measure.js';
@@ -76,9 +76,13 @@ function startWorker(url: string, apiUrl: string): Promise<ChildProcess> {
   });
 }
 
-function stopWorker(child: ChildProcess): Promise<void> {
+function stopWorker(child: ChildProcess): Promise<OutboxStats | undefined> {
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    let stats: OutboxStats | undefined;
+    child.on('message', (message: { stats?: OutboxStats }) => {
+      stats = message.stats ?? stats;
+    });
+    child.once('exit', () => resolve(stats));
     child.send('stop');
   });
 }
@@ -116,7 +120,19 @@ try {
     }),
   );
   const started = now();
+  const unusedAtStart = fake.tierUnusedMs();
   for (const worker of workers) worker.send('go');
+  // Where the time goes: every second, how long the fake's tier sat full (capacity not used).
+  const timeline: { at: number; unusedMs: number; arrived: number }[] = [];
+  const sampler = setInterval(
+    () =>
+      timeline.push({
+        at: now() - started,
+        unusedMs: fake.tierUnusedMs() - unusedAtStart,
+        arrived: fake.firstArrival.size,
+      }),
+    1000,
+  );
 
   const interactive = new Map<string, number>();
   let n = 0;
@@ -134,19 +150,21 @@ try {
     ? setInterval(
         () =>
           console.log(
-            `${((now() - started) / 1000).toFixed(1)} s: ${fake.firstArrival.size} arrived, ${fake.rejected} × 429`,
+            `${((now() - started) / 1000).toFixed(1)} s: ${fake.firstArrival.size} arrived, ${fake.rejected} × 429, tier unused ${((fake.tierUnusedMs() - unusedAtStart) / 1000).toFixed(2)} s`,
           ),
         2000,
       )
     : undefined;
   await bulkDone;
+  const unusedMs = fake.tierUnusedMs() - unusedAtStart;
+  clearInterval(sampler);
   clearInterval(progress);
   clearInterval(ticker);
   const bulkEnd = Math.max(...bulkIds.map((id) => fake.firstArrival.get(id) ?? 0));
   const answersBy = now() + 10_000;
   while ([...interactive.keys()].some((id) => !fake.firstArrival.has(id)) && now() < answersBy)
     await new Promise((resolve) => setTimeout(resolve, 50));
-  await Promise.all(workers.map(stopWorker));
+  const workerStats = (await Promise.all(workers.map(stopWorker))).filter((s) => s !== undefined);
 
   const statuses = await db.kysely
     .selectFrom('outbox_items')
@@ -181,6 +199,21 @@ try {
   console.log(`| lost | ${lost} |`);
   console.log(`| duplicates | ${accepted - fake.accepted.size} |`);
   console.log(`| 429 answers from the fake | ${fake.rejected} |`);
+  const unusedUntil = (s: number) => timeline.findLast((p) => p.at <= s * 1000)?.unusedMs ?? 0;
+  const lastS = took / 1000;
+  console.log(
+    `| tier capacity left unused (the fake's tier bucket full): first 10 s / 10 s → last 10 s / last 10 s / total | ${(unusedUntil(10) / 1000).toFixed(2)} / ${((unusedUntil(lastS - 10) - unusedUntil(10)) / 1000).toFixed(2)} / ${((unusedMs - unusedUntil(lastS - 10)) / 1000).toFixed(2)} / ${(unusedMs / 1000).toFixed(2)} s |`,
+  );
+  const sum = (f: (s: OutboxStats) => number) => workerStats.reduce((a, s) => a + f(s), 0);
+  console.log(
+    `| workers (sum of ${workerStats.length}): rounds / of them with nothing sendable / claims (empty) | ${sum((s) => s.rounds)} / ${sum((s) => s.idleRounds)} / ${sum((s) => s.claims)} (${sum((s) => s.emptyClaims)}) |`,
+  );
+  console.log(
+    `| workers: draw statements / tokens asked / granted / given back unused | ${sum((s) => s.draws)} / ${sum((s) => s.tokensAsked)} / ${sum((s) => s.tokensGranted)} / ${sum((s) => s.tokensRefunded)} |`,
+  );
+  console.log(
+    `| workers: attempts / rate-limited / released for a long wait | ${sum((s) => s.attempts)} / ${sum((s) => s.rateLimited)} / ${sum((s) => s.released)} |`,
+  );
   console.log(`| outbox rows by status | ${statuses.map((s) => `${s.status} ${s.n}`).join(', ')} |`);
   console.log(
     `| interactive latency (${latencies.length}/${interactive.size} arrived) p50 / p95 / p99 / max | ${lat.p50.toFixed(0)} / ${lat.p95.toFixed(0)} / ${lat.p99.toFixed(0)} / ${lat.max.toFixed(0)} ms |`,

@@ -29,3 +29,30 @@ export async function onPostgres<T>(fn: (db: Db) => Promise<T>): Promise<T | und
     await admin.end();
   }
 }
+
+/**
+ * A fresh PostgreSQL database for a whole delmal (which opens its own pool from a URL): its URL,
+ * and `drop` to remove it; undefined, with a notice, when the server cannot be reached.
+ */
+export async function throwawayPostgres(
+  label: string,
+): Promise<{ readonly url: string; drop(): Promise<void> } | undefined> {
+  const name = `delmal_bench_${label}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.error(`PostgreSQL at ${POSTGRES} unreachable (${(error as Error).message}): skipped`);
+    return undefined;
+  }
+  await admin.query(`create database ${name}`);
+  const url = new URL(POSTGRES);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

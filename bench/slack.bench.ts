@@ -1,13 +1,14 @@
 /**
- * Slack benchmark: signed `/delmal 5` slash commands at delmal's real route (Bolt's HTTPReceiver on
- * the shared server, identity, the answer, Block Kit, all in the ack) side by side with a bare Bolt
- * app acking a constant, and with one acking delmal's answer as a constant — same load, same run.
- * Goal: req/s ratio ≥ 0.85 and p99 < 25 ms at 50 concurrent.
- * Run: npm run bench:slack
+ * Slack benchmark: signed `/delmal 5` slash commands at delmal's real route (its receiver on the
+ * shared server, identity, the answer, Block Kit, all in the ack) side by side with two floors — a
+ * bare Bolt app (`HTTPReceiver`) acking a constant, and one acking delmal's answer as a constant —
+ * at 1, 10 and 50 concurrent clients, with delmal on SQLite and on PostgreSQL; same load, same run.
+ * Goal (issue 15): ≥ 1.0× the constant ack's req/s at 50 concurrent on SQLite, p99 no worse.
+ * Run: npm run bench:slack (BENCH_DATABASES=sqlite to leave PostgreSQL out)
  */
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { startDelmal } from '../src/app.js';
@@ -15,11 +16,11 @@ import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/logger.js';
 import { FakeSlack } from '../tests/fakes/fake-slack.js';
-import { CONCURRENCY, type LoadResult, ROUND_MS, ROUNDS, runLoad, WARM_UP_MS } from './load.js';
-import { summarize } from './measure.js';
+import { alternate, type Contender, LEVELS, machine, ratio, table } from './compare.js';
+import { ROUND_MS, ROUNDS, runLoad, WARM_UP_MS } from './load.js';
+import { throwawayPostgres } from './postgres.js';
 
 const SECRET = 'bench-signing-secret';
-type Result = LoadResult;
 
 /** One signed `/delmal 5`, returning the response body (delmal answers in its ack). */
 async function postOnce(url: string): Promise<string> {
@@ -46,114 +47,114 @@ async function postOnce(url: string): Promise<string> {
   return response.text();
 }
 
-function run(url: string, responseUrl: string, durationMs: number): Promise<Result> {
-  return runLoad({ kind: 'slack', url, secret: SECRET, text: '5', responseUrl }, durationMs);
+/** A bare Bolt 5 app on its own HTTPReceiver, acking `/delmal` with `answer`. */
+async function bareBolt(answer: () => unknown): Promise<{ port: number; stop(): Promise<unknown> }> {
+  const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
+  const app = new App({
+    token: 'xoxb-bench',
+    receiver,
+    tokenVerificationEnabled: false,
+    botId: 'B1',
+    botUserId: 'U1',
+    logLevel: LogLevel.ERROR,
+  });
+  app.command('/delmal', async ({ ack }) => {
+    await ack(answer() as never);
+  });
+  const server = await receiver.start(0);
+  return { port: (server.address() as { port: number }).port, stop: () => receiver.stop() };
 }
+
+const contender = (label: string, url: string, responseUrl: string): Contender => ({
+  label,
+  run: (ms, concurrency) =>
+    runLoad({ kind: 'slack', url, secret: SECRET, text: '5', responseUrl }, ms, concurrency),
+});
 
 const slack = new FakeSlack();
 await slack.start();
 slack.users.set('U0BENCH', { email: 'bench@example.org', name: 'Bench User' });
 const dir = mkdtempSync(join(tmpdir(), 'delmal-bench-'));
-const delmal = await startDelmal(
-  {
-    ...loadConfig({
-      DATABASE_URL: join(dir, 'bench.sqlite'),
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      DELMAL_ENV: 'test',
-    }),
-    port: 0,
-  },
-  { logger: createLogger('silent'), clock: systemClock, host: '127.0.0.1' },
-);
-
-const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
-const bare = new App({
-  token: 'xoxb-bench',
-  receiver,
-  tokenVerificationEnabled: false,
-  botId: 'B1',
-  botUserId: 'U1',
-  logLevel: LogLevel.ERROR,
-});
-bare.command('/delmal', async ({ ack }) => {
-  await ack('ok');
-});
-const bareServer = await receiver.start(0);
-const barePort = (bareServer.address() as { port: number }).port;
-
-// A third contender isolates the cost of the answer's size: bare Bolt acking, as a constant, the
-// very message delmal answers `/delmal 5` with (same bytes on the wire, none of delmal's work).
-const sample = await postOnce(`http://127.0.0.1:${delmal.port}/slack/events`);
-const sameBytes = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
-const sameBytesApp = new App({
-  token: 'xoxb-bench',
-  receiver: sameBytes,
-  tokenVerificationEnabled: false,
-  botId: 'B1',
-  botUserId: 'U1',
-  logLevel: LogLevel.ERROR,
-});
-sameBytesApp.command('/delmal', async ({ ack }) => {
-  await ack(JSON.parse(sample));
-});
-const sameBytesPort = ((await sameBytes.start(0)).address() as { port: number }).port;
-
-const targets = {
-  delmal: `http://127.0.0.1:${delmal.port}/slack/events`,
-  bare: `http://127.0.0.1:${barePort}/slack/events`,
-  sameBytes: `http://127.0.0.1:${sameBytesPort}/slack/events`,
-};
-const results: Record<keyof typeof targets, Result> = {
-  delmal: { samples: [], errors: 0 },
-  bare: { samples: [], errors: 0 },
-  sameBytes: { samples: [], errors: 0 },
-};
-for (const [name, url] of Object.entries(targets))
-  await run(url, slack.responseUrl(`warm-${name}`), WARM_UP_MS);
-// Alternate the contenders so drift (GC, thermal, neighbours) hits all alike.
-for (let round = 0; round < ROUNDS; round++)
-  for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
-    const result = await run(url, slack.responseUrl(`${name}-${round}`), ROUND_MS);
-    results[name].samples.push(...result.samples);
-    results[name].errors += result.errors;
-    // Let delmal's outbox finish the answers of this round before the next one starts.
-    await delmal.deliveries.drain();
-  }
-
-const seconds = (ROUNDS * ROUND_MS) / 1000;
-const row = (label: string, r: Result) => {
-  const s = summarize(r.samples);
-  return `| ${label} | ${(r.samples.length / seconds).toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.max.toFixed(1)} | ${r.errors} |`;
-};
-const ratio = results.delmal.samples.length / Math.max(1, results.bare.samples.length);
-const p99 = summarize(results.delmal.samples).p99;
-const answered = slack.delivered('response').length;
+const bare = await bareBolt(() => 'ok');
+let sample = '';
+const sameBytes = await bareBolt(() => JSON.parse(sample));
+const databases = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+const summary: string[] = [];
+const started = Date.now();
 console.log(`## Slack benchmark — ${new Date().toISOString().slice(0, 10)}`);
 console.log('');
-console.log(`- Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
+for (const database of databases) {
+  const pg = database === 'postgres' ? await throwawayPostgres('slack') : undefined;
+  if (database === 'postgres' && !pg) continue;
+  const delmal = await startDelmal(
+    {
+      ...loadConfig({
+        DATABASE_URL: pg?.url ?? join(dir, 'bench.sqlite'),
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DELMAL_ENV: 'test',
+      }),
+      port: 0,
+    },
+    { logger: createLogger('silent'), clock: systemClock, host: '127.0.0.1' },
+  );
+  const delmalUrl = `http://127.0.0.1:${delmal.port}/slack/events`;
+  // The second floor acks, as a constant, the very message delmal answers `/delmal 5` with.
+  sample = await postOnce(delmalUrl);
+  const contenders = [
+    contender(
+      `**delmal \`/slack/events\`** on ${database} (the answer to \`/delmal 5\` in the ack)`,
+      delmalUrl,
+      slack.responseUrl('delmal'),
+    ),
+    contender(
+      'bare Bolt `HTTPReceiver` acking a constant',
+      `http://127.0.0.1:${bare.port}/slack/events`,
+      slack.responseUrl('bare'),
+    ),
+    contender(
+      `bare Bolt acking delmal's answer as a constant (${sample.length} bytes)`,
+      `http://127.0.0.1:${sameBytes.port}/slack/events`,
+      slack.responseUrl('same'),
+    ),
+  ];
+  for (const level of LEVELS) {
+    const results = await alternate(contenders, level, {
+      rounds: ROUNDS,
+      roundMs: ROUND_MS,
+      warmUpMs: WARM_UP_MS,
+      // Let delmal's outbox finish anything of this round before the next one starts.
+      between: () => delmal.deliveries.drain(),
+    });
+    const [ours, constant, same] = results;
+    if (!ours || !constant || !same) continue;
+    console.log(`### ${database}, ${level} concurrent`);
+    console.log('');
+    for (const line of table(results)) console.log(line);
+    console.log('');
+    const vsConstant = ratio(ours, constant);
+    const vsSame = ratio(ours, same);
+    summary.push(
+      `| ${database} | ${level} | ${vsConstant.ratio.toFixed(2)} | ${vsSame.ratio.toFixed(2)} | ${vsConstant.p99.toFixed(1)} | ${vsConstant.floorP99.toFixed(1)} | ${vsSame.floorP99.toFixed(1)} | ${ours.errors} |`,
+    );
+  }
+  await delmal.close();
+  await pg?.drop();
+}
+console.log(`- ${machine()}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(
-  `- ${CONCURRENCY} concurrent clients in a worker thread, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s per contender after ${WARM_UP_MS / 1000} s warm-up`,
+  `- clients in a worker thread, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s per contender and level after ${WARM_UP_MS / 1000} s warm-up each; every request a fresh signed \`/delmal 5\``,
 );
-console.log(
-  `- every request a fresh signed slash command \`/delmal 5\`; delmal answers in the ack when the answer is ready within 2 s (here: always; ${answered} went the slow way through the outbox)`,
-);
+console.log(`- ${slack.delivered('response').length} answers went the slow way (ack empty, then the outbox)`);
 console.log('');
-console.log('| contender | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
-console.log(row('**delmal `/slack/events`** (the answer to `/delmal 5` in the ack)', results.delmal));
-console.log(row('bare Bolt `HTTPReceiver` acking a constant', results.bare));
 console.log(
-  row(`bare Bolt acking delmal's answer as a constant (${sample.length} bytes)`, results.sameBytes),
+  '| database | concurrent | req/s vs constant ack | vs same answer | delmal p99 ms | constant-ack p99 ms | same-answer p99 ms | delmal errors |',
 );
-console.log('');
-console.log(
-  `req/s ratio vs a constant ack ${ratio.toFixed(2)} (goal ≥ 0.85): ${ratio >= 0.85 ? 'MET' : 'NOT MET'}; vs the same bytes ${(results.delmal.samples.length / Math.max(1, results.sameBytes.samples.length)).toFixed(2)}; delmal p99 ${p99.toFixed(1)} ms (goal < 25 ms): ${p99 < 25 ? 'MET' : 'NOT MET'}.`,
-);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const line of summary) console.log(line);
 
-await receiver.stop();
+await bare.stop();
 await sameBytes.stop();
-await delmal.close();
 await slack.stop();
 rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,15 @@
 /**
  * Teams benchmark: Bot Framework message activities ("delmal 5") at delmal's real route
- * (`POST /api/messages`: Teams SDK routing, receipts, conversation reference, the answer as an
- * Adaptive Card through the outbox to the connector) side by side with a bare Teams SDK echo app
- * (routing, `send` to the connector) — same load generator, same run, same local connector.
- * Goal: req/s ratio ≥ 0.85. Run: npm run bench:teams
+ * (`POST /api/messages`: Teams SDK routing, receipt, the answer as an Adaptive Card through the
+ * outbox to the connector) side by side with two floors — a bare Teams SDK echo app (routing,
+ * `send` to the connector) and a bare app sending delmal's card as a constant — at 1, 10 and 50
+ * concurrent, with delmal on SQLite and on PostgreSQL; same load generator, same run, same connector.
+ * Goal (issue 15): ≥ 1.0× the echo app's req/s at 50 concurrent on SQLite, p99 no worse.
+ * Run: npm run bench:teams (BENCH_DATABASES=sqlite to leave PostgreSQL out)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import os, { tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
@@ -18,10 +20,9 @@ import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config/config.js';
 import { translator } from '../src/i18n/i18n.js';
 import { createLogger } from '../src/logger.js';
-import { CONCURRENCY, type LoadResult, ROUND_MS, ROUNDS, runLoad, WARM_UP_MS } from './load.js';
-import { summarize } from './measure.js';
-
-type Result = LoadResult;
+import { alternate, type Contender, LEVELS, machine, ratio, table } from './compare.js';
+import { ROUND_MS, ROUNDS, runLoad, WARM_UP_MS } from './load.js';
+import { throwawayPostgres } from './postgres.js';
 
 // The connector both contenders answer through: counts activities, answers like Teams.
 let delivered = 0;
@@ -84,31 +85,18 @@ async function serve(handler: () => HttpRouteHandler | undefined) {
   return server;
 }
 
-function run(url: string, durationMs: number): Promise<Result> {
-  return runLoad({ kind: 'teams', url, secret: '', text: 'delmal 5', responseUrl: serviceUrl }, durationMs);
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'delmal-bench-'));
-const delmal = await startDelmal(
-  {
-    ...loadConfig({ DATABASE_URL: join(dir, 'bench.sqlite'), DELMAL_ENV: 'test', LOG_LEVEL: 'silent' }),
-    port: 0,
-  },
-  // The fake connector is allowed explicitly, as in the tests.
-  { logger: createLogger('silent'), clock: systemClock, host: '127.0.0.1', teamsServiceUrls: [serviceUrl] },
-);
+const contender = (label: string, url: string): Contender => ({
+  label,
+  run: (ms, concurrency) =>
+    runLoad({ kind: 'teams', url, secret: '', text: 'delmal 5', responseUrl: serviceUrl }, ms, concurrency),
+});
 
 // The bare app: the same SDK behind a plain node:http server, echoing the text.
 const bareServer = await bareApp(async ({ activity, send }) => {
   await send(`echo: ${activity.text}` as never);
 });
-
-// A third contender isolates the cost of the answer's size: a bare app sending, as a constant,
-// the very Adaptive Card delmal answers "delmal 5" with.
-const sameCard = renderAdaptiveCard(
-  await handleMessage(delmal.chat, localInbound('delmal 5'), { locale: 'sv' }),
-  translator('sv'),
-);
+// The second floor sends, as a constant, the very Adaptive Card delmal answers "delmal 5" with.
+let sameCard: unknown;
 const sameServer = await bareApp(async ({ send }) => {
   await send({
     type: 'message',
@@ -116,68 +104,84 @@ const sameServer = await bareApp(async ({ send }) => {
   } as never);
 });
 
-const targets = {
-  delmal: `http://127.0.0.1:${delmal.port}/api/messages`,
-  bare: `http://127.0.0.1:${(bareServer.address() as { port: number }).port}/api/messages`,
-  sameBytes: `http://127.0.0.1:${(sameServer.address() as { port: number }).port}/api/messages`,
-};
-const results: Record<keyof typeof targets, Result> = {
-  delmal: { samples: [], errors: 0 },
-  bare: { samples: [], errors: 0 },
-  sameBytes: { samples: [], errors: 0 },
-};
-for (const url of Object.values(targets)) await run(url, WARM_UP_MS);
-await delmal.deliveries.drain();
-const deliveredBefore = delivered;
-let delmalDelivered = 0;
-for (let round = 0; round < ROUNDS; round++)
-  for (const [name, url] of Object.entries(targets) as [keyof typeof targets, string][]) {
-    const before = delivered;
-    const result = await run(url, ROUND_MS);
-    results[name].samples.push(...result.samples);
-    results[name].errors += result.errors;
-    // delmal answers through its outbox: let it finish this round's answers before the next round.
-    await delmal.deliveries.drain();
-    if (name === 'delmal') delmalDelivered += delivered - before;
-  }
-
-const seconds = (ROUNDS * ROUND_MS) / 1000;
-const row = (label: string, r: Result) => {
-  const s = summarize(r.samples);
-  return `| ${label} | ${(r.samples.length / seconds).toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.max.toFixed(1)} | ${r.errors} |`;
-};
-const ratio = results.delmal.samples.length / Math.max(1, results.bare.samples.length);
+const dir = mkdtempSync(join(tmpdir(), 'delmal-bench-'));
+const databases = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+const summary: string[] = [];
+const started = Date.now();
 console.log(`## Teams benchmark — ${new Date().toISOString().slice(0, 10)}`);
 console.log('');
-console.log(`- Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
+for (const database of databases) {
+  const pg = database === 'postgres' ? await throwawayPostgres('teams') : undefined;
+  if (database === 'postgres' && !pg) continue;
+  const delmal = await startDelmal(
+    {
+      ...loadConfig({
+        DATABASE_URL: pg?.url ?? join(dir, 'bench.sqlite'),
+        DELMAL_ENV: 'test',
+        LOG_LEVEL: 'silent',
+      }),
+      port: 0,
+    },
+    // The fake connector is allowed explicitly, as in the tests.
+    { logger: createLogger('silent'), clock: systemClock, host: '127.0.0.1', teamsServiceUrls: [serviceUrl] },
+  );
+  sameCard = renderAdaptiveCard(
+    await handleMessage(delmal.chat, localInbound('delmal 5'), { locale: 'sv' }),
+    translator('sv'),
+  );
+  const contenders = [
+    contender(
+      `**delmal \`/api/messages\`** on ${database} (the "delmal 5" card, sent inline)`,
+      `http://127.0.0.1:${delmal.port}/api/messages`,
+    ),
+    contender(
+      'bare Teams SDK echo app (`send` inline)',
+      `http://127.0.0.1:${(bareServer.address() as { port: number }).port}/api/messages`,
+    ),
+    contender(
+      `bare Teams SDK app sending delmal's card as a constant (${JSON.stringify(sameCard).length} bytes)`,
+      `http://127.0.0.1:${(sameServer.address() as { port: number }).port}/api/messages`,
+    ),
+  ];
+  for (const level of LEVELS) {
+    const before = delivered;
+    const results = await alternate(contenders, level, {
+      rounds: ROUNDS,
+      roundMs: ROUND_MS,
+      warmUpMs: WARM_UP_MS,
+      // delmal's outbox takes over failed inline sends: let it finish before the next round.
+      between: () => delmal.deliveries.drain(),
+    });
+    const [ours, echo, same] = results;
+    if (!ours || !echo || !same) continue;
+    console.log(`### ${database}, ${level} concurrent`);
+    console.log('');
+    for (const line of table(results)) console.log(line);
+    console.log('');
+    console.log(`(the connector received ${delivered - before} activities in this level, warm-up included)`);
+    console.log('');
+    const vsEcho = ratio(ours, echo);
+    const vsSame = ratio(ours, same);
+    summary.push(
+      `| ${database} | ${level} | ${vsEcho.ratio.toFixed(2)} | ${vsSame.ratio.toFixed(2)} | ${vsEcho.p99.toFixed(1)} | ${vsEcho.floorP99.toFixed(1)} | ${vsSame.floorP99.toFixed(1)} | ${ours.errors} |`,
+    );
+  }
+  await delmal.close();
+  await pg?.drop();
+}
+console.log(`- ${machine()}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(
-  `- ${CONCURRENCY} concurrent clients in a worker thread, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s per contender after ${WARM_UP_MS / 1000} s warm-up; every request a fresh message activity "delmal 5"`,
-);
-console.log(
-  `- delmal delivered ${delmalDelivered} answers to the connector for ${results.delmal.samples.length} requests (${deliveredBefore} during warm-up, both apps)`,
+  `- clients in a worker thread, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s per contender and level after ${WARM_UP_MS / 1000} s warm-up each; every request a fresh message activity "delmal 5" (no credentials: no JWT)`,
 );
 console.log('');
-console.log('| contender | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
 console.log(
-  row('**delmal `/api/messages`** (the "delmal 5" card, sent inline, outbox on failure)', results.delmal),
+  '| database | concurrent | req/s vs echo app | vs same card | delmal p99 ms | echo p99 ms | same-card p99 ms | delmal errors |',
 );
-console.log(row('bare Teams SDK echo app (`send` inline)', results.bare));
-console.log(
-  row(
-    `bare Teams SDK app sending delmal's card as a constant (${JSON.stringify(sameCard).length} bytes)`,
-    results.sameBytes,
-  ),
-);
-console.log('');
-const sameRatio = results.delmal.samples.length / Math.max(1, results.sameBytes.samples.length);
-console.log(
-  `req/s ratio vs the echo app ${ratio.toFixed(2)} (goal ≥ 0.85): ${ratio >= 0.85 ? 'MET' : 'NOT MET'}; vs the same card ${sameRatio.toFixed(2)}.`,
-);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const line of summary) console.log(line);
 
 await new Promise<void>((resolve) => bareServer.close(() => resolve()));
 await new Promise<void>((resolve) => sameServer.close(() => resolve()));
-await delmal.close();
 connector.closeAllConnections();
 await new Promise<void>((resolve) => connector.close(() => resolve()));
 rmSync(dir, { recursive: true, force: true });

@@ -290,17 +290,26 @@ export async function checkInHistory(
     .execute();
 }
 
-/** Check-ins with a note, written at or after `since` (all when undefined), oldest first: what search indexes. */
-export async function checkInNotesSince(
-  db: Kysely<Database>,
-  since?: string,
-): Promise<Pick<CheckInRow, 'id' | 'activity_id' | 'note' | 'created_at'>[]> {
-  let query = db
+/** What search indexes of a check-in; `updated_at` is set once it was edited. */
+export type CheckInNoteRow = Pick<CheckInRow, 'id' | 'activity_id' | 'note' | 'created_at' | 'updated_at'>;
+
+/**
+ * Check-ins with a note written at or after `since`, and every check-in edited at or after it
+ * (its note may now be empty), oldest first; all notes when `since` is undefined. What search
+ * indexes: written and edited here or on another replica.
+ */
+export async function checkInNotesSince(db: Kysely<Database>, since?: string): Promise<CheckInNoteRow[]> {
+  const columns = ['id', 'activity_id', 'note', 'created_at', 'updated_at'] as const;
+  const written = db
     .selectFrom('check_ins')
-    .select(['id', 'activity_id', 'note', 'created_at'])
+    .select(columns)
     .where('note', '!=', '')
     .orderBy('created_at')
     .orderBy('id');
-  if (since !== undefined) query = query.where('created_at', '>=', since);
-  return query.execute();
+  if (since === undefined) return written.execute();
+  // Two index seeks (created_at, updated_at) rather than one OR that scans the table.
+  const rows = await written.where('created_at', '>=', since).execute();
+  const edited = await db.selectFrom('check_ins').select(columns).where('updated_at', '>=', since).execute();
+  const seen = new Set(rows.map((r) => r.id));
+  return [...rows, ...edited.filter((r) => !seen.has(r.id))];
 }

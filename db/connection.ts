@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './database.js';
 
 /** Which database a URL selects (see `parseDatabaseUrl` in the configuration). */
@@ -29,9 +30,13 @@ export function openDatabase(target: DatabaseTarget, onIdleError?: (error: Error
     if (target.file !== ':memory:') mkdirSync(dirname(resolve(target.file)), { recursive: true });
     const sqlite = new SQLite(target.file);
     sqlite.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL is crash-safe for the application (no corruption, committed data survives a
-    // process crash); only an OS crash or power cut can lose the last transactions. FULL would fsync
-    // every commit, which the outbox and receipts do many times a second.
+    // synchronous = NORMAL, deliberately. In WAL mode a commit is in the WAL file (the OS has it)
+    // before the caller goes on: a receipt or an answer committed before an ack survives a crash or
+    // kill of the process, which is the failure Slack's and Teams' retries meet. Only an OS crash or
+    // power cut can lose the last commits since the WAL was last synced (at checkpoints); no
+    // corruption either way. FULL would fsync every commit — with receipts group-committed that is
+    // once per batch of concurrent requests, not per request, but still a disk flush on the answer
+    // path of every busy moment. An installation that must survive power cuts runs PostgreSQL.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
@@ -43,7 +48,9 @@ export function openDatabase(target: DatabaseTarget, onIdleError?: (error: Error
       close: () => kysely.destroy(),
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
+  // Loaded only for PostgreSQL: a SQLite deployment does not keep pg's modules in memory.
+  const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
+  const pool = new Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle connection that the server closes (restart, failover, admin) must not crash the bot:
   // the pool drops it and opens a new one on the next query. Without a listener Node would throw.
   pool.on('error', (error) => onIdleError?.(error));

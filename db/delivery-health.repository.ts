@@ -81,3 +81,24 @@ export async function deliveryHealth(db: Kysely<Database>, now: string, limit = 
     failedRecipients,
   };
 }
+
+/** What is waiting to be sent right now: items due at `now` and the longest-waiting one's due time. */
+export interface OutboxBacklog {
+  readonly due: number;
+  /** When the item that has waited longest became due (ISO), if any is due. */
+  readonly oldestDueAt: string | null;
+}
+
+/** The outbox backlog at `now`, in one statement over the due index (for `/readyz` and metrics). */
+export async function outboxBacklog(db: Kysely<Database>, now: string): Promise<OutboxBacklog> {
+  const row = await db
+    .selectFrom('outbox_items')
+    .select([
+      (eb) => eb.fn.countAll<number | string>().as('n'),
+      (eb) => eb.fn.min('next_attempt_at').as('oldest'),
+    ])
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .executeTakeFirstOrThrow();
+  return { due: Number(row.n), oldestDueAt: row.oldest ?? null };
+}

@@ -92,3 +92,57 @@ export async function lastDigest(
     .limit(1)
     .executeTakeFirst();
 }
+
+/**
+ * Takes over the digests claimed before `staleBefore` and never finished (their claimant crashed
+ * between claim and enqueue): each row moves to `worker` in one conditional update, so of several
+ * processes exactly one takes it (PostgreSQL re-checks the condition after a concurrent update
+ * commits; SQLite writes one at a time). Returns the rows taken over.
+ */
+export async function reclaimStaleDigests(
+  db: Kysely<Database>,
+  worker: string,
+  staleBefore: string,
+  now: string,
+): Promise<NetworkDigestRow[]> {
+  const stale = await db
+    .selectFrom('network_digests')
+    .select(['network_id', 'slot', 'claimed_at'])
+    .where('status', '=', 'claimed')
+    .where('claimed_at', '<', staleBefore)
+    .execute();
+  const taken: NetworkDigestRow[] = [];
+  for (const row of stale) {
+    const won = await db
+      .updateTable('network_digests')
+      .set({ claimed_by: worker, claimed_at: now })
+      .where('network_id', '=', row.network_id)
+      .where('slot', '=', row.slot)
+      .where('status', '=', 'claimed')
+      .where('claimed_at', '=', row.claimed_at)
+      .returningAll()
+      .executeTakeFirst();
+    if (won) taken.push(won);
+  }
+  return taken;
+}
+
+/** Records a claimed digest as not sent after all (taken over too late to be worth sending). */
+export async function abandonDigest(
+  db: Kysely<Database>,
+  networkId: string,
+  slot: LocalDate,
+  worker: string,
+  reason: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('network_digests')
+    .set({ status: 'skipped', reason, finished_at: now })
+    .where('network_id', '=', networkId)
+    .where('slot', '=', slot)
+    .where('claimed_by', '=', worker)
+    .where('status', '=', 'claimed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

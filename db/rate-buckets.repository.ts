@@ -20,6 +20,8 @@ export interface BucketSpec {
 export interface Draw {
   readonly granted: number;
   readonly nextAtUs: number;
+  /** The bucket's emission interval: one more token every `intervalUs` after `nextAtUs`. */
+  readonly intervalUs: number;
 }
 
 const bigint = (value: number): RawBuilder<number> => sql<number>`cast(${Math.round(value)} as bigint)`;
@@ -102,11 +104,11 @@ export async function drawRateTokens(
     .updateTable('rate_buckets')
     .set({ granted, tat: sql`${base} + (${granted}) * interval_us` })
     .where('key', 'in', (eb) => eb.selectFrom('locked').select('key'))
-    .returning(['key', 'granted', 'tat', 'tolerance_us', 'paused_until'])
+    .returning(['key', 'granted', 'tat', 'tolerance_us', 'interval_us', 'paused_until'])
     .execute();
   for (const row of rows) {
     const next = Math.max(Number(row.paused_until), Number(row.tat) - Number(row.tolerance_us));
-    draws.set(row.key, { granted: Number(row.granted), nextAtUs: next });
+    draws.set(row.key, { granted: Number(row.granted), nextAtUs: next, intervalUs: Number(row.interval_us) });
   }
   return draws;
 }

@@ -21,20 +21,25 @@ import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
 import { IdentityWarmup } from './checkins/identity-warmup.js';
+import { promptSendTime } from './checkins/prompt-refresh.js';
 import { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
+import { digestThreads } from './digest/digest-thread.js';
 import { databaseNetworks } from './digest/network-service.js';
 import { type DigestJob, digestJob } from './digest/run-due-digests.js';
 import { startTicker, type TickJob } from './jobs/ticker.js';
 import type { Logger } from './logger.js';
+import { countedDeliverer } from './metrics/metrics.js';
+import { prometheusMetrics } from './metrics/prometheus.js';
 import { databaseAway } from './schedule/away-service.js';
 import { SwedishCalendar } from './schedule/calendar.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
+import { registerMetricsRoute } from './server/metrics-route.js';
 import { WarmUp } from './server/warm-up.js';
 
 /** What `delmal ask` runs and prints with: the same commands and renderers the adapters use. */
@@ -69,6 +74,8 @@ export interface RunningDelmal {
    * what a test awaits before checking that something did *not* happen.
    */
   settled(): Promise<void>;
+  /** Resolves when the start-up warm-up (the search index) has ended, ready or failed. */
+  warmedUp(): Promise<void>;
   /**
    * Shuts down gracefully: stops accepting, lets requests in flight and the sends in progress
    * finish within `graceMs` (0: cut at once), releases unused outbox claims, closes the database.
@@ -112,8 +119,24 @@ export async function startDelmal(
     // The ports are known once the adapters exist, and the adapters send through the outbox: the
     // deliverer reads the map at send time, after it is filled below.
     const ports = new Map<Platform, ChatPort>();
-    const deliverer = new PortDeliverer(ports, { db, locale: config.locale });
-    const deliveries = new Outbox(db, deps.clock, deps.logger, deliverer);
+    const deliverer = new PortDeliverer(ports, {
+      db,
+      locale: config.locale,
+      sendTime: [
+        promptSendTime({ db, deliveries: () => deliveries, logger: deps.logger }),
+        // Slack cannot expand a digest's details inline: they follow in the digest's thread.
+        digestThreads({ deliveries: () => deliveries, platforms: new Set(['slack']), logger: deps.logger }),
+      ],
+    });
+    // Metrics only with DELMAL_METRICS_TOKEN: prom-client is not even loaded otherwise.
+    const metrics = config.metricsToken ? await prometheusMetrics(db, deps.clock) : undefined;
+    const deliveries: Outbox = new Outbox(
+      db,
+      deps.clock,
+      deps.logger,
+      metrics ? countedDeliverer(deliverer, metrics) : deliverer,
+      { leaseMs: config.leaseMs },
+    );
     const chat: ChatDeps = {
       store: new CatalogStore(db),
       checkIns: databaseCheckIns(db, deps.clock, { deliveries: () => deliveries, logger: deps.logger }),
@@ -130,7 +153,8 @@ export async function startDelmal(
     // The search index (and its Swedish dictionary) is built right after listening, not during
     // someone's first question; /healthz answers meanwhile, /readyz says 503 until it is done.
     const warmUp = new WarmUp(() => chat.store.warmUp(), deps.logger);
-    registerHealthRoutes(server, db, warmUp);
+    registerHealthRoutes(server, db, warmUp, deps.clock);
+    if (metrics && config.metricsToken) registerMetricsRoute(server, metrics, config.metricsToken);
     const slack = config.slack
       ? createSlackAdapter(config.slack, server, {
           chat,
@@ -163,13 +187,14 @@ export async function startDelmal(
     const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const checkIns = new CheckInEngine({
       db,
-      outbox: deliveries,
+      deliveries,
       calendar,
       logger: deps.logger,
       worker,
       timeZone: config.timezone,
       catalog,
       platforms: new Set(ports.keys()),
+      resumeAfterMs: config.leaseMs,
     });
     const digests = digestJob({
       db,
@@ -181,8 +206,20 @@ export async function startDelmal(
     const warmup = new IdentityWarmup({ db, ports, logger: deps.logger, calendar, catalog });
     // Every minute, in this order.
     const jobs: TickJob[] = [
-      { name: 'check-in-rounds', run: (now) => checkIns.tick(now) },
-      digests,
+      {
+        name: 'check-in-rounds',
+        run: async (now) => {
+          const summary = await checkIns.tick(now);
+          metrics?.checkInTick(summary);
+        },
+      },
+      {
+        name: digests.name,
+        run: async (now) => {
+          const run = await digests.run(now);
+          metrics?.digestRun(run);
+        },
+      },
       { name: 'identity-warmup', run: (now) => warmup.run(now) },
     ];
     // The playground lets anyone pick who they are: locally it listens on loopback only.
@@ -211,6 +248,7 @@ export async function startDelmal(
         await deliveries.drain();
         await server.work.idle();
       },
+      warmedUp: () => warmUp.settled(),
       close: async (graceMs = 0) => {
         // Wall time, not the injected clock: a budget for real waiting.
         const deadline = performance.now() + graceMs;

@@ -36,7 +36,7 @@ const ITEM_TITLE_MAX = 500;
  * never cut because a shortened command would do something else).
  */
 export function renderSlackMessage(reply: Reply, t: Translate): SlackMessage {
-  const render = new SlackParts();
+  const render = new SlackParts(t);
   const parts = reply.blocks.flatMap((block) => render.block(block));
   if (reply.pagination) parts.push(...render.pagination(reply.pagination));
   const blocks = fitParts(
@@ -64,6 +64,8 @@ function context(text: string): ContextBlock {
 class SlackParts {
   #nextActionId = 0;
 
+  constructor(private readonly t: Translate) {}
+
   block(block: Block): Part<KnownBlock>[] {
     switch (block.type) {
       case 'heading':
@@ -81,7 +83,15 @@ class SlackParts {
         if (!block.text.trim()) return [];
         return [part([context(block.text)], 1)];
       case 'more':
-        // Slack cannot expand text inline, so the button asks the bot for the long text as a new message.
+        // Slack cannot expand text inline: the long text is in the message's thread (posted by the
+        // sender right after), or the button asks the bot for it as a new message.
+        if (block.thread)
+          return [
+            part(
+              [context(this.t('more.inThread', { label: block.label, command: `\`${block.command}\`` }))],
+              1,
+            ),
+          ];
         return [
           part(
             [

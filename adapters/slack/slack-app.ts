@@ -1,11 +1,11 @@
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { boltLogger } from './bolt-logger.js';
-import { guardSocketEnvelopes, receiverErrorHandlers, refuseSocketPayload } from './slack-boundary.js';
+import { guardSocketEnvelopes, refuseSocketPayload } from './slack-boundary.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
-import { SLACK_BODY_LIMIT, slackEventsRoute } from './slack-http-route.js';
+import { SlackHttpReceiver } from './slack-http-route.js';
 import { checkSocketPayload } from './slack-inbound.js';
 import { SlackPort } from './slack-port.js';
 
@@ -26,9 +26,9 @@ export interface SlackAdapter {
 }
 
 /**
- * delmal as a Bolt 5 app. Over HTTP, Bolt's own `HTTPReceiver` (signature verification always on,
- * ack timeouts, retry headers) handles `POST /slack/events` on delmal's shared server — it is never
- * started as a server of its own. With `SLACK_APP_TOKEN`, Socket Mode instead: no public address.
+ * delmal as a Bolt 5 app. Over HTTP, `SlackHttpReceiver` (Bolt's receiver seam: signature and
+ * timestamp verification always on, ack timeout, retry headers) handles `POST /slack/events` on
+ * delmal's shared server. With `SLACK_APP_TOKEN`, Socket Mode instead: no public address.
  * Outgoing messages go through the outbox and the `SlackPort`, with the Web API's own retries off.
  */
 export function createSlackAdapter(
@@ -48,15 +48,8 @@ export function createSlackAdapter(
   // from the App's clientOptions: SLACK_API_URL must reach it too.
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger, installerOptions: { clientOptions } })
-    : new HTTPReceiver({
-        signingSecret: config.signingSecret ?? '',
-        endpoints: '/slack/events',
-        logger,
-        // Ack before the work: Slack's 3 seconds hold even when the database is slow.
-        processBeforeResponse: false,
-        bodyLimit: SLACK_BODY_LIMIT,
-        ...receiverErrorHandlers(deps.logger),
-      });
+    : // Acks before the work (Slack's 3 seconds hold even when the database is slow), on the shared server.
+      new SlackHttpReceiver({ signingSecret: config.signingSecret ?? '', logger: deps.logger });
   if (receiver instanceof SocketModeReceiver)
     guardSocketEnvelopes(receiver.client, { logger: deps.logger, locale: deps.locale });
   const app = new App({
@@ -85,12 +78,7 @@ export function createSlackAdapter(
   registerSlackHandlers(app, deps);
   const client = new WebClient(config.botToken, clientOptions);
   const port = new SlackPort({ client, db: deps.db, clock: deps.clock });
-  if (receiver instanceof HTTPReceiver)
-    server.route(
-      'POST',
-      '/slack/events',
-      slackEventsRoute(receiver, { signingSecret: config.signingSecret ?? '', logger: deps.logger }),
-    );
+  if (receiver instanceof SlackHttpReceiver) server.route('POST', '/slack/events', receiver.route());
   let retry: NodeJS.Timeout | undefined;
   let stopped = false;
   const initialise = async (): Promise<void> => {

@@ -1,45 +1,174 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
+import {
+  type AckFn,
+  type App,
+  isValidSlackRequest,
+  type Receiver,
+  type ReceiverEvent,
+  ReceiverMultipleAckError,
+} from '@slack/bolt';
 import type { Logger } from '../../src/logger.js';
 import { BodyError, readBody, refuseBody } from '../../src/server/body.js';
+import { boltLogger } from './bolt-logger.js';
+import { receiverErrorHandlers } from './slack-boundary.js';
 import { checkSlackBody } from './slack-inbound.js';
 
 /** Largest body `/slack/events` reads; Slack's own payloads stay far below (a message is ≤ 40k chars). */
 export const SLACK_BODY_LIMIT = 256 * 1024;
 
+type ErrorHandlers = ReturnType<typeof receiverErrorHandlers>;
+
 /**
- * `POST /slack/events` in front of Bolt's receiver: the body is read once, within
- * {@link SLACK_BODY_LIMIT} (413 beyond, before any parsing), its signature verified (401), and its
- * shape checked (400) before Bolt sees it — Bolt's receiver crashes the process on a signed `null`.
- * Bolt then verifies the signature again on the same bytes, so its own protection stays on.
+ * Bolt's receiver seam (`init/start/stop`, events handed to `app.processEvent`) for
+ * `POST /slack/events` on delmal's shared server. It does what Bolt's `HTTPReceiver` does for
+ * delmal, once instead of twice: the body is read within {@link SLACK_BODY_LIMIT} (413 beyond,
+ * before any parsing), its signature and timestamp checked with Bolt's own `isValidSlackRequest`
+ * (HMAC-SHA256, at most 5 minutes old; 401), parsed once and its shape checked (400), then handed to
+ * Bolt with an `ack` that answers at once (`processBeforeResponse: false`), refuses a second ack,
+ * and answers for a listener that has not acked within Slack's 3 seconds. Slack's retry headers
+ * reach the listeners as `retryNum`/`retryReason`. Bolt's `HTTPReceiver` verified and parsed every
+ * body a second time, behind our own checks, and built a buffered request per event: the profile
+ * of the answer path put that at about a fifth of its CPU.
  */
-export function slackEventsRoute(
-  receiver: HTTPReceiver,
-  options: { readonly signingSecret: string; readonly logger: Logger },
-) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+export class SlackHttpReceiver implements Receiver {
+  private app: App | undefined;
+  private readonly handlers: ErrorHandlers;
+  private readonly boltLogger: ReturnType<typeof boltLogger>;
+
+  constructor(
+    private readonly options: {
+      readonly signingSecret: string;
+      readonly logger: Logger;
+    },
+  ) {
+    this.handlers = receiverErrorHandlers(options.logger);
+    this.boltLogger = boltLogger(options.logger);
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  /** Nothing to start: the route lives on the shared server. */
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** The `POST /slack/events` handler. */
+  route(): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+    return (req, res) => this.handle(req, res);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { logger, signingSecret } = this.options;
     let raw: Buffer;
     try {
       raw = await readBody(req, SLACK_BODY_LIMIT);
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
-      options.logger.warn({ status: error.status, limit: SLACK_BODY_LIMIT }, 'Slack request refused');
+      logger.warn({ status: error.status, limit: SLACK_BODY_LIMIT }, 'Slack request refused');
       return refuseBody(res, error, { error: 'payload_too_large' });
     }
     const text = raw.toString('utf8');
     const contentType = req.headers['content-type'];
-    // ssl_check is Slack's unsigned probe; Bolt answers it (and strips anything else from it).
-    const sslCheck = contentType === 'application/x-www-form-urlencoded' && /^ssl_check=1(&|$)/.test(text);
-    if (!sslCheck && !signed(req, text, options.signingSecret)) return refuse(res, 401, 'invalid_signature');
+    // ssl_check is Slack's unsigned probe: answered, and nothing else in it is looked at.
+    if (contentType === 'application/x-www-form-urlencoded' && /^ssl_check=1(&|$)/.test(text)) {
+      res.writeHead(200);
+      res.end();
+      return;
+    }
+    if (!signed(req, text, signingSecret)) return refuse(res, 401, 'invalid_signature');
     const check = checkSlackBody(text, contentType);
     if (!check.ok) {
-      options.logger.warn({ reason: check.reason }, 'signed Slack request with an unexpected shape; refused');
+      logger.warn({ reason: check.reason }, 'signed Slack request with an unexpected shape; refused');
       return refuse(res, 400, 'bad_request');
     }
-    // Bolt reads `rawBody` when it is already there instead of the (consumed) stream.
-    (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
-    receiver.requestListener(req, res);
-  };
+    const { body } = check;
+    if (body.type === 'url_verification') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ challenge: body.challenge }));
+      return;
+    }
+    const app = this.app;
+    if (!app) return refuse(res, 503, 'slack_not_initialized');
+    const ack = new ResponseAck(res, this.handlers.unhandledRequestTimeoutMillis, () =>
+      this.handlers.unhandledRequestHandler({ logger: this.boltLogger, request: req, response: res }),
+    );
+    const event: ReceiverEvent = {
+      body,
+      ack: ack.fn,
+      retryNum: header(req, 'x-slack-retry-num', (v) => Number.parseInt(v, 10)),
+      retryReason: header(req, 'x-slack-retry-reason', (v) => v),
+      customProperties: {},
+    };
+    try {
+      await app.processEvent(event);
+    } catch (error) {
+      const acknowledged = await this.handlers.processEventErrorHandler({
+        error: error as Error,
+        logger: this.boltLogger,
+        request: req,
+        response: res,
+        storedResponse: undefined,
+      });
+      // As Bolt's receiver: only a handler that says it acknowledged stops the ack timer.
+      if (acknowledged) ack.settle();
+    }
+  }
+}
+
+/** One request's `ack`: answers at once, once; `unhandled` answers if nobody acked within `timeoutMs`. */
+class ResponseAck {
+  private acked = false;
+  private readonly timer: NodeJS.Timeout;
+  readonly fn: AckFn<unknown>;
+
+  constructor(
+    private readonly res: ServerResponse,
+    timeoutMs: number,
+    unhandled: () => void,
+  ) {
+    this.timer = setTimeout(() => {
+      if (!this.acked) unhandled();
+    }, timeoutMs);
+    this.fn = async (body?: unknown) => {
+      if (this.acked) throw new ReceiverMultipleAckError();
+      this.settle();
+      respond(this.res, body);
+    };
+  }
+
+  /** Counts as acknowledged (the error handler answered): the timer stops. */
+  settle(): void {
+    this.acked = true;
+    clearTimeout(this.timer);
+  }
+}
+
+/** What Bolt's receiver answers for an ack body: empty, text, or JSON. */
+function respond(res: ServerResponse, body: unknown): void {
+  if (res.headersSent) return;
+  if (!body) {
+    res.writeHead(200);
+    res.end();
+  } else if (typeof body === 'string') {
+    res.writeHead(200);
+    res.end(body);
+  } else {
+    const json = JSON.stringify(body);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+    res.end(json);
+  }
+}
+
+function header<T>(req: IncomingMessage, name: string, read: (value: string) => T): T | undefined {
+  const value = req.headers[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : read(first);
 }
 
 function signed(req: IncomingMessage, body: string, signingSecret: string): boolean {

@@ -136,26 +136,35 @@ export function checkSocketPayload(body: unknown): SlackBodyCheck {
     : { ok: false, reason: `socket mode ${kind} payload` };
 }
 
+/** A signed HTTP body that passed its shape check, parsed once: what Bolt's `processEvent` receives. */
+export type SlackBodyParse = { ok: true; body: Record<string, unknown> } | { ok: false; reason: string };
+
 /**
- * Parses a signed body the way Bolt will (form when the content type is exactly
+ * Parses a signed body the way Bolt's own receiver does (form when the content type is exactly
  * `application/x-www-form-urlencoded`, JSON otherwise; a form's `payload` field is JSON) and
- * checks its shape. `reason` names what was wrong, for the log — never the body itself.
+ * checks its shape; the body is parsed once and handed on as it is (unknown fields kept).
+ * `reason` names what was wrong, for the log — never the body itself.
  */
-export function checkSlackBody(raw: string, contentType: string | undefined): SlackBodyCheck {
+export function checkSlackBody(raw: string, contentType: string | undefined): SlackBodyParse {
   try {
     if (contentType === 'application/x-www-form-urlencoded') {
       const form = parseQuery(raw);
-      if (form.ssl_check === '1') return { ok: true };
+      if (form.ssl_check === '1') return { ok: true, body: { ssl_check: '1' } };
       if (typeof form.payload === 'string') {
-        const result = interaction.safeParse(JSON.parse(form.payload));
-        return result.success ? { ok: true } : { ok: false, reason: 'interaction payload' };
+        const payload: unknown = JSON.parse(form.payload);
+        return interaction.safeParse(payload).success
+          ? { ok: true, body: payload as Record<string, unknown> }
+          : { ok: false, reason: 'interaction payload' };
       }
       if (form.payload !== undefined) return { ok: false, reason: 'repeated payload field' };
       return slashCommand.safeParse(form).success
-        ? { ok: true }
+        ? { ok: true, body: form }
         : { ok: false, reason: 'slash command form' };
     }
-    return jsonBody.safeParse(JSON.parse(raw)).success ? { ok: true } : { ok: false, reason: 'event body' };
+    const body: unknown = JSON.parse(raw);
+    return jsonBody.safeParse(body).success
+      ? { ok: true, body: body as Record<string, unknown> }
+      : { ok: false, reason: 'event body' };
   } catch {
     return { ok: false, reason: 'not JSON' };
   }

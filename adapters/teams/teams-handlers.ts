@@ -10,7 +10,7 @@ import { submittedForm } from './card-form.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { guardConversation, guardInvoke } from './teams-boundary.js';
-import { teamsInbound, teamsWhere } from './teams-inbound-message.js';
+import { conversationOf, teamsInbound, teamsWhere } from './teams-inbound-message.js';
 import { registerMessageExtension } from './teams-message-extension.js';
 
 export type TeamsHandlerDeps = AdapterDeps;
@@ -54,15 +54,20 @@ const inboundActivity = reference.extend({
 export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
   // Conversations already stored with this serviceUrl: a busy chat does not rewrite its row per message.
   const known = new Map<string, string>();
-  const remember = async (activity: unknown) => {
-    const parsed = reference.safeParse(activity);
+  // `activity` as it came, or already parsed as a reference (a message is parsed once).
+  const remember = async (activity: unknown, parsedAlready?: z.infer<typeof reference>) => {
+    const parsed = parsedAlready
+      ? { success: true as const, data: parsedAlready }
+      : reference.safeParse(activity);
     if (!parsed.success) return;
     const a = parsed.data;
-    if (known.get(a.conversation.id) === a.serviceUrl) return;
+    // Stored by the channel's id: a channel bound from a post in a reply chain is found by it.
+    const { conversationId } = conversationOf(a.conversation.id);
+    if (known.get(conversationId) === a.serviceUrl) return;
     await saveTeamsConversation(
       deps.db.kysely,
       {
-        conversationId: a.conversation.id,
+        conversationId,
         serviceUrl: a.serviceUrl,
         tenantId: a.conversation.tenantId,
         conversationType: a.conversation.conversationType ?? 'personal',
@@ -71,7 +76,7 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
       },
       deps.clock.now().toISOString(),
     );
-    known.set(a.conversation.id, a.serviceUrl);
+    known.set(conversationId, a.serviceUrl);
     if (known.size > 10_000) known.delete(known.keys().next().value as string);
   };
   // Installed in a personal scope, a group chat or a team: remember where, for digests and prompts.
@@ -151,7 +156,7 @@ function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
 function registerMessageHandler(
   app: App,
   deps: TeamsHandlerDeps,
-  remember: (activity: unknown) => Promise<void>,
+  remember: (activity: unknown, parsed?: z.infer<typeof reference>) => Promise<void>,
 ): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
   app.on(
@@ -166,7 +171,7 @@ function registerMessageHandler(
         return;
       }
       const message = parsed.data;
-      await remember(activity);
+      await remember(activity, message);
       const text = message.value?.command ?? message.text ?? '';
       // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
       const email = await identityEmail(

@@ -25,6 +25,16 @@ export const teamsWhere = z.object({
 });
 export type TeamsWhere = z.infer<typeof teamsWhere>;
 
+/**
+ * A Teams conversation id without its reply chain: a channel post arrives in
+ * `19:…@thread.tacv2;messageid=<root>`, the channel itself is `19:…@thread.tacv2`. Conversations
+ * are stored, bound and looked up by this id; a reply into a thread still posts to the full id.
+ */
+export function conversationOf(id: string): { readonly conversationId: string; readonly thread?: string } {
+  const [conversationId = id, thread] = id.split(';messageid=');
+  return thread ? { conversationId, thread } : { conversationId };
+}
+
 const KIND = { personal: 'dm', groupChat: 'group', channel: 'channel' } as const;
 
 /**
@@ -46,7 +56,7 @@ export function teamsInbound(
   const tenantId = conversation.tenantId ?? 'unknown-tenant';
   const kind = KIND[conversation.conversationType as keyof typeof KIND] ?? 'dm';
   // A channel conversation id carries the reply chain after `;messageid=`: that is the thread.
-  const [conversationId = conversation.id, thread] = conversation.id.split(';messageid=');
+  const { conversationId, thread } = conversationOf(conversation.id);
   // With a form, what was written is part of the submission: other text is another submission.
   const written = options.form
     ? `:${createHash('sha256').update(JSON.stringify(options.form)).digest('hex').slice(0, 16)}`

@@ -22,6 +22,7 @@ import { translator } from '../../src/i18n/i18n.js';
 import { renderAdaptiveCard } from './render-card.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { teamsDeliveryResult } from './teams-delivery-result.js';
+import { conversationOf } from './teams-inbound-message.js';
 
 /** Teams' documented limits: about 7 messages a second per conversation, about 50 per tenant. */
 export const TEAMS_RATE_LIMITS = {
@@ -126,7 +127,11 @@ export class TeamsPort implements ChatPort {
   private async reference(
     conversationId: string,
   ): Promise<{ ok: true; serviceUrl: string } | { ok: false; result: DeliveryResult }> {
-    const reference = await findTeamsConversation(this.deps.db.kysely, conversationId);
+    // A reply chain lives in its channel: stored (and allowed) by the channel's id.
+    const reference = await findTeamsConversation(
+      this.deps.db.kysely,
+      conversationOf(conversationId).conversationId,
+    );
     if (!reference)
       return {
         ok: false,

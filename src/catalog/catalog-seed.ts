@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { withStartupLock } from '../../db/startup-lock.js';
 import type { Clock } from '../clock.js';
 import { SHIPPED_CATALOG } from '../paths.js';
 
@@ -12,9 +13,14 @@ export interface ReadyReport {
 
 /**
  * Brings a database to a usable state: applies pending migrations and, when it has no plan yet,
- * loads the catalog shipped in `db/catalog/` so a newcomer never meets an empty bot.
+ * loads the catalog shipped in `db/catalog/` so a newcomer never meets an empty bot. Both happen
+ * under the start-up lock: replicas starting together on one PostgreSQL migrate and seed once.
  */
-export async function ensureDatabaseReady(db: Db, clock: Clock): Promise<ReadyReport> {
+export function ensureDatabaseReady(db: Db, clock: Clock): Promise<ReadyReport> {
+  return withStartupLock(db, () => migrateAndSeed(db, clock));
+}
+
+async function migrateAndSeed(db: Db, clock: Clock): Promise<ReadyReport> {
   const migrations = await migrateToLatest(db);
   const plan = await db.kysely.selectFrom('plans').select('id').limit(1).executeTakeFirst();
   if (plan) return { migrations, seeded: false };

@@ -7,6 +7,9 @@ import { warmLexicon } from '../search/compounds.js';
 import { type CheckInNote, SearchIndex } from '../search/search-index.js';
 import { CatalogView } from './catalog-view.js';
 
+/** How far before the newest note time seen the next look for new notes starts. */
+export const NOTES_LOOKBACK_MS = 2 * 60 * 1000;
+
 export interface CatalogSnapshot {
   readonly revision: string;
   readonly view: CatalogView;
@@ -16,12 +19,15 @@ export interface CatalogSnapshot {
 /**
  * One indexed copy of the catalog and its search index per process, rebuilt when the catalog's
  * revision changes (an import here or on another replica). Check-in notes join the index as they
- * arrive: when the check-in revision changes, the notes written since the last look are added.
+ * arrive: when the check-in revision changes, the notes written or edited since the last look are
+ * added or replaced. The last look reaches back {@link NOTES_LOOKBACK_MS} before the newest time
+ * seen, so a note stamped a little earlier by another replica (its clock, or a transaction that
+ * committed after a later one) is not missed; notes already indexed unchanged are skipped.
  */
 export class CatalogStore {
   private readonly snapshot: Revisioned<CatalogSnapshot>;
   private readonly notes: Revisioned<void>;
-  // The newest note time seen; later notes are fetched from here (ids already indexed are skipped).
+  // The newest note time (written or edited) seen; the next look starts a lookback before it.
   private watermark: string | undefined;
 
   /**
@@ -49,7 +55,11 @@ export class CatalogStore {
       'check_in_revision',
       async () => {
         const current = await this.snapshot.get();
-        current.search.addNotes(await this.notesSince(current.view, this.watermark));
+        const since =
+          this.watermark === undefined
+            ? undefined
+            : new Date(Date.parse(this.watermark) - NOTES_LOOKBACK_MS).toISOString();
+        current.search.addNotes(await this.notesSince(current.view, since));
       },
       revalidateAfterMs,
     );
@@ -72,8 +82,10 @@ export class CatalogStore {
 
   private async notesSince(view: CatalogView, since: string | undefined): Promise<CheckInNote[]> {
     const rows = await checkInNotesSince(this.db.kysely, since);
-    const last = rows.at(-1)?.created_at;
-    if (last && (!this.watermark || last > this.watermark)) this.watermark = last;
+    for (const r of rows) {
+      const at = r.updated_at !== null && r.updated_at > r.created_at ? r.updated_at : r.created_at;
+      if (!this.watermark || at > this.watermark) this.watermark = at;
+    }
     return rows.map((r) => ({
       id: r.id,
       activityId: r.activity_id,

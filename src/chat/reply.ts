@@ -87,8 +87,18 @@ export type Block =
   | { readonly type: 'list'; readonly heading?: string; readonly items: readonly ListItem[] }
   | { readonly type: 'actions'; readonly actions: readonly Action[] }
   | { readonly type: 'context'; readonly text: string }
-  /** Long text one tap away: a show-card in Teams, <details> in HTML, a command button in Slack. */
-  | { readonly type: 'more'; readonly label: string; readonly text: string; readonly command: string }
+  /**
+   * Long text one tap away: a show-card in Teams, <details> in HTML, a command button in Slack —
+   * or, with `thread`, a pointer to the thread under the message where the sender posts it
+   * (Slack; a channel digest's details).
+   */
+  | {
+      readonly type: 'more';
+      readonly label: string;
+      readonly text: string;
+      readonly command: string;
+      readonly thread?: boolean;
+    }
   | { readonly type: 'divider' }
   | ({ readonly type: 'form' } & Form);
 

@@ -62,7 +62,7 @@ export async function sendCatchUps(deps: EngineDeps, ctx: TickContext): Promise<
           deadline: calendar.addWorkdays(today, Math.max(1, schedule?.reminderAfterWorkdays ?? 2)),
           key: period.id,
         };
-        sent += await sendPrompts(db.kysely, deps.outbox, ctx.prompts, [prompt], iso, platformsOf(deps));
+        sent += await sendPrompts(db.kysely, deps.deliveries, ctx.prompts, [prompt], iso, platformsOf(deps));
       }
       await markCaughtUp(db.kysely, period.id, iso);
     }

@@ -15,6 +15,11 @@ export interface CheckInPromptMessage {
   /** The local date after which an answer counts as late (shown to the owner). */
   readonly deadline: string;
   readonly activities: readonly PromptActivity[];
+  /**
+   * Whom the prompt is for (people.id, else the e-mail): at send time the round's answers are
+   * filled in, and an answer by the reader reads "Du svarade".
+   */
+  readonly reader?: string;
 }
 
 /** One status button, in the vocabulary of the activity's own plan. */

@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import { type PromptDelivery, promptsListing, roundAnswers } from '../../db/round-answers.repository.js';
+import { promptsListing, roundAnswers } from '../../db/round-answers.repository.js';
 import type { Address, SentMessageRef } from '../chat/inbound.js';
-import type { Deliveries } from '../delivery/deliveries.js';
+import type { Deliveries, OutboxItem, SendTimeHooks } from '../delivery/deliveries.js';
+import type { OutboxMessage } from '../delivery/outbox-message.js';
 import { isLocale } from '../i18n/i18n.js';
+import type { Logger } from '../logger.js';
 import type { CheckInPromptMessage } from './prompt-message.js';
 import { checkInPromptSchema } from './prompt-schema.js';
 
 /**
  * After an answer (or an edit of one) for `activityId` in `roundId`: every prompt of that round
  * listing the activity — each owner's, reminders included — is updated in place to show the
- * answers the round has now, without status buttons for what is answered. Prompts not yet sent
- * are left alone. Returns how many updates were queued.
+ * answers the round has now, without status buttons for what is answered. A prompt still waiting
+ * in the outbox needs no update: it is filled in with the answers when it is sent, and looked at
+ * again right after (`promptSendTime`). Returns how many updates were queued.
  */
 export async function refreshPrompts(
   deps: { readonly db: Db; readonly deliveries: Deliveries },
@@ -24,18 +27,13 @@ export async function refreshPrompts(
     if (prompt.sent_ref === null) continue;
     const parsed = checkInPromptSchema.safeParse(JSON.parse(prompt.message));
     if (!parsed.success) continue;
-    const message = await withAnswers(deps.db, parsed.data, prompt);
-    const state = createHash('sha256')
-      .update(JSON.stringify(message.activities.map((a) => a.answer ?? null)))
-      .digest('hex')
-      .slice(0, 16);
+    const message = await withAnswers(deps.db, parsed.data, parsed.data.reader ?? prompt.person_id);
     const id = await deps.deliveries.enqueue({
       lane: 'interactive',
       to: JSON.parse(prompt.to_address) as Address,
       message,
       replaces: JSON.parse(prompt.sent_ref) as SentMessageRef,
-      // The same state twice (a retried submission) is one update.
-      dedupeKey: `checkin-prompt:${prompt.prompt_id}:${state}`,
+      dedupeKey: updateKey(prompt.outbox_item_id, message),
       ...(isLocale(prompt.locale) ? { locale: prompt.locale } : {}),
     });
     if (id) queued++;
@@ -43,11 +41,66 @@ export async function refreshPrompts(
   return queued;
 }
 
-/** The prompt as first sent, with each activity's counted answer of the round filled in. */
+/**
+ * The check-in prompt's part of sending: a prompt (or an update of one) is filled in with the
+ * round's answers as they are when it is sent, so one that waited in the outbox while another
+ * owner answered goes out answered, without status buttons. Right after a prompt is delivered,
+ * the answers are read once more: one that arrived while the prompt was on its way (after it was
+ * rendered, before its `sent_ref` was stored, when `refreshPrompts` cannot see it) is shown by an
+ * update in place. Both paths key an update by the prompt's item and the answers it shows, so one
+ * state is one update.
+ */
+export function promptSendTime(deps: {
+  readonly db: Db;
+  readonly deliveries: () => Deliveries | undefined;
+  readonly logger: Logger;
+}): SendTimeHooks {
+  return {
+    prepare: async (message: OutboxMessage) =>
+      message.type === 'checkin-prompt' && message.reader !== undefined
+        ? withAnswers(deps.db, message, message.reader)
+        : message,
+    sent: async (item: OutboxItem, rendered: OutboxMessage, ref: SentMessageRef) => {
+      const deliveries = deps.deliveries();
+      if (rendered.type !== 'checkin-prompt' || rendered.reader === undefined || item.replaces || !deliveries)
+        return;
+      try {
+        const now = await withAnswers(deps.db, rendered, rendered.reader);
+        if (answerState(now) === answerState(rendered)) return;
+        await deliveries.enqueue({
+          lane: 'interactive',
+          to: item.to,
+          message: now,
+          replaces: ref,
+          dedupeKey: updateKey(item.id, now),
+          ...(item.locale ? { locale: item.locale } : {}),
+        });
+      } catch (error) {
+        // The prompt itself was delivered: a failed look never turns it into a resend.
+        deps.logger.warn({ err: error, id: item.id }, 'answers after a prompt was sent not checked');
+      }
+    },
+  };
+}
+
+/** The answers a prompt shows, as a short stable hash. */
+function answerState(message: CheckInPromptMessage): string {
+  return createHash('sha256')
+    .update(JSON.stringify(message.activities.map((a) => a.answer ?? null)))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** One update per prompt item and state: a retried submission, or both paths at once, is one update. */
+function updateKey(outboxItemId: string, message: CheckInPromptMessage): string {
+  return `checkin-prompt:${outboxItemId}:${answerState(message)}`;
+}
+
+/** The prompt with each activity's counted answer of the round filled in, as `reader` sees it. */
 async function withAnswers(
   db: Db,
   message: CheckInPromptMessage,
-  prompt: PromptDelivery,
+  reader: string,
 ): Promise<CheckInPromptMessage> {
   const answers = new Map(
     (
@@ -58,6 +111,7 @@ async function withAnswers(
       )
     ).map((a) => [a.activity_id, a]),
   );
+  if (answers.size === 0) return message;
   return {
     ...message,
     activities: message.activities.map((activity) => {
@@ -70,8 +124,8 @@ async function withAnswers(
           byName: answer.author_name,
           // The engine names the prompt's reader by person id (or e-mail): either identifies them.
           byReader:
-            (answer.person_id !== null && answer.person_id === prompt.person_id) ||
-            (answer.email !== null && answer.email === prompt.person_id.toLowerCase()),
+            (answer.person_id !== null && answer.person_id === reader) ||
+            (answer.email !== null && answer.email === reader.toLowerCase()),
           at: answer.created_at,
           late: answer.late === 1,
         },

@@ -44,4 +44,5 @@ export const checkInPromptSchema: z.ZodType<CheckInPromptMessage> = z.object({
     )
     .min(1)
     .max(40),
+  reader: z.string().min(1).max(320).optional(),
 });

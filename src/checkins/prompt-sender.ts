@@ -7,8 +7,8 @@ import type { NewDelivery } from '../delivery/outbox-message.js';
 import type { PromptCatalog } from './prompt-data.js';
 import type { CheckInPromptMessage, PromptActivity } from './prompt-message.js';
 
-/** Where prompts go: the outbox's bulk enqueue (`Outbox.enqueueMany`). */
-export interface PromptOutbox {
+/** Where prompts go: the deliveries' (the outbox's) bulk enqueue, `Outbox.enqueueMany`. */
+export interface BulkDeliveries {
   enqueueMany(deliveries: readonly NewDelivery[]): Promise<string[]>;
 }
 
@@ -53,7 +53,7 @@ export interface SendOptions {
  */
 export async function sendPrompts(
   db: Kysely<Database>,
-  outbox: PromptOutbox,
+  deliveries: BulkDeliveries,
   catalog: PromptCatalog,
   prompts: readonly PromptToSend[],
   now: string,
@@ -80,6 +80,7 @@ export async function sendPrompts(
         roundId: prompt.roundId,
         deadline: prompt.deadline,
         activities,
+        reader: prompt.personId,
       };
       const key = promptDedupeKey(prompt);
       batch.push({
@@ -93,7 +94,7 @@ export async function sendPrompts(
         },
       });
     }
-    await outbox.enqueueMany(batch.map((b) => b.delivery));
+    await deliveries.enqueueMany(batch.map((b) => b.delivery));
     const ids = await outboxIdsByDedupeKey(
       db,
       batch.map((b) => b.key),

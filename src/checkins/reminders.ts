@@ -65,7 +65,7 @@ export async function sendReminders(deps: EngineDeps, ctx: TickContext): Promise
         deadline,
       });
     }
-    sent += await sendPrompts(db.kysely, deps.outbox, ctx.prompts, toSend, iso, platformsOf(deps));
+    sent += await sendPrompts(db.kysely, deps.deliveries, ctx.prompts, toSend, iso, platformsOf(deps));
   }
   return sent;
 }

@@ -27,13 +27,14 @@ import { activitiesBySchedule } from '../schedule/effective-schedule.js';
 import { dueSlots, type Slot } from '../schedule/slots.js';
 import { sendCatchUps } from './catch-up.js';
 import { PromptCatalog } from './prompt-data.js';
-import { type PromptOutbox, type PromptToSend, sendPrompts } from './prompt-sender.js';
+import { type BulkDeliveries, type PromptToSend, sendPrompts } from './prompt-sender.js';
 import { sendReminders } from './reminders.js';
 import { planRound, roundDeadline } from './round-plan.js';
 
 export interface EngineDeps {
   readonly db: Db;
-  readonly outbox: PromptOutbox;
+  /** The outbox, as the engine uses it: prompts are enqueued in bulk on its bulk lane. */
+  readonly deliveries: BulkDeliveries;
   readonly calendar: SwedishCalendar;
   readonly logger: Logger;
   /** This process's name in `schedule_runs.claimed_by`. */
@@ -48,6 +49,8 @@ export interface EngineDeps {
   readonly platforms?: ReadonlySet<Platform>;
   /** Progress of long rounds (`delmal checkins run-due` on a terminal). */
   readonly progress?: (text: string) => void;
+  /** How old a claim on a round must be before another process resumes it (default 60 s). */
+  readonly resumeAfterMs?: number;
 }
 
 /** What one tick did. */
@@ -179,7 +182,7 @@ export class CheckInEngine {
     const iso = ctx.now.toISOString();
     const stale = await unfinishedRuns(
       db.kysely,
-      new Date(ctx.now.getTime() - RESUME_AFTER_MS).toISOString(),
+      new Date(ctx.now.getTime() - (this.deps.resumeAfterMs ?? RESUME_AFTER_MS)).toISOString(),
     );
     for (const run of stale) {
       const round = await roundById(db.kysely, `${run.schedule_id}:${run.slot}`);
@@ -229,12 +232,19 @@ export class CheckInEngine {
 
   private send(roundId: string, toSend: readonly PromptToSend[], ctx: TickContext): Promise<number> {
     const report = this.deps.progress;
-    return sendPrompts(this.deps.db.kysely, this.deps.outbox, ctx.prompts, toSend, ctx.now.toISOString(), {
-      ...(this.deps.platforms ? { platforms: this.deps.platforms } : {}),
-      ...(report && toSend.length > 0
-        ? { progress: (done: number) => report(`${roundId}: ${done}/${toSend.length}`) }
-        : {}),
-    });
+    return sendPrompts(
+      this.deps.db.kysely,
+      this.deps.deliveries,
+      ctx.prompts,
+      toSend,
+      ctx.now.toISOString(),
+      {
+        ...(this.deps.platforms ? { platforms: this.deps.platforms } : {}),
+        ...(report && toSend.length > 0
+          ? { progress: (done: number) => report(`${roundId}: ${done}/${toSend.length}`) }
+          : {}),
+      },
+    );
   }
 }
 

@@ -58,7 +58,7 @@ async function tick(ctx: CliContext, config: Config, db: Db, now: Date): Promise
   const outbox = new Outbox(db, ctx.clock, logger, ENQUEUE_ONLY);
   const engine = new CheckInEngine({
     db,
-    outbox,
+    deliveries: outbox,
     calendar: new SwedishCalendar(config.locale),
     logger,
     worker: `cli:${process.pid}`,

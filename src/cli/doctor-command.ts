@@ -21,6 +21,8 @@ const VARIABLES = [
   'TEAMS_CLIENT_ID',
   'TEAMS_CLIENT_SECRET',
   'TEAMS_TENANT_ID',
+  'DELMAL_LEASE_SECONDS',
+  'DELMAL_METRICS_TOKEN',
 ] as const;
 
 /**
@@ -56,6 +58,8 @@ export async function doctorCommand(ctx: CliContext): Promise<void> {
     TEAMS_CLIENT_ID: config.teams?.clientId ?? '',
     TEAMS_CLIENT_SECRET: ctx.env.TEAMS_CLIENT_SECRET ?? '',
     TEAMS_TENANT_ID: config.teams?.tenantId ?? '',
+    DELMAL_LEASE_SECONDS: String(config.leaseMs / 1000),
+    DELMAL_METRICS_TOKEN: config.metricsToken ?? '',
   };
   const width = Math.max(...VARIABLES.map((v) => v.length));
   for (const variable of VARIABLES) {

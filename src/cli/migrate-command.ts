@@ -1,5 +1,6 @@
 import { openDatabase } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { withStartupLock } from '../../db/startup-lock.js';
 import { type CliContext, CliExit, configFor, describeError } from './context.js';
 
 /** `delmal migrate`: applies pending migrations and says which. */
@@ -7,7 +8,7 @@ export async function migrateCommand(ctx: CliContext): Promise<void> {
   const { config, t } = configFor(ctx, false);
   const db = openDatabase(config.database);
   try {
-    const applied = await migrateToLatest(db);
+    const applied = await withStartupLock(db, () => migrateToLatest(db));
     ctx.out(
       applied.length === 0
         ? t('cli.migrate.upToDate', { database: db.description })

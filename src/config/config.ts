@@ -36,6 +36,13 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly slack: SlackConfig | undefined;
   readonly teams: TeamsConfig | undefined;
+  /**
+   * How long a claim (an outbox item being sent, a round being opened) lasts before another
+   * replica may take it over (`DELMAL_LEASE_SECONDS`, default 60).
+   */
+  readonly leaseMs: number;
+  /** Bearer token for `GET /metrics` (`DELMAL_METRICS_TOKEN`); metrics are off without it. */
+  readonly metricsToken: string | undefined;
 }
 
 /** One problem with one variable, already worded for the operator. */
@@ -139,6 +146,17 @@ export function loadConfig(env: Env, options: { readonly serving?: boolean } = {
   const slack = readSlack(text, problem);
   const teams = readTeams(text, problem);
 
+  let leaseMs = 60_000;
+  const rawLease = text('DELMAL_LEASE_SECONDS');
+  if (rawLease !== undefined) {
+    const parsed = z.coerce.number().int().min(2).max(3600).safeParse(rawLease);
+    if (!/^\d+$/.test(rawLease) || !parsed.success) problem('DELMAL_LEASE_SECONDS', 'config.lease.invalid');
+    else leaseMs = parsed.data * 1000;
+  }
+  const metricsToken = text('DELMAL_METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    problem('DELMAL_METRICS_TOKEN', 'config.metricsToken.short');
+
   const rawEnv = text('DELMAL_ENV');
   const envParsed = z.enum(ENVIRONMENTS).safeParse(rawEnv?.toLowerCase());
   if (rawEnv !== undefined && !envParsed.success)
@@ -159,6 +177,8 @@ export function loadConfig(env: Env, options: { readonly serving?: boolean } = {
     logLevel: logLevel.success ? logLevel.data : 'info',
     slack,
     teams,
+    leaseMs,
+    metricsToken,
   };
 }
 
@@ -209,6 +229,7 @@ const SECRET_VARIABLES = new Set([
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
   'TEAMS_CLIENT_SECRET',
+  'DELMAL_METRICS_TOKEN',
 ]);
 
 /**

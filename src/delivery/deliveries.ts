@@ -31,6 +31,17 @@ export interface Deliverer {
   findSent?(item: OutboxItem): Promise<SentMessageRef | null | undefined>;
 }
 
+/**
+ * What a message type does around its send (registered by the composition root): `prepare` gives
+ * the message as it should read now (e.g. a check-in prompt filled in with the answers given while
+ * it waited); `sent` runs after a successful send with what was rendered and where it went. Hooks
+ * never throw: `sent` runs after the platform accepted the message, which must not be sent again.
+ */
+export interface SendTimeHooks {
+  prepare?(message: OutboxMessage): Promise<OutboxMessage>;
+  sent?(item: OutboxItem, rendered: OutboxMessage, ref: SentMessageRef): Promise<void>;
+}
+
 /** How the core and the adapters send: everything goes through the outbox. */
 export interface Deliveries {
   /** Stores one delivery (its message checked against its type's schema); undefined when a duplicate. */

@@ -1,7 +1,7 @@
 import type { Address, SentMessageRef } from '../chat/inbound.js';
 import type { Reply } from '../chat/reply.js';
 import type { CheckInPromptMessage } from '../checkins/prompt-message.js';
-import type { DigestMessage } from '../digest/digest-message.js';
+import type { DigestDetailsMessage, DigestMessage } from '../digest/digest-message.js';
 import type { Locale, MessageKey, MessageParams } from '../i18n/i18n.js';
 
 /**
@@ -24,7 +24,9 @@ export type OutboxMessage =
   /** A scheduled check-in prompt, reminder or catch-up to one owner (src/checkins/prompt-message.ts). */
   | CheckInPromptMessage
   /** A network's weekly digest to its bound channels, or a chair's preview (src/digest/digest-message.ts). */
-  | DigestMessage;
+  | DigestMessage
+  /** The details of a weekly digest, in its thread (src/digest/digest-thread.ts). */
+  | DigestDetailsMessage;
 
 /** One thing to deliver, as the core asks for it. */
 export interface NewDelivery {

@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import { insertOutboxItems, settleOutboxItem } from '../../db/outbox-items.repository.js';
-import { claimReceipt } from '../../db/receipts.repository.js';
+import {
+  insertOutboxItems,
+  type NewOutboxItemRow,
+  type Settlement,
+  settleOutboxItem,
+} from '../../db/outbox-items.repository.js';
+import { claimReceipts } from '../../db/receipts.repository.js';
 import type { DeliveryResult, RateBucket } from '../chat/chat-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer, Deliveries } from './deliveries.js';
+import { GroupCommit } from './group-commit.js';
 import { describeResult, toItem, toRow, validateDelivery } from './outbox-codec.js';
 import type { NewDelivery } from './outbox-message.js';
 import { type OutboxOptions, type WorkerSettings, workerSettings } from './outbox-options.js';
 import { Attempt } from './outbox-settle.js';
+import type { OutboxStats } from './outbox-stats.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { type PruneCounts, prunedFullBatch, pruneOnce } from './retention.js';
 
 export type { OutboxOptions, RetentionOptions } from './outbox-options.js';
+export type { OutboxStats } from './outbox-stats.js';
 
 /**
  * The outbox: every message delmal sends is stored first, as a neutral target
@@ -27,6 +35,13 @@ export class Outbox implements Deliveries {
   private readonly worker: OutboxWorker;
   private retentionTimer: NodeJS.Timeout | undefined;
   private pruning: Promise<unknown> | undefined;
+  /**
+   * Receipts and the items stored with them, group-committed: the requests of one busy moment share
+   * one transaction (and one commit) instead of one each; every caller still waits for the commit.
+   */
+  private readonly receipts: GroupCommit<{ key: string; rows: NewOutboxItemRow[] }, boolean>;
+  /** The outcomes of inline attempts, recorded the same way: one commit for a busy moment's. */
+  private readonly settlements: GroupCommit<{ id: string; token: string; settlement: Settlement }, boolean>;
 
   constructor(
     private readonly db: Db,
@@ -38,6 +53,21 @@ export class Outbox implements Deliveries {
     this.settings = workerSettings(options);
     this.attempt = new Attempt(deliverer, clock, logger, this.settings);
     this.worker = new OutboxWorker(db, clock, logger, deliverer, this.settings, this.attempt);
+    this.receipts = new GroupCommit((batch) =>
+      db.kysely
+        .transaction()
+        .execute((trx) =>
+          claimReceipts(trx, batch, this.clock.now().toISOString(), (rows) => insertOutboxItems(trx, rows)),
+        ),
+    );
+    this.settlements = new GroupCommit((batch) =>
+      db.kysely.transaction().execute(async (trx) => {
+        const now = this.clock.now().toISOString();
+        const settled: boolean[] = [];
+        for (const s of batch) settled.push(await settleOutboxItem(trx, s.id, s.token, s.settlement, now));
+        return settled;
+      }),
+    );
   }
 
   /** Stores one delivery (checked against its type's schema); undefined when its dedupe key exists. */
@@ -59,14 +89,7 @@ export class Outbox implements Deliveries {
   async enqueueOnce(receiptKey: string, deliveries: readonly NewDelivery[]): Promise<boolean> {
     const valid = deliveries.map(validateDelivery);
     const now = this.clock.now().toISOString();
-    const fresh = await this.db.kysely.transaction().execute(async (trx) => {
-      if (!(await claimReceipt(trx, receiptKey, now))) return false;
-      await insertOutboxItems(
-        trx,
-        valid.map((d) => toRow(d, now)),
-      );
-      return true;
-    });
+    const fresh = await this.receipts.submit({ key: receiptKey, rows: valid.map((d) => toRow(d, now)) });
     if (fresh) this.worker.kick();
     return fresh;
   }
@@ -109,16 +132,15 @@ export class Outbox implements Deliveries {
     const id = randomUUID();
     const token = randomUUID();
     const stored = this.clock.now();
-    const fresh = await this.db.kysely.transaction().execute(async (trx) => {
-      if (!(await claimReceipt(trx, receiptKey, stored.toISOString()))) return false;
-      await insertOutboxItems(trx, [
+    const fresh = await this.receipts.submit({
+      key: receiptKey,
+      rows: [
         {
           ...toRow(valid, stored.toISOString(), id),
           claim_token: token,
           claimed_until: new Date(stored.getTime() + this.settings.leaseMs).toISOString(),
         },
-      ]);
-      return true;
+      ],
     });
     if (!fresh) return undefined;
     const item = toItem(valid, id);
@@ -129,13 +151,7 @@ export class Outbox implements Deliveries {
     const result = await this.attempt.deliver(item);
     await this.pauseIfLimited(result, buckets);
     const settlement = this.attempt.settlement(item, result);
-    const settled = await settleOutboxItem(
-      this.db.kysely,
-      id,
-      token,
-      settlement,
-      this.clock.now().toISOString(),
-    ).catch((error: unknown) => {
+    const settled = await this.settlements.submit({ id, token, settlement }).catch((error: unknown) => {
       // Not recorded: the claim runs out and a worker looks for the message before sending again.
       this.logger.error({ err: error, id }, 'outbox: recording an inline answer failed');
       return true;
@@ -169,6 +185,11 @@ export class Outbox implements Deliveries {
     this.retentionTimer = undefined;
     await this.worker.stop();
     await this.pruning;
+  }
+
+  /** What this process's worker has done since it was created (benchmarks, diagnostics). */
+  stats(): OutboxStats {
+    return { ...this.worker.stats };
   }
 
   /** Delivers everything due now and waits for it (tests, one-shot CLI runs). */

@@ -14,6 +14,7 @@ import type { Deliverer, OutboxItem } from './deliveries.js';
 import { fromRow } from './outbox-codec.js';
 import type { WorkerSettings } from './outbox-options.js';
 import { type Attempt, settlementOf } from './outbox-settle.js';
+import { emptyStats, type OutboxStats } from './outbox-stats.js';
 import { RateGate } from './rate-gate.js';
 import { SentBatch } from './sent-batch.js';
 
@@ -22,6 +23,7 @@ interface Held {
   readonly item: OutboxItem;
   readonly token: string;
   readonly buckets: readonly RateBucket[];
+  readonly urgent: boolean;
   inFlight: boolean;
 }
 
@@ -35,6 +37,8 @@ export class OutboxWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly gate: RateGate;
   private readonly sent: SentBatch;
+  /** What this worker has done so far (see `OutboxStats`). */
+  readonly stats: OutboxStats = emptyStats();
   private running = false;
   private stopping = false;
   private timer: NodeJS.Timeout | undefined;
@@ -53,7 +57,7 @@ export class OutboxWorker {
     private readonly settings: WorkerSettings,
     private readonly attempt: Attempt,
   ) {
-    this.gate = new RateGate(db, settings.rateSafetyMs);
+    this.gate = new RateGate(db, settings.rateSafetyMs, this.stats);
     this.sent = new SentBatch(db.kysely, () => this.clock.now().toISOString());
   }
 
@@ -88,7 +92,8 @@ export class OutboxWorker {
     const nowUs = this.clock.now().getTime() * 1000;
     let wait = this.held.size === 0 ? this.settings.pollMs : this.settings.interactivePollMs;
     for (const h of this.held.values())
-      if (!h.inFlight) wait = Math.min(wait, Math.max(0, (this.gate.readyAtUs(h.buckets) - nowUs) / 1000));
+      if (!h.inFlight)
+        wait = Math.min(wait, Math.max(0, (this.gate.readyAtUs(h.buckets, h.urgent) - nowUs) / 1000));
     if (this.claimedFull) wait = 0;
     this.schedule(Math.max(wait, this.settings.minRoundMs));
   }
@@ -163,6 +168,7 @@ export class OutboxWorker {
   }
 
   private async roundOnce(): Promise<boolean> {
+    this.stats.rounds++;
     const now = this.clock.now();
     const nowMs = now.getTime();
     await this.renewIfDue(nowMs);
@@ -174,7 +180,9 @@ export class OutboxWorker {
   }
 
   private ready(nowUs: number): Held[] {
-    return [...this.held.values()].filter((h) => !h.inFlight && this.gate.readyAtUs(h.buckets) <= nowUs);
+    return [...this.held.values()].filter(
+      (h) => !h.inFlight && this.gate.readyAtUs(h.buckets, h.urgent) <= nowUs,
+    );
   }
 
   private async claimIfNeeded(nowMs: number): Promise<number> {
@@ -203,6 +211,9 @@ export class OutboxWorker {
       limit,
       interactiveOnly,
     });
+    this.stats.claims++;
+    this.stats.claimed += rows.length;
+    if (rows.length === 0) this.stats.emptyClaims++;
     for (const row of rows) {
       let item: OutboxItem;
       try {
@@ -218,7 +229,13 @@ export class OutboxWorker {
         );
         continue;
       }
-      this.held.set(row.id, { item, token, buckets: this.deliverer.buckets(item.to), inFlight: false });
+      this.held.set(row.id, {
+        item,
+        token,
+        buckets: this.deliverer.buckets(item.to),
+        urgent: item.lane === 'interactive',
+        inFlight: false,
+      });
     }
     return rows;
   }
@@ -226,7 +243,9 @@ export class OutboxWorker {
   private async dispatch(nowMs: number): Promise<number> {
     const free = this.settings.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
-    const candidates = this.ready(nowMs * 1000).sort(
+    const ready = this.ready(nowMs * 1000);
+    if (ready.length === 0 && this.held.size > this.inFlight.size) this.stats.idleRounds++;
+    const candidates = ready.sort(
       (a, b) =>
         (a.item.lane === b.item.lane ? 0 : a.item.lane === 'interactive' ? -1 : 1) ||
         a.item.attempts - b.item.attempts,
@@ -246,6 +265,8 @@ export class OutboxWorker {
 
   private async send(h: Held): Promise<void> {
     const settlement = await settlementOf(h.item, h.buckets, this.attempt, this.gate);
+    this.stats.attempts++;
+    if (settlement.status === 'retry' && !settlement.countAttempt) this.stats.rateLimited++;
     const now = this.clock.now().toISOString();
     const settling =
       settlement.status === 'sent'
@@ -278,8 +299,9 @@ export class OutboxWorker {
   private async releaseLongWaits(nowMs: number): Promise<void> {
     const limitUs = (nowMs + this.settings.holdLimitMs) * 1000;
     const late = [...this.held.values()].filter(
-      (h) => !h.inFlight && this.gate.readyAtUs(h.buckets) > limitUs,
+      (h) => !h.inFlight && this.gate.readyAtUs(h.buckets, h.urgent) > limitUs,
     );
+    this.stats.released += late.length;
     const now = new Date(nowMs).toISOString();
     for (const h of late) {
       const at = new Date(Math.ceil(this.gate.readyAtUs(h.buckets) / 1000)).toISOString();

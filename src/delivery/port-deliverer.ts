@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import type { ChatPort, DeliveryResult, RateBucket, UnreachableReason } from '../chat/chat-port.js';
 import type { Address, Platform, ResolvedAddress, SentMessageRef } from '../chat/inbound.js';
 import { isLocale, type Locale } from '../i18n/i18n.js';
-import type { Deliverer, OutboxItem } from './deliveries.js';
+import type { Deliverer, OutboxItem, SendTimeHooks } from './deliveries.js';
 import { renderMessage } from './message-types.js';
 
 /** How long before an item's creation `findSent` starts looking (clocks differ a little). */
@@ -18,7 +18,11 @@ const LOOK_BACK_MS = 60_000;
 export class PortDeliverer implements Deliverer {
   constructor(
     private readonly ports: ReadonlyMap<Platform, ChatPort>,
-    private readonly deps: { readonly db: Db; readonly locale: Locale },
+    private readonly deps: {
+      readonly db: Db;
+      readonly locale: Locale;
+      readonly sendTime?: readonly SendTimeHooks[];
+    },
   ) {}
 
   buckets(to: Address): readonly RateBucket[] {
@@ -26,9 +30,12 @@ export class PortDeliverer implements Deliverer {
   }
 
   async deliver(item: OutboxItem, signal: AbortSignal): Promise<DeliveryResult> {
+    let message = item.message;
+    let result: DeliveryResult;
     try {
       const locale = await this.localeOf(item);
-      const reply = renderMessage(item.message, locale);
+      for (const hooks of this.deps.sendTime ?? []) if (hooks.prepare) message = await hooks.prepare(message);
+      const reply = renderMessage(message, locale);
       const options = { locale, outboxId: item.id, signal };
       if (item.replaces) {
         const port = this.ports.get(item.replaces.platform);
@@ -36,10 +43,14 @@ export class PortDeliverer implements Deliverer {
       }
       const target = await this.reachable(item.to);
       if (!target.ok) return target.result;
-      return await target.port.send(target.address, reply, options);
+      result = await target.port.send(target.address, reply, options);
     } catch (error) {
       return { ok: false, kind: 'transient', error: error instanceof Error ? error.message : String(error) };
     }
+    // Outside the try: the message is out, whatever the hook does.
+    if (result.ok && result.sent)
+      for (const hooks of this.deps.sendTime ?? []) await hooks.sent?.(item, message, result.sent);
+    return result;
   }
 
   async findSent(item: OutboxItem): Promise<SentMessageRef | null | undefined> {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import {
   type BucketSpec,
+  type Draw,
   drawRateTokens,
   ensureRateBuckets,
   forceRateTokens,
@@ -8,11 +9,24 @@ import {
   refundRateTokens,
 } from '../../db/rate-buckets.repository.js';
 import type { RateBucket } from '../chat/chat-port.js';
+import { emptyStats, type OutboxStats } from './outbox-stats.js';
 
 /** Something that draws on rate buckets (a held outbox item). */
 export interface Metered {
   readonly buckets: readonly RateBucket[];
+  /** An answer to a person's own action: never waits for a batch of tokens to gather. */
+  readonly urgent?: boolean;
 }
+
+/** Tokens asked of a shared bucket beyond what it is estimated to hold (see `askable`). */
+const ASK_EXTRA = 2;
+
+/**
+ * After a shared bucket ran dry, bulk sends wait this much longer than its next token, so the
+ * next draw takes several tokens at once instead of every worker drawing each token as it comes.
+ * Only for buckets whose burst tolerance holds at least twice this: the tokens gather, none is lost.
+ */
+const GATHER_US = 100_000;
 
 /** Keys remembered as created, at most; beyond it the set starts over (re-creating is harmless). */
 const ENSURED_CAP = 50_000;
@@ -24,7 +38,11 @@ const ENSURED_CAP = 50_000;
  */
 export class RateGate {
   private readonly busyUntilUs = new Map<string, number>();
+  /** Until when bulk sends leave a dry shared bucket alone, so tokens gather (see GATHER_US). */
+  private readonly gatherUntilUs = new Map<string, number>();
   private readonly ensured = new Set<string>();
+  /** Shared buckets (more than one token per period) as this worker's last draw left them. */
+  private readonly lastDraw = new Map<string, Draw>();
 
   /**
    * @param safetyMs taken off each bucket's burst tolerance (and added to the spacing of buckets
@@ -34,22 +52,34 @@ export class RateGate {
   constructor(
     private readonly db: Db,
     private readonly safetyMs: number,
+    private readonly stats: OutboxStats = emptyStats(),
   ) {}
 
-  /** The GCRA parameters of a bucket, in microseconds. */
+  /**
+   * The GCRA parameters of a bucket, in microseconds. The safety margin comes off the burst
+   * tolerance; a bucket with less burst than that (one message per second per Slack channel) gets
+   * its spacing widened instead. The tolerance never goes negative: with a negative one, a token
+   * drawn and refunded in the same round would leave the bucket shut for the margin, although
+   * nothing was sent.
+   */
   spec(bucket: RateBucket): BucketSpec {
     const intervalUs = Math.max(1, Math.round((bucket.perMs * 1000) / Math.max(1, bucket.limit)));
-    return {
-      key: bucket.key,
-      intervalUs,
-      toleranceUs: Math.round(bucket.perMs * 1000 - intervalUs - this.safetyMs * 1000),
-    };
+    const toleranceUs = Math.round(bucket.perMs * 1000 - intervalUs - this.safetyMs * 1000);
+    return toleranceUs >= 0
+      ? { key: bucket.key, intervalUs, toleranceUs }
+      : { key: bucket.key, intervalUs: intervalUs - toleranceUs, toleranceUs: 0 };
   }
 
-  /** When every bucket of `buckets` may have a token again, as far as this worker knows (µs). */
-  readyAtUs(buckets: readonly RateBucket[]): number {
+  /**
+   * When every bucket of `buckets` may have a token again, as far as this worker knows (µs); for
+   * bulk sends (`urgent` false) a dry shared bucket counts as busy until a few tokens gathered.
+   */
+  readyAtUs(buckets: readonly RateBucket[], urgent = false): number {
     let at = 0;
-    for (const b of buckets) at = Math.max(at, this.busyUntilUs.get(b.key) ?? 0);
+    for (const b of buckets) {
+      at = Math.max(at, this.busyUntilUs.get(b.key) ?? 0);
+      if (!urgent) at = Math.max(at, this.gatherUntilUs.get(b.key) ?? 0);
+    }
     return at;
   }
 
@@ -70,9 +100,10 @@ export class RateGate {
         free.push(candidate);
         continue;
       }
-      if (this.readyAtUs(candidate.buckets) > nowUs) continue;
-      // Never ask a bucket for more than its burst in one round.
-      if (candidate.buckets.some((b) => (wanted.get(b.key) ?? 0) >= b.limit)) continue;
+      if (this.readyAtUs(candidate.buckets, candidate.urgent) > nowUs) continue;
+      // Ask a bucket for about what it can give now, never more than its burst: tokens drawn
+      // for candidates that cannot use them are given back, work for nothing on both ends.
+      if (candidate.buckets.some((b) => (wanted.get(b.key) ?? 0) >= this.askable(b, nowUs))) continue;
       for (const b of candidate.buckets) {
         wanted.set(b.key, (wanted.get(b.key) ?? 0) + 1);
         specs.set(b.key, b);
@@ -94,7 +125,16 @@ export class RateGate {
     }
     const refunds = new Map([...left].filter(([, n]) => n > 0));
     if (refunds.size > 0) await refundRateTokens(this.db, refunds);
-    for (const [key, draw] of draws) if (!refunds.has(key)) this.markBusy(key, draw.nextAtUs);
+    this.count(wanted, draws, refunds);
+    for (const [key, draw] of draws) {
+      const bucket = specs.get(key);
+      if (!refunds.has(key)) this.markBusy(key, draw.nextAtUs);
+      if (!bucket || bucket.limit <= 1) continue;
+      this.lastDraw.set(key, draw);
+      // Ran dry: let the next few tokens gather before bulk sends draw on it again.
+      if (draw.granted < (wanted.get(key) ?? 0) && this.spec(bucket).toleranceUs >= 2 * GATHER_US)
+        this.gatherUntilUs.set(key, draw.nextAtUs + GATHER_US);
+    }
     return admitted;
   }
 
@@ -114,13 +154,39 @@ export class RateGate {
     await pauseRateBucket(this.db, key, untilUs);
   }
 
+  /** Forgets buckets whose known busy time has passed (keeps the maps small over long runs). */
+  forgetPast(nowUs: number): void {
+    for (const [key, until] of this.busyUntilUs) if (until <= nowUs) this.busyUntilUs.delete(key);
+    for (const [key, until] of this.gatherUntilUs) if (until <= nowUs) this.gatherUntilUs.delete(key);
+  }
+
+  /**
+   * How many tokens to ask `bucket` for in one round: what its last draw here says it holds by
+   * now (other workers may have drawn since; a few more in case some candidates' other buckets
+   * are dry), at most its burst.
+   */
+  private askable(bucket: RateBucket, nowUs: number): number {
+    const last = this.lastDraw.get(bucket.key);
+    if (!last) return bucket.limit;
+    const holds = nowUs < last.nextAtUs ? 0 : 1 + Math.floor((nowUs - last.nextAtUs) / last.intervalUs);
+    return Math.min(bucket.limit, holds + ASK_EXTRA);
+  }
+
   private markBusy(key: string, untilUs: number): void {
     if (untilUs > (this.busyUntilUs.get(key) ?? 0)) this.busyUntilUs.set(key, untilUs);
   }
 
-  /** Forgets buckets whose known busy time has passed (keeps the map small over long runs). */
-  forgetPast(nowUs: number): void {
-    for (const [key, until] of this.busyUntilUs) if (until <= nowUs) this.busyUntilUs.delete(key);
+  private count(
+    wanted: ReadonlyMap<string, number>,
+    draws: ReadonlyMap<string, Draw>,
+    refunds: ReadonlyMap<string, number>,
+  ): void {
+    this.stats.draws++;
+    for (const [key, n] of wanted) {
+      this.stats.tokensAsked += n;
+      this.stats.tokensGranted += draws.get(key)?.granted ?? 0;
+    }
+    for (const n of refunds.values()) this.stats.tokensRefunded += n;
   }
 
   private async ensure(buckets: readonly RateBucket[]): Promise<void> {

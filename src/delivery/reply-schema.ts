@@ -39,7 +39,13 @@ const block: z.ZodType<Block> = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('actions'), actions: z.array(action) }),
   z.object({ type: z.literal('context'), text: z.string() }),
-  z.object({ type: z.literal('more'), label: z.string(), text: z.string(), command: z.string() }),
+  z.object({
+    type: z.literal('more'),
+    label: z.string(),
+    text: z.string(),
+    command: z.string(),
+    thread: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('divider') }),
   z.object({
     type: z.literal('form'),

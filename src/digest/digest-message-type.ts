@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { registerMessageType } from '../delivery/message-types.js';
-import type { DigestMessage } from './digest-message.js';
-import { renderDigest } from './render-digest.js';
+import type { DigestDetailsMessage, DigestMessage } from './digest-message.js';
+import { renderDigest, renderDigestDetails } from './render-digest.js';
 
 const text = z.string().max(20_000);
 const id = z.string().min(1).max(200);
@@ -15,9 +15,7 @@ const reason = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('overdue'), deadline: iso }),
 ]);
 
-/** The digest's shape, checked when it is enqueued (a stored item is always renderable). */
-export const digestMessageSchema: z.ZodType<DigestMessage> = z.object({
-  type: z.literal('digest'),
+const digestShape = {
   networkId: id,
   networkName: text,
   kind: z.enum(['weekly', 'preview']),
@@ -63,6 +61,17 @@ export const digestMessageSchema: z.ZodType<DigestMessage> = z.object({
     }),
   ),
   dueNextWeek: z.array(z.object({ date: localDate, activities: z.array(text) })),
+};
+
+/** The digest's shape, checked when it is enqueued (a stored item is always renderable). */
+export const digestMessageSchema: z.ZodType<DigestMessage> = z.object({
+  type: z.literal('digest'),
+  ...digestShape,
+});
+
+const digestDetailsSchema: z.ZodType<DigestDetailsMessage> = z.object({
+  type: z.literal('digest-details'),
+  ...digestShape,
 });
 
 /** Registers the `digest` outbox message type once, at module load (imported wherever digests are sent). */
@@ -70,4 +79,10 @@ registerMessageType<'digest'>({
   type: 'digest',
   schema: digestMessageSchema,
   render: (message, t, locale) => renderDigest(message, t, locale),
+});
+
+registerMessageType<'digest-details'>({
+  type: 'digest-details',
+  schema: digestDetailsSchema,
+  render: (message, t, locale) => renderDigestDetails({ ...message, type: 'digest' }, t, locale),
 });

@@ -27,6 +27,9 @@ export interface DigestMessage {
   readonly dueNextWeek: readonly DigestDue[];
 }
 
+/** A weekly digest's details (every exception and update), posted in the digest's thread (Slack). */
+export type DigestDetailsMessage = Omit<DigestMessage, 'type'> & { readonly type: 'digest-details' };
+
 export interface DigestStatus {
   readonly code: string;
   readonly label: string;

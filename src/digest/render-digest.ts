@@ -91,6 +91,8 @@ export function renderDigest(message: DigestMessage, t: Translate, locale: Local
             : t('digest.more', { updates, exceptions: hidden }),
       text: r.moreText(inline ? 0 : MAIN_EXCEPTIONS, !inline),
       command: detailsCommand(message.networkId),
+      // A channel's weekly digest gets its details in a thread where the platform has them.
+      ...(message.kind === 'weekly' ? { thread: true } : {}),
     });
   return { summary: `${heading}: ${counts}`, blocks };
 }

@@ -3,21 +3,25 @@ import { addDays } from '../../db/model/local-date.js';
 import { toLocal } from '../../db/model/zoned-time.js';
 import { channelsOfNetwork } from '../../db/network-channels.repository.js';
 import {
+  abandonDigest,
   claimDigest,
   digestSlotsSince,
   finishDigest,
   lastDigest,
+  reclaimStaleDigests,
 } from '../../db/network-digests.repository.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Address, Platform } from '../chat/inbound.js';
 import type { Deliveries } from '../delivery/deliveries.js';
 import type { Logger } from '../logger.js';
-import { pendingSlots } from '../schedule/due.js';
+import { DEFAULT_CATCH_UP_TOLERANCE_MS, pendingSlots } from '../schedule/due.js';
 import { buildDigest, digestCalendar } from './build-digest.js';
 import './digest-message-type.js';
 import { digestSchedule } from './digest-schedule.js';
 
 const WEEK_MS = 7 * 86_400_000;
+/** How long a claimed digest may stay unfinished before another process takes it over. */
+export const DIGEST_LEASE_MS = 5 * 60_000;
 
 export interface DigestJobDeps {
   readonly db: Db;
@@ -27,12 +31,16 @@ export interface DigestJobDeps {
   readonly logger: Logger;
   /** This process, as recorded on the claims it wins. */
   readonly worker: string;
+  /** How long a claim may stay unfinished before another process takes it over (default 5 min). */
+  readonly leaseMs?: number;
 }
 
 /** What one run did, for logs and tests. */
 export interface DigestRun {
   readonly sent: readonly { networkId: string; slot: string; channels: number }[];
   readonly skipped: readonly { networkId: string; slot: string; reason: 'missed' | 'no_channel' }[];
+  /** Slots another process claimed and never finished, taken over by this run (and sent). */
+  readonly reclaimed?: readonly { networkId: string; slot: string }[];
 }
 
 /**
@@ -81,35 +89,94 @@ export async function runDueDigests(deps: DigestJobDeps, now: Date): Promise<Dig
         continue;
       }
       if (!(await claimDigest(db, claim, at))) continue;
-      const message = await buildDigest(db, view, network, {
-        from: periodFrom,
-        to: periodTo,
-        timeZone: schedule.timeZone,
-        kind: 'weekly',
-      });
-      for (const channel of channels) {
-        const to: Address = {
-          kind: 'conversation',
-          platform: channel.platform as Platform,
-          workspaceId: channel.workspace_id,
-          conversationId: channel.conversation_id,
-        };
-        await deps.deliveries.enqueue({
-          lane: 'bulk',
-          to,
-          message,
-          dedupeKey: `digest:${network.id}:${slot.slot}:${channel.platform}`,
-        });
-      }
-      await finishDigest(db, network.id, slot.slot, deps.worker, channels.length, at);
-      sent.push({ networkId: network.id, slot: slot.slot, channels: channels.length });
-      deps.logger.info(
-        { network: network.id, slot: slot.slot, channels: channels.length },
-        'digest enqueued',
-      );
+      sent.push(await sendClaimed(deps, view, network, slot.slot, { periodFrom, periodTo }, at));
     }
   }
-  return { sent, skipped };
+  const reclaimed = await reclaimStale(deps, view, now, sent, skipped);
+  return { sent, skipped, ...(reclaimed.length > 0 ? { reclaimed } : {}) };
+}
+
+/**
+ * Builds and enqueues one claimed digest to every channel of its network, then marks it sent. The
+ * dedupe key per (network, slot, platform) makes a second enqueue of the same digest — after a
+ * takeover of a claimant that crashed half-way — one delivery, not two.
+ */
+async function sendClaimed(
+  deps: DigestJobDeps,
+  view: CatalogView,
+  network: CatalogView['catalog']['networks'][number],
+  slot: string,
+  period: { readonly periodFrom: string; readonly periodTo: string },
+  at: string,
+): Promise<DigestRun['sent'][number]> {
+  const db = deps.db.kysely;
+  const schedule = digestSchedule(network);
+  const channels = await channelsOfNetwork(db, network.id);
+  const message = await buildDigest(db, view, network, {
+    from: period.periodFrom,
+    to: period.periodTo,
+    timeZone: schedule.timeZone,
+    kind: 'weekly',
+  });
+  for (const channel of channels) {
+    const to: Address = {
+      kind: 'conversation',
+      platform: channel.platform as Platform,
+      workspaceId: channel.workspace_id,
+      conversationId: channel.conversation_id,
+    };
+    await deps.deliveries.enqueue({
+      lane: 'bulk',
+      to,
+      message,
+      dedupeKey: `digest:${network.id}:${slot}:${channel.platform}`,
+    });
+  }
+  await finishDigest(db, network.id, slot, deps.worker, channels.length, at);
+  deps.logger.info({ network: network.id, slot, channels: channels.length }, 'digest enqueued');
+  return { networkId: network.id, slot, channels: channels.length };
+}
+
+/**
+ * Digests claimed longer than the lease ago and never finished: their claimant died between claim
+ * and enqueue. This process takes each over (exactly one process wins it) and sends it, unless it
+ * is by now more than a day late — then it is recorded as missed and the next digest covers its
+ * week.
+ */
+async function reclaimStale(
+  deps: DigestJobDeps,
+  view: CatalogView,
+  now: Date,
+  sent: DigestRun['sent'][number][],
+  skipped: DigestRun['skipped'][number][],
+): Promise<{ networkId: string; slot: string }[]> {
+  const at = now.toISOString();
+  const staleBefore = new Date(now.getTime() - (deps.leaseMs ?? DIGEST_LEASE_MS)).toISOString();
+  const taken = await reclaimStaleDigests(deps.db.kysely, deps.worker, staleBefore, at);
+  const reclaimed: { networkId: string; slot: string }[] = [];
+  for (const row of taken) {
+    const network = view.catalog.networks.find((n) => n.id === row.network_id);
+    const late = now.getTime() - Date.parse(row.period_to) > DEFAULT_CATCH_UP_TOLERANCE_MS;
+    if (!network || late) {
+      const reason = network ? 'missed' : 'no_network';
+      if ((await abandonDigest(deps.db.kysely, row.network_id, row.slot, deps.worker, reason, at)) && network)
+        skipped.push({ networkId: row.network_id, slot: row.slot, reason: 'missed' });
+      continue;
+    }
+    deps.logger.warn({ network: row.network_id, slot: row.slot }, 'digest claim taken over after its lease');
+    sent.push(
+      await sendClaimed(
+        deps,
+        view,
+        network,
+        row.slot,
+        { periodFrom: row.period_from, periodTo: row.period_to },
+        at,
+      ),
+    );
+    reclaimed.push({ networkId: row.network_id, slot: row.slot });
+  }
+  return reclaimed;
 }
 
 /** A job a per-minute ticker runs. */

@@ -19,6 +19,10 @@ export const enAdmin: Readonly<Record<keyof typeof svAdmin, string>> = {
   'config.timezone.invalid':
     'DELMAL_TIMEZONE is "{value}", which is not a known time zone. Use an IANA name such as Europe/Stockholm.',
   'config.logLevel.invalid': 'LOG_LEVEL is "{value}" but must be one of: {allowed}.',
+  'config.lease.invalid':
+    'DELMAL_LEASE_SECONDS is "{value}" but must be a whole number between 2 and 3600 (seconds). The default is 60.',
+  'config.metricsToken.short':
+    'DELMAL_METRICS_TOKEN is too short: use at least 16 random characters, e.g. from `openssl rand -hex 24`.',
   'config.env.invalid': 'DELMAL_ENV is "{value}" but must be one of: {allowed}.',
   'config.env.productionWithoutPlatform':
     'DELMAL_ENV=production needs Slack or Teams configured (SLACK_BOT_TOKEN or TEAMS_CLIENT_ID). Set the credentials, or run locally with DELMAL_ENV=local.',

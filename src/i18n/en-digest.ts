@@ -42,6 +42,7 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
   'digest.update.note': '{author}, {date}: {note}',
   'digest.details.heading': 'Details – {network}',
   'digest.details.none': 'No new reports in the period.',
+  'more.inThread': '{label}: in the thread under this message (or type {command}).',
 
   'cmd.network.summary': 'bind a network to the channel you are writing in (chairs and administrators)',
   'cmd.digest.summary': "preview the network's next weekly digest (chairs)",

@@ -17,6 +17,10 @@ export const svAdmin = {
   'config.timezone.invalid':
     'DELMAL_TIMEZONE är "{value}", vilket inte är en känd tidszon. Använd ett IANA-namn, t.ex. Europe/Stockholm.',
   'config.logLevel.invalid': 'LOG_LEVEL är "{value}" men måste vara en av: {allowed}.',
+  'config.lease.invalid':
+    'DELMAL_LEASE_SECONDS är "{value}" men måste vara ett heltal mellan 2 och 3600 (sekunder). Standard är 60.',
+  'config.metricsToken.short':
+    'DELMAL_METRICS_TOKEN är för kort: använd minst 16 slumpmässiga tecken, t.ex. från `openssl rand -hex 24`.',
   'config.env.invalid': 'DELMAL_ENV är "{value}" men måste vara en av: {allowed}.',
   'config.env.productionWithoutPlatform':
     'DELMAL_ENV=production kräver att Slack eller Teams är konfigurerat (SLACK_BOT_TOKEN eller TEAMS_CLIENT_ID). Sätt uppgifterna, eller kör lokalt med DELMAL_ENV=local.',

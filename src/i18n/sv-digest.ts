@@ -40,6 +40,7 @@ export const svDigest = {
   'digest.update.note': '{author}, {date}: {note}',
   'digest.details.heading': 'Detaljer – {network}',
   'digest.details.none': 'Inga nya rapporter under perioden.',
+  'more.inThread': '{label}: i tråden under det här meddelandet (eller skriv {command}).',
 
   'cmd.network.summary': 'koppla ett nätverk till kanalen du skriver i (ordförande och administratörer)',
   'cmd.digest.summary': 'förhandsvisa nätverkets nästa veckosammanfattning (ordförande)',

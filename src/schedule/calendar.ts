@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type Holidays from 'date-holidays';
+import { dirname, join } from 'node:path';
+import type Holidays from 'date-holidays-parser';
 import { addDays, isoWeekday, type LocalDate } from '../../db/model/local-date.js';
 
 /** Why a day is not a workday. `summer` and `away` are added by schedules and people, not here. */
@@ -41,12 +43,17 @@ export class SwedishCalendar {
     this.language = language;
   }
 
-  // date-holidays (every country's rules, ~40 MB resident) loads on the first question about a
-  // holiday, not when the calendar is made: `delmal serve` listens without waiting for it.
+  // The rules load on the first question about a holiday, not when the calendar is made:
+  // `delmal serve` listens without waiting for them.
   private get holidays(): Holidays {
     if (!this.holidaysOf) {
-      const HolidaysOf = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
-      this.holidaysOf = new HolidaysOf('SE', { languages: [this.language], types: ['public', 'bank'] });
+      const HolidaysOf = (
+        createRequire(import.meta.url)('date-holidays-parser') as { default: typeof Holidays }
+      ).default;
+      this.holidaysOf = new HolidaysOf(swedishRules(), 'SE', {
+        languages: [this.language],
+        types: ['public', 'bank'],
+      });
     }
     return this.holidaysOf;
   }
@@ -103,4 +110,20 @@ export class SwedishCalendar {
     }
     return map;
   }
+}
+
+/**
+ * Sweden's rules from `date-holidays`' own data file, for `date-holidays-parser` (the rule engine
+ * `date-holidays` is built on, by the same author). `date-holidays` itself compiles every country's
+ * rules into a module (~800 kB of source kept in memory, ~11 MB resident in all); read as JSON and
+ * cut to one country, the rest is garbage at once. The data stays the library's: upgrading
+ * `date-holidays` upgrades the rules.
+ */
+function swedishRules(): object {
+  const require = createRequire(import.meta.url);
+  // `data/holidays.json` is not among the package's exports; its package.json is.
+  const file = join(dirname(require.resolve('date-holidays/package.json')), 'data', 'holidays.json');
+  const all = JSON.parse(readFileSync(file, 'utf8')) as { holidays?: Record<string, unknown> };
+  if (!all.holidays?.SE) throw new Error(`no rules for Sweden (SE) in ${file}`);
+  return { ...all, holidays: { SE: all.holidays.SE } };
 }

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import dictionary from 'dictionary-sv';
 import { fold } from './text-processing.js';
 
 /** A read-only set of words: all compound splitting asks of one. */
@@ -119,7 +118,7 @@ const ENDINGS = [
  * Reads the Swedish hunspell dictionary (`dictionary-sv`, the LibreOffice word list) into the
  * sets compound splitting needs, using the dictionary's own compound flags. Built once per process.
  */
-export function loadLexicon(dic: string = new TextDecoder().decode(dictionary.dic)): CompoundLexicon {
+export function loadLexicon(dic: string = readDictionary()): CompoundLexicon {
   const leading: string[] = [];
   const words: string[] = [];
   const trailing: string[] = [];
@@ -154,6 +153,15 @@ export function loadLexicon(dic: string = new TextDecoder().decode(dictionary.di
     words: PackedWords.of(words),
     trailing: PackedWords.of(trailing),
   };
+}
+
+/**
+ * The word list of `dictionary-sv`, read from the file its module reads. Importing the module
+ * would read both of its files into buffers (top-level await) in every thread that imports this
+ * one — the main thread included, which only ever receives the packed lexicon from the worker.
+ */
+function readDictionary(): string {
+  return readFileSync(new URL('index.dic', import.meta.resolve('dictionary-sv')), 'utf8');
 }
 
 interface Packed {

@@ -16,7 +16,7 @@ export interface SearchDocument extends IndexedDocument {
 
 /** One check-in note as search sees it. */
 export interface CheckInNote {
-  /** The check-in's id: a note already indexed is not added twice. */
+  /** The check-in's id: a note already indexed is not added twice (an edited one is replaced). */
   readonly id?: string;
   readonly activityId: string;
   readonly activityName: string;
@@ -55,7 +55,8 @@ export class SearchIndex {
   private readonly catalog: MiniSearch<IndexedDocument>;
   private readonly notes: MiniSearch<IndexedDocument>;
   private readonly noteGroups = new Map<string, NoteGroup>();
-  private readonly noteIds = new Set<string>();
+  /** Which group each indexed note (by check-in id) is in. */
+  private readonly noteGroupOf = new Map<string, string>();
   /** Every term indexed, to tell a synonym for a word the texts use from one for a word they don't. */
   private readonly vocabulary = new Set<string>();
 
@@ -71,42 +72,60 @@ export class SearchIndex {
     return index;
   }
 
-  /** Adds check-in notes: each joins its activity's document for that quarter; known ids are skipped. */
+  /**
+   * Adds check-in notes: each joins its activity's document for that quarter. A note already
+   * indexed (same id) is skipped when its text is unchanged, and replaced when it was edited; an
+   * edit that empties it takes it out.
+   */
   addNotes(notes: readonly CheckInNote[]): void {
     const touched = new Set<string>();
     for (const note of notes) {
-      if (note.text.trim() === '' || (note.id !== undefined && this.noteIds.has(note.id))) continue;
-      if (note.id !== undefined) this.noteIds.add(note.id);
+      const known = note.id === undefined ? undefined : this.noteGroupOf.get(note.id);
+      if (known !== undefined) {
+        if (this.replaceNote(known, note)) touched.add(known);
+        continue;
+      }
+      if (note.text.trim() === '') continue;
       const quarter = quarterOf(note.at);
       const id = `note:${note.activityId}:${quarter}`;
+      if (note.id !== undefined) this.noteGroupOf.set(note.id, id);
       const group = this.noteGroups.get(id);
-      if (group) {
-        group.texts.push(note.text);
-        group.notes.push(note);
-      } else
-        this.noteGroups.set(id, {
-          activityName: note.activityName,
-          quarter,
-          texts: [note.text],
-          notes: [note],
-        });
+      if (group) group.notes.push(note);
+      else this.noteGroups.set(id, { activityName: note.activityName, quarter, notes: [note] });
       touched.add(id);
     }
     for (const id of touched) {
       const group = this.noteGroups.get(id);
-      if (!group) continue;
+      if (!group || group.notes.length === 0) {
+        if (this.notes.has(id)) this.notes.discard(id);
+        this.noteGroups.delete(id);
+        continue;
+      }
       const [, activityId = ''] = id.split(':');
       const doc: SearchDocument = {
         id,
         kind: 'note',
         refId: activityId,
         title: group.activityName,
-        text: group.texts.join('\n'),
+        text: group.notes.map((n) => n.text).join('\n'),
         where: group.quarter,
       };
       if (this.notes.has(id)) this.notes.replace(doc);
       else this.notes.add(doc);
     }
+  }
+
+  /** An indexed note seen again: true when its group must be re-indexed (the text was edited). */
+  private replaceNote(groupId: string, note: CheckInNote): boolean {
+    const group = this.noteGroups.get(groupId);
+    const at = group?.notes.findIndex((n) => n.id === note.id) ?? -1;
+    const before = group?.notes[at];
+    if (!group || !before || before.text === note.text) return false;
+    if (note.text.trim() === '') {
+      group.notes.splice(at, 1);
+      if (note.id !== undefined) this.noteGroupOf.delete(note.id);
+    } else group.notes[at] = { ...before, text: note.text };
+    return true;
   }
 
   /** Documents indexed: catalog entries plus note groups. */
@@ -165,7 +184,6 @@ export class SearchIndex {
 interface NoteGroup {
   readonly activityName: string;
   readonly quarter: string;
-  readonly texts: string[];
   readonly notes: CheckInNote[];
 }
 

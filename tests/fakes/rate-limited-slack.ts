@@ -23,6 +23,8 @@ export interface RateLimitedSlackOptions {
 class Bucket {
   private tokens: number;
   private at: number;
+  /** Time the bucket spent full (capacity nobody used), in ms: measured, never enforced. */
+  unusedMs = 0;
   constructor(
     private readonly rate: number,
     private readonly burst: number,
@@ -34,7 +36,9 @@ class Bucket {
   /** 0 when a token is there now, else in how many ms one will be. */
   wait(now: number): number {
     if (now > this.at) {
-      this.tokens = Math.min(this.burst, this.tokens + (now - this.at) * this.rate);
+      const refilled = this.tokens + (now - this.at) * this.rate;
+      if (refilled > this.burst) this.unusedMs += (refilled - this.burst) / this.rate;
+      this.tokens = Math.min(this.burst, refilled);
       this.at = now;
     }
     return this.tokens >= 1 ? 0 : (1 - this.tokens) / this.rate;
@@ -75,6 +79,15 @@ export class RateLimitedSlack {
 
   stop(): Promise<void> {
     return this.server.stop();
+  }
+
+  /**
+   * How long the chat.postMessage tier sat full since the start (ms): capacity the sender left
+   * unused. A sender at the floor the limits allow leaves none after its first burst.
+   */
+  tierUnusedMs(): number {
+    this.tier.wait(now());
+    return this.tier.unusedMs;
   }
 
   /** Base URL for the Web API client (`slackApiUrl`). */

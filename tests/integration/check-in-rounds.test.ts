@@ -102,7 +102,7 @@ describeEachDialect('check-in rounds', (dialect) => {
         throw new Error('killed');
       },
     };
-    await expect(h.engine('dead', { outbox: crashing }).tick(new Date(MONDAY))).rejects.toThrow('killed');
+    await expect(h.engine('dead', { deliveries: crashing }).tick(new Date(MONDAY))).rejects.toThrow('killed');
     expect(calls).toBe(1);
     // Within the minute the claim might be a live peer's: left alone.
     await h.tick('2026-11-09T08:01:00.000Z', 'w2');

@@ -33,7 +33,11 @@ describeEachDialect('HTTP server', (dialect) => {
     expect(await live.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: dialect });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      database: dialect,
+      outbox: { due: 0, oldestDueSeconds: null },
+    });
   });
 
   it('answers unknown routes with 404 and wrong methods with 405', async () => {

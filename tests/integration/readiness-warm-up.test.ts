@@ -55,7 +55,11 @@ describe('readiness during the warm-up', () => {
     await warmUp.settled();
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: 'sqlite' });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      database: 'sqlite',
+      outbox: { due: 0, oldestDueSeconds: null },
+    });
     expect((await fetch(`${base}/readyz`, { method: 'HEAD' })).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { insertCheckIn } from '../../db/check-ins.repository.js';
+import { editCheckIn, insertCheckIn } from '../../db/check-ins.repository.js';
 import { CatalogStore } from '../../src/catalog/catalog-store.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
@@ -61,5 +61,48 @@ describeEachDialect('check-in notes in search', (dialect) => {
     await note('yrkesresan', 'Modulen om funktionshinderområdet startade.', '2026-11-10T13:30:00Z');
     const hits = (await store.get()).search.search('funktionshinderområdet modulen', { kinds: ['note'] });
     expect(hits.map((h) => h.refId)).toEqual(['yrkesresan']);
+  });
+
+  it('finds a note another replica stamped before the newest one seen (a late commit, a skewed clock)', async () => {
+    const store = new CatalogStore(db.db, 0);
+    await note('cross', 'Föreningarna svarade på enkäten.', '2026-11-10T13:30:00Z');
+    expect((await store.get()).search.search('föreningarna enkäten', { kinds: ['note'] })).toHaveLength(1);
+    await note('yrkesresan', 'Handledarträffen i Karlskoga blev av.', '2026-11-10T13:29:00Z');
+    const hits = (await store.get()).search.search('handledarträffen karlskoga', { kinds: ['note'] });
+    expect(hits.map((h) => h.refId)).toEqual(['yrkesresan']);
+  });
+
+  it('replaces the words of a note edited on another replica, and forgets an emptied one', async () => {
+    const store = new CatalogStore(db.db, 0);
+    const { row } = await note(
+      'yrkesresan',
+      'Modulen om funktionshinderområdet startade.',
+      '2026-11-10T13:30:00Z',
+    );
+    const search = async (words: string) =>
+      (await store.get()).search.search(words, { kinds: ['note'] }).map((h) => [h.refId, h.snippet]);
+    expect(await search('funktionshinderområdet')).toEqual([
+      ['yrkesresan', 'Modulen om funktionshinderområdet startade.'],
+    ]);
+    const edit = (text: string, at: string) =>
+      editCheckIn(
+        db.db,
+        {
+          id: row.id,
+          statusCode: 'at_risk',
+          note: text,
+          nextStep: null,
+          needsSupport: false,
+          personId: null,
+          authorName: 'Maria Sandberg',
+          platform: 'teams',
+        },
+        at,
+      );
+    await edit('Piloten i Degerfors är försenad.', '2026-11-11T08:00:00Z');
+    expect(await search('funktionshinderområdet')).toEqual([]);
+    expect(await search('piloten degerfors')).toEqual([['yrkesresan', 'Piloten i Degerfors är försenad.']]);
+    await edit('', '2026-11-11T08:05:00Z');
+    expect(await search('piloten degerfors')).toEqual([]);
   });
 });

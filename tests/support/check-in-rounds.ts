@@ -72,7 +72,15 @@ export async function roundHarness(db: Db, catalog = roundCatalog()): Promise<Ro
   const outbox = new Outbox(db, clock, logger, deliverer, { random: () => 0 });
   const calendar = new SwedishCalendar('sv');
   const engine = (worker = 'w1', deps: Partial<EngineDeps> = {}) =>
-    new CheckInEngine({ db, outbox, calendar, logger, worker, timeZone: 'Europe/Stockholm', ...deps });
+    new CheckInEngine({
+      db,
+      deliveries: outbox,
+      calendar,
+      logger,
+      worker,
+      timeZone: 'Europe/Stockholm',
+      ...deps,
+    });
   return {
     db,
     clock,

@@ -105,3 +105,12 @@ export function describeEachDialect(name: string, suite: (dialect: Dialect) => v
   const skip = postgresUnavailable !== undefined && !inCi;
   describe.skipIf(skip)(`${name} [postgres]`, () => suite('postgres'));
 }
+
+/**
+ * Declares a suite that only makes sense on PostgreSQL (several replicas on one database): skipped
+ * with the notice above when the server is unreachable outside CI; in CI it runs and fails.
+ */
+export function describeOnPostgres(name: string, suite: () => void): void {
+  const skip = postgresUnavailable !== undefined && !inCi;
+  describe.skipIf(skip)(`${name} [postgres]`, suite);
+}
