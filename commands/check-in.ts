@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { permits } from '../src/authz/matrix.js';
-import { ownerNames, refusal } from '../src/authz/refuse.js';
 import { rolesOf } from '../src/authz/roles.js';
 import { defineCommand } from '../src/chat/command.js';
 import type { Reply } from '../src/chat/reply.js';
@@ -34,7 +33,9 @@ export const checkIn = defineCommand({
     const activity = view.activities.get(input.activity.toLowerCase());
     if (!activity) return text(ctx.t('activity.noMatch', { query: input.activity }));
     if (!permits('command.checkIn', rolesOf(view, ctx.asker.email, { activity })))
-      return refusal(ctx.t, 'command.checkIn', { owners: ownerNames(view, activity.owners) });
+      return failedReply(ctx, [
+        { field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } },
+      ]);
     const status = input.status ? statusFor(view.vocabularyOf(activity), input.status) : undefined;
     if (!input.status || !status) return checkInFormReply(ctx, activity, 'avstamning');
     const result = await ctx.checkIns.record({
@@ -67,7 +68,9 @@ export const editCheckIn = defineCommand({
     const activity = view.activities.get(input.activity.toLowerCase());
     if (!activity) return text(ctx.t('activity.noMatch', { query: input.activity }));
     if (!permits('command.editCheckIn', rolesOf(view, ctx.asker.email, { activity })))
-      return refusal(ctx.t, 'command.editCheckIn', { owners: ownerNames(view, activity.owners) });
+      return failedReply(ctx, [
+        { field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } },
+      ]);
     const status = input.status ? statusFor(view.vocabularyOf(activity), input.status) : undefined;
     if (!input.status || !status) {
       const [latest] = await ctx.checkIns.history(activity.id);

@@ -48,8 +48,8 @@ export const MATRIX = {
   'command.away': { surface: 'command', allowed: EVERYONE },
   'command.back': { surface: 'command', allowed: EVERYONE },
   /** Owners check in on their own activities only; administrators do not check in for others. */
-  'command.checkIn': { surface: 'command', allowed: ['owner'], refusal: 'authz.denied.owner' },
-  'command.editCheckIn': { surface: 'command', allowed: ['owner'], refusal: 'authz.denied.owner' },
+  'command.checkIn': { surface: 'command', allowed: ['owner'], refusal: 'checkin.error.notOwner' },
+  'command.editCheckIn': { surface: 'command', allowed: ['owner'], refusal: 'checkin.error.notOwner' },
   /** Binding a network's channel, and its preview digest: its chairs and administrators. */
   'command.network': { surface: 'command', allowed: ['chair', 'admin'], refusal: 'network.notAllowed' },
   'command.digest': { surface: 'command', allowed: ['chair', 'admin'], refusal: 'digest.notAllowed' },
@@ -64,7 +64,7 @@ export const MATRIX = {
   /** Slack "Dela i kanalen": re-runs the command for the channel, under its rule. */
   'button.share': { surface: 'button', allowed: 'command' },
   /** Slack "Stäm av nu" / "Ändra svaret": opens the form only for an owner. */
-  'button.openCheckIn': { surface: 'button', allowed: ['owner'], refusal: 'authz.denied.owner' },
+  'button.openCheckIn': { surface: 'button', allowed: ['owner'], refusal: 'checkin.error.notOwner' },
 
   // Modals (Slack view submissions).
   /** Shown under the form's field, as every check-in problem is. */

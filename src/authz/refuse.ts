@@ -1,4 +1,3 @@
-import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Reply } from '../chat/reply.js';
 import type { MessageParams, Translate } from '../i18n/i18n.js';
 import { MATRIX, type MatrixEntry, type MatrixId } from './matrix.js';
@@ -8,9 +7,4 @@ export function refusal(t: Translate, id: MatrixId, params: MessageParams = {}):
   const entry: MatrixEntry = MATRIX[id];
   const message = t(entry.refusal ?? 'authz.denied.admin', params);
   return { summary: message, blocks: [{ type: 'text', text: message }] };
-}
-
-/** The owners of an activity by name, for "ask them" in a refusal. */
-export function ownerNames(view: CatalogView, owners: readonly string[]): string {
-  return owners.map((email) => view.people.get(email)?.name ?? email).join(', ') || '–';
 }

@@ -263,7 +263,7 @@ describeEachDialect('the authorization matrix, role by role', (dialect) => {
       ['ask', '--as', who.member, `delmal avstamning ${ACTIVITY} enligt Från CLI.`],
       env,
     );
-    expect(refused.stdout).toContain('Bara aktivitetens ansvariga kan göra det här');
+    expect(refused.stdout).toContain('Avstämningen sparades inte: du står inte som ansvarig för');
     const recorded = await delmal(
       ['ask', '--as', who.owner, `delmal avstamning ${ACTIVITY} enligt Från CLI.`],
       env,
