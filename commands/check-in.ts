@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { permits } from '../src/authz/matrix.js';
+import { rolesOf } from '../src/authz/roles.js';
 import { defineCommand } from '../src/chat/command.js';
 import type { Reply } from '../src/chat/reply.js';
 import { checkInFormReply, failedReply, formInput, savedReply, statusFor, text } from './check-in-replies.js';
@@ -30,6 +32,10 @@ export const checkIn = defineCommand({
     const { view } = ctx.catalog;
     const activity = view.activities.get(input.activity.toLowerCase());
     if (!activity) return text(ctx.t('activity.noMatch', { query: input.activity }));
+    if (!permits('command.checkIn', rolesOf(view, ctx.asker.email, { activity })))
+      return failedReply(ctx, [
+        { field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } },
+      ]);
     const status = input.status ? statusFor(view.vocabularyOf(activity), input.status) : undefined;
     if (!input.status || !status) return checkInFormReply(ctx, activity, 'avstamning');
     const result = await ctx.checkIns.record({
@@ -61,6 +67,10 @@ export const editCheckIn = defineCommand({
     const { view } = ctx.catalog;
     const activity = view.activities.get(input.activity.toLowerCase());
     if (!activity) return text(ctx.t('activity.noMatch', { query: input.activity }));
+    if (!permits('command.editCheckIn', rolesOf(view, ctx.asker.email, { activity })))
+      return failedReply(ctx, [
+        { field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } },
+      ]);
     const status = input.status ? statusFor(view.vocabularyOf(activity), input.status) : undefined;
     if (!input.status || !status) {
       const [latest] = await ctx.checkIns.history(activity.id);

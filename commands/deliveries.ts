@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { permits } from '../src/authz/matrix.js';
+import { refusal } from '../src/authz/refuse.js';
+import { rolesOf } from '../src/authz/roles.js';
 import { defineCommand } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { Reply } from '../src/chat/reply.js';
@@ -18,8 +21,8 @@ export const deliveries = defineCommand({
   args: z.object({}),
   toArgs: () => ({}),
   run: async (ctx): Promise<Reply> => {
-    const person = ctx.asker.email ? ctx.catalog.view.people.get(ctx.asker.email) : undefined;
-    if (!person?.admin) return text(ctx.t('deliveries.adminOnly'));
+    if (!permits('command.deliveries', rolesOf(ctx.catalog.view, ctx.asker.email)))
+      return refusal(ctx.t, 'command.deliveries');
     if (!ctx.deliveries) return text(ctx.t('deliveries.unavailable'));
     const health = await ctx.deliveries();
     const pending = health.pending.interactive + health.pending.bulk;

@@ -1,4 +1,6 @@
 import type { Network } from '../db/model/catalog-schema.js';
+import { type MatrixId, permits } from '../src/authz/matrix.js';
+import { rolesOf } from '../src/authz/roles.js';
 import type { CommandContext } from '../src/chat/command.js';
 import { fold } from '../src/search/text-processing.js';
 
@@ -24,9 +26,11 @@ export function networkIds(networks: readonly Network[]): string {
   return networks.map((n) => n.id).join(', ') || '–';
 }
 
-/** True when the asker chairs `network` or is a plan administrator. */
-export function mayManage(ctx: CommandContext, network: Network): boolean {
-  const email = ctx.asker.email;
-  if (!email) return false;
-  return Boolean(ctx.catalog.view.people.get(email)?.admin) || network.chairs.includes(email);
+/** True when the asker may do `id` (binding, a preview) for `network`: its chairs and administrators. */
+export function mayManage(
+  ctx: CommandContext,
+  network: Network,
+  id: Extract<MatrixId, 'command.network' | 'command.digest'>,
+): boolean {
+  return permits(id, rolesOf(ctx.catalog.view, ctx.asker.email, { network }));
 }

@@ -55,7 +55,7 @@ export const network = defineCommand({
       const boundId = await service.networkOf(inbound);
       const bound = boundId ? byId(boundId) : undefined;
       if (!boundId) return text(ctx.t('network.notBound'));
-      if (bound && !mayManage(ctx, bound)) return notAllowed(ctx, bound);
+      if (bound && !mayManage(ctx, bound, 'command.network')) return notAllowed(ctx, bound);
       await service.unbind(inbound, ctx.asker.email);
       return text(ctx.t('network.unbound', { network: bound?.name ?? boundId }));
     }
@@ -73,7 +73,7 @@ export const network = defineCommand({
     if (found.kind === 'many')
       return text(ctx.t('network.ambiguous', { value: input.network, networks: networkIds(found.networks) }));
     const target = found.network;
-    if (!mayManage(ctx, target)) return notAllowed(ctx, target);
+    if (!mayManage(ctx, target, 'command.network')) return notAllowed(ctx, target);
     const result = await service.bind(target.id, inbound, ctx.asker.email);
     if (!result.ok)
       return text(

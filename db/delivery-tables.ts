@@ -54,8 +54,6 @@ export interface ChatIdentityTable {
   updated_at: string;
   /** The user's DM with delmal once opened (Slack D…), for messages delmal starts. */
   conversation_id: string | null;
-  /** 1 when the platform says the user administers the workspace (Slack is_admin/is_owner); null: not said. */
-  workspace_admin: Generated<number | null>;
 }
 
 export interface CheckInTable {

@@ -74,8 +74,6 @@ export interface RunningDelmal {
    * what a test awaits before checking that something did *not* happen.
    */
   settled(): Promise<void>;
-  /** Resolves when the start-up warm-up (the search index) has ended, ready or failed. */
-  warmedUp(): Promise<void>;
   /**
    * Shuts down gracefully: stops accepting, lets requests in flight and the sends in progress
    * finish within `graceMs` (0: cut at once), releases unused outbox claims, closes the database.
@@ -104,6 +102,11 @@ export async function startDelmal(
     teamsServiceUrls?: readonly string[];
     /** Run the jobs every minute (`delmal serve`); tests tick by hand. */
     ticker?: boolean;
+    /**
+     * Called once the warm-up has ended and once after the ticker's first run: the two bursts of
+     * start-up work (`delmal serve` gives their memory back then).
+     */
+    afterStartUp?: () => void;
   },
 ): Promise<RunningDelmal> {
   const db = openDatabase(config.database, (error) =>
@@ -226,9 +229,10 @@ export async function startDelmal(
     await slack?.start();
     await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
-    void server.work.track(warmUp.start());
+    void server.work.track(warmUp.start().then(() => deps.afterStartUp?.()));
     deliveries.start();
-    const ticker = deps.ticker ? startTicker(jobs, { clock: deps.clock, logger: deps.logger }) : undefined;
+    const ticked = deps.afterStartUp ? [...jobs, afterFirstRun(deps.afterStartUp)] : jobs;
+    const ticker = deps.ticker ? startTicker(ticked, { clock: deps.clock, logger: deps.logger }) : undefined;
     deps.logger.info(
       { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams), playground },
       'delmal listening',
@@ -248,7 +252,6 @@ export async function startDelmal(
         await deliveries.drain();
         await server.work.idle();
       },
-      warmedUp: () => warmUp.settled(),
       close: async (graceMs = 0) => {
         // Wall time, not the injected clock: a budget for real waiting.
         const deadline = performance.now() + graceMs;
@@ -268,6 +271,19 @@ export async function startDelmal(
     await db.close();
     throw error;
   }
+}
+
+/** A last ticker job that calls `then` once, after the first run of the others. */
+function afterFirstRun(then: () => void): TickJob {
+  let done = false;
+  return {
+    name: 'after-first-tick',
+    run: async () => {
+      if (done) return;
+      done = true;
+      then();
+    },
+  };
 }
 
 /** Waits for `work` until `deadline` (a `performance.now()` time); true when it finished in time. */

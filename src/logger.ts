@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import { currentRequestId } from './request-id.js';
 
 export type { Logger } from 'pino';
 
@@ -37,7 +38,16 @@ const REDACT = [
 /** Creates the process logger: JSON lines on stdout, or silent in tests. */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
-    { level, redact: { paths: REDACT, censor: '****' }, base: { app: 'delmal' } },
+    {
+      level,
+      redact: { paths: REDACT, censor: '****' },
+      base: { app: 'delmal' },
+      // The HTTP request a line was written for (see src/request-id.ts), whichever layer wrote it.
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
+    },
     destination ?? process.stdout,
   );
 }

@@ -6,6 +6,8 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { z } from 'zod';
+import { permits } from '../../src/authz/matrix.js';
+import { rolesOf } from '../../src/authz/roles.js';
 import { badgeOf } from '../../src/catalog/status.js';
 import { formatTime } from '../../src/chat/format.js';
 import type { Address } from '../../src/chat/inbound.js';
@@ -152,6 +154,10 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
     const [, verb, activityId] = CHECK_IN_PROMPT.exec(command) ?? [];
     if (!activityId) return false;
     const ctx = await contextOf(app.client, teamId, userId);
+    const activity = ctx.catalog.view.activities.get(activityId);
+    // Not an owner: no form; the button's command answers with the refusal instead.
+    if (!activity || !permits('button.openCheckIn', rolesOf(ctx.catalog.view, ctx.asker.email, { activity })))
+      return false;
     const [latest] = verb === 'andra' ? await ctx.checkIns.history(activityId) : [];
     const modal = checkInModal(
       ctx,

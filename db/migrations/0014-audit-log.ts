@@ -6,9 +6,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  * transaction as the change. Append-only: no code path updates or deletes a row, and a trigger on
  * both dialects refuses UPDATE and DELETE. It holds ids and field names, never free text, and names
  * people by their catalog id (`people.id`), so deleting a person leaves an opaque id behind.
- *
- * Also: whether the platform says a chat user is a workspace administrator (Slack `users.info`
- * `is_admin`/`is_owner`), stored with the identity delmal already caches for a day. Frozen in time.
+ * Frozen in time.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -43,12 +41,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create trigger audit_log_no_delete before delete on audit_log
       begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
   }
-
-  await db.schema.alterTable('chat_identities').addColumn('workspace_admin', 'integer').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('chat_identities').dropColumn('workspace_admin').execute();
   await db.schema.dropTable('audit_log').execute();
   if (isPostgres(db)) await sql`drop function if exists audit_log_append_only()`.execute(db);
 }

@@ -5,6 +5,8 @@ import type { CheckInRow } from '../../db/database.js';
 import type { Activity, Person } from '../../db/model/catalog-schema.js';
 import { openRoundOf } from '../../db/round-answers.repository.js';
 import { auditRequestId } from '../audit/request-id.js';
+import { permits } from '../authz/matrix.js';
+import { rolesOf } from '../authz/roles.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Clock } from '../clock.js';
 import type { MessageKey, MessageParams } from '../i18n/i18n.js';
@@ -84,7 +86,8 @@ export function validateCheckIn(
   if (!activity)
     return { ok: false, problems: [{ field: 'activity', key: 'checkin.error.unknownActivity' }] };
   const person = author.email ? view.people.get(author.email) : undefined;
-  if (!person || !activity.owners.includes(person.email))
+  // Every way in (command, button, form, modal) ends here: the matrix's rule for checking in.
+  if (!person || !permits('modal.checkIn', rolesOf(view, person.email, { activity })))
     return {
       ok: false,
       problems: [{ field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } }],

@@ -12,7 +12,18 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
   installProcessGuards(logger);
   let running: Awaited<ReturnType<typeof startDelmal>>;
   try {
-    running = await startDelmal(config, { logger, clock: ctx.clock, ticker: true });
+    running = await startDelmal(config, {
+      logger,
+      clock: ctx.clock,
+      ticker: true,
+      afterStartUp: () => {
+        try {
+          collectStartUpGarbage(logger);
+        } catch (error) {
+          logger.warn({ err: error }, 'start-up garbage collection failed');
+        }
+      },
+    });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SLACK_REJECTED') {
@@ -27,10 +38,6 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
       );
     throw new CliExit(code === 'EADDRINUSE' || code === 'EACCES' ? 75 : 69);
   }
-  void running
-    .warmedUp()
-    .then(() => collectStartUpGarbage(logger))
-    .catch((error: unknown) => logger.warn({ err: error }, 'start-up garbage collection failed'));
   if (!config.slack && !config.teams) ctx.err(t('cli.serve.local', { port: String(running.port) }));
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);

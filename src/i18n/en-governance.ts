@@ -36,8 +36,6 @@ export const enGovernance: Readonly<Record<keyof typeof svGovernance, string>> =
     'Note: the person is still in the catalog file, which the plan administrator owns: remove {email} there (owner of {owner}; chair of {chair}; member of {member}). Otherwise the next import adds them again, without history.',
   'cli.person.catalogNone': 'The person had no roles in the catalog.',
   'cli.person.dryRunHint': 'Run the same command without --dry-run to delete.',
-  'authz.denied.owner': "Only the activity's owners can do this. Ask {owners} or the plan administrator.",
-  'authz.denied.chair': "Only the network's chairs and plan administrators can do this.",
   'authz.denied.admin':
     'Only plan administrators (admin: true in the catalog) can do this. Contact Område Välfärd och folkhälsa if you need it.',
 };

@@ -34,9 +34,6 @@ export const svGovernance = {
     'Obs! Personen finns kvar i katalogfilen, som planadministratören äger: ta bort {email} där (ägare av {owner}; ordförande i {chair}; medlem i {member}). Annars läggs personen till igen vid nästa import, utan historik.',
   'cli.person.catalogNone': 'Personen hade inga roller i katalogen.',
   'cli.person.dryRunHint': 'Kör samma kommando utan --dry-run för att radera.',
-  'authz.denied.owner':
-    'Bara aktivitetens ansvariga kan göra det här. Fråga {owners} eller planadministratören.',
-  'authz.denied.chair': 'Bara nätverkets ordförande och planadministratörer kan göra det här.',
   'authz.denied.admin':
     'Det här kan bara planadministratörer göra (admin: true i katalogen). Kontakta Område Välfärd och folkhälsa om du behöver det.',
 } as const;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
+import { withRequestId } from '../request-id.js';
 import { InFlight } from './in-flight.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -41,7 +42,12 @@ export class HttpServer {
           resolve();
         }),
       );
-      void this.work.track(Promise.all([this.dispatch(req, res), answered]));
+      // Every log line written for this request, in any layer and in work it starts, carries its id.
+      const given = req.headers['x-request-id'];
+      void withRequestId(typeof given === 'string' ? given : undefined, (id) => {
+        res.setHeader('x-request-id', id);
+        return this.work.track(Promise.all([this.dispatch(req, res), answered]));
+      });
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {

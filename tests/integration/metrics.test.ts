@@ -40,6 +40,7 @@ describeEachDialect('metrics', (dialect) => {
     expect((await scrape(server.base)).status).toBe(401);
     expect((await scrape(server.base, 'Bearer not-the-token-at-all-0000')).status).toBe(401);
 
+    slack.calls.length = 0;
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     await server.app.deliveries.enqueue({
       lane: 'bulk',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { UNHANDLED_REQUEST_MS } from '../../../adapters/slack/slack-boundary.js';
 import { readCatalog } from '../../../db/catalog-read.repository.js';
 import { addDays, type LocalDate } from '../../../db/model/local-date.js';
 import { toLocal, toUtc } from '../../../db/model/zoned-time.js';
@@ -147,15 +148,19 @@ describeOnPostgres('three replicas, one of them killed twenty times', () => {
       const live = listening();
       const target = live[Math.floor(random() * live.length)];
       if (target) {
+        const sentAt = performance.now();
         const response = await postSlack(target.base, body, 'application/x-www-form-urlencoded').catch(
           () => undefined,
         );
         const text = await response?.text().catch(() => '');
-        // An empty acknowledgement closes the form: the answer is recorded. Errors shown in the
-        // form (or no answer at all) mean the owner submits again.
-        if (response?.status === 200 && text === '') return;
+        // An empty acknowledgement within Slack's window closes the form: delmal's handler recorded
+        // the answer. One that took longer may be the safety acknowledgement (UNHANDLED_REQUEST_MS,
+        // sent while the write is still running; the README states that window), so the owner, who
+        // then sees no confirmation, submits the same form again — it is recorded once either way.
+        if (response?.status === 200 && text === '' && performance.now() - sentAt < UNHANDLED_REQUEST_MS)
+          return;
         last = `${response?.status}: ${text}`;
-        if (response?.status === 200) note(`owner ${i} sees the form say ${text}`);
+        if (response?.status === 200 && text !== '') note(`owner ${i} sees the form say ${text}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
