@@ -10,6 +10,7 @@ import {
 import type { Logger } from '../../src/logger.js';
 import { BodyError, readBody, refuseBody } from '../../src/server/body.js';
 import { boltLogger } from './bolt-logger.js';
+import { CHECK_IN_CALLBACK } from './check-in-modal.js';
 import { receiverErrorHandlers } from './slack-boundary.js';
 import { checkSlackBody } from './slack-inbound.js';
 
@@ -95,8 +96,15 @@ export class SlackHttpReceiver implements Receiver {
     }
     const app = this.app;
     if (!app) return refuse(res, 503, 'slack_not_initialized');
-    const ack = new ResponseAck(res, this.handlers.unhandledRequestTimeoutMillis, () =>
-      this.handlers.unhandledRequestHandler({ logger: this.boltLogger, request: req, response: res }),
+    // delmal's check-in form acknowledges itself once the check-in is committed (or with the form's
+    // errors): a safety ack would close the form while the write may still be lost to a crash. If it
+    // is slow, Slack keeps the form open with its own error and the owner submits it again, which the
+    // view's idempotency key records once.
+    const safetyAck = !ownCheckInForm(body);
+    const ack = new ResponseAck(
+      res,
+      safetyAck ? this.handlers.unhandledRequestTimeoutMillis : undefined,
+      () => this.handlers.unhandledRequestHandler({ logger: this.boltLogger, request: req, response: res }),
     );
     const event: ReceiverEvent = {
       body,
@@ -121,20 +129,35 @@ export class SlackHttpReceiver implements Receiver {
   }
 }
 
+/** A submission of delmal's own check-in form (its handler acks after the commit, on every path). */
+function ownCheckInForm(body: Record<string, unknown>): boolean {
+  const view = body.view;
+  return (
+    body.type === 'view_submission' &&
+    typeof view === 'object' &&
+    view !== null &&
+    (view as { callback_id?: unknown }).callback_id === CHECK_IN_CALLBACK
+  );
+}
+
 /** One request's `ack`: answers at once, once; `unhandled` answers if nobody acked within `timeoutMs`. */
 class ResponseAck {
   private acked = false;
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: NodeJS.Timeout | undefined;
   readonly fn: AckFn<unknown>;
 
+  /** Without `timeoutMs` nothing answers for the handler: it acknowledges itself on every path. */
   constructor(
     private readonly res: ServerResponse,
-    timeoutMs: number,
+    timeoutMs: number | undefined,
     unhandled: () => void,
   ) {
-    this.timer = setTimeout(() => {
-      if (!this.acked) unhandled();
-    }, timeoutMs);
+    this.timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (!this.acked) unhandled();
+          }, timeoutMs);
     this.fn = async (body?: unknown) => {
       if (this.acked) throw new ReceiverMultipleAckError();
       this.settle();

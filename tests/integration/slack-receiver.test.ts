@@ -1,9 +1,17 @@
 import { App } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHECK_IN_CALLBACK } from '../../adapters/slack/check-in-modal.js';
+import { UNHANDLED_REQUEST_MS } from '../../adapters/slack/slack-boundary.js';
 import { SlackHttpReceiver } from '../../adapters/slack/slack-http-route.js';
 import { createLogger } from '../../src/logger.js';
 import { HttpServer } from '../../src/server/http-server.js';
-import { eventCallback, postSlack, slashCommand, TEST_SIGNING_SECRET } from '../support/slack.js';
+import {
+  eventCallback,
+  postSlack,
+  slashCommand,
+  TEST_SIGNING_SECRET,
+  viewSubmission,
+} from '../support/slack.js';
 
 /**
  * The receiver on the shared server, with a real Bolt app behind it: what Bolt's HTTPReceiver
@@ -90,5 +98,22 @@ describe('SlackHttpReceiver', () => {
     );
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('never closes a slow check-in form before its handler answers (the owner would think it was saved)', async () => {
+    // The handler stands for a check-in whose write is slow: it answers only after the safety
+    // acknowledgement would have fired. What the owner gets is the handler's answer, not an empty
+    // 200 that closes the form while the write may still be lost.
+    app.view(CHECK_IN_CALLBACK, async ({ ack }) => {
+      await new Promise((resolve) => setTimeout(resolve, UNHANDLED_REQUEST_MS + 300));
+      await ack({ response_action: 'errors', errors: { status: 'Försök igen' } });
+    });
+    const response = await postSlack(
+      base,
+      viewSubmission({ userId: 'U0X', activityId: 'a1', viewId: 'V1' }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ response_action: 'errors', errors: { status: 'Försök igen' } });
   });
 });

@@ -153,10 +153,9 @@ describeOnPostgres('three replicas, one of them killed twenty times', () => {
           () => undefined,
         );
         const text = await response?.text().catch(() => '');
-        // An empty acknowledgement within Slack's window closes the form: delmal's handler recorded
-        // the answer. One that took longer may be the safety acknowledgement (UNHANDLED_REQUEST_MS,
-        // sent while the write is still running; the README states that window), so the owner, who
-        // then sees no confirmation, submits the same form again — it is recorded once either way.
+        // An empty acknowledgement within Slack's window closes the form: delmal acknowledges the
+        // check-in form only once the answer is committed. A later one reaches Slack too late: the
+        // form stays open with Slack's error and the owner submits it again — recorded once either way.
         if (response?.status === 200 && text === '' && performance.now() - sentAt < UNHANDLED_REQUEST_MS)
           return;
         last = `${response?.status}: ${text}`;
