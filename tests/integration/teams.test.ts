@@ -188,6 +188,7 @@ describe('cards that act', () => {
       teamsMessage('delmal avstamning cross', {
         serviceUrl: connector.serviceUrl,
         conversationId: 'a:owner',
+        from: OWNER,
       }),
     );
     const [call] = await connector.waitFor();
