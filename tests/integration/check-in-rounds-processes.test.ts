@@ -33,7 +33,7 @@ function ticksInChildProcess(url: string, worker: string): Promise<string> {
     const logger = createLogger('silent');
     const clock = { now: () => new Date() };
     const outbox = new Outbox(db, clock, logger, { buckets: () => [], deliver: async () => ({ ok: true }) });
-    const engine = new CheckInEngine({ db, outbox, calendar: new SwedishCalendar('sv'), logger, worker: ${JSON.stringify(worker)}, timeZone: 'Europe/Stockholm' });
+    const engine = new CheckInEngine({ db, deliveries: outbox, calendar: new SwedishCalendar('sv'), logger, worker: ${JSON.stringify(worker)}, timeZone: 'Europe/Stockholm' });
     let rounds = 0;
     for (const at of ${JSON.stringify(TICKS)}) rounds += (await engine.tick(new Date(at))).rounds.length;
     process.stdout.write(String(rounds));
