@@ -71,6 +71,8 @@ export interface RunningDelmal {
    * what a test awaits before checking that something did *not* happen.
    */
   settled(): Promise<void>;
+  /** Resolves when the start-up warm-up (the search index) has ended, ready or failed. */
+  warmedUp(): Promise<void>;
   /**
    * Shuts down gracefully: stops accepting, lets requests in flight and the sends in progress
    * finish within `graceMs` (0: cut at once), releases unused outbox claims, closes the database.
@@ -221,6 +223,7 @@ export async function startDelmal(
         await deliveries.drain();
         await server.work.idle();
       },
+      warmedUp: () => warmUp.settled(),
       close: async (graceMs = 0) => {
         // Wall time, not the injected clock: a budget for real waiting.
         const deadline = performance.now() + graceMs;

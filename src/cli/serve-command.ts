@@ -1,6 +1,7 @@
 import { SHUTDOWN_GRACE_MS, startDelmal } from '../app.js';
 import { createLogger } from '../logger.js';
 import { installProcessGuards } from '../server/process-guards.js';
+import { collectStartUpGarbage } from '../server/start-up-garbage.js';
 import { type CliContext, CliExit, configFor, describeError } from './context.js';
 
 /** `delmal serve`: runs the bot until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -26,6 +27,10 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
       );
     throw new CliExit(code === 'EADDRINUSE' || code === 'EACCES' ? 75 : 69);
   }
+  void running
+    .warmedUp()
+    .then(() => collectStartUpGarbage(logger))
+    .catch((error: unknown) => logger.warn({ err: error }, 'start-up garbage collection failed'));
   if (!config.slack && !config.teams) ctx.err(t('cli.serve.local', { port: String(running.port) }));
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
