@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../db/connection.js';
 import { type BucketSpec, drawRateTokens, ensureRateBuckets } from '../../db/rate-buckets.repository.js';
+import { RateGate } from '../../src/delivery/rate-gate.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
 /** A deterministic shuffle (mulberry32), so a failing run can be replayed. */
@@ -83,4 +84,25 @@ describeEachDialect('shared rate buckets', (dialect) => {
     expect(granted.size).toBe(KEYS);
     expect([...granted.values()].every((n) => n === BURST)).toBe(true);
   }, 20_000);
+
+  it('gives a channel its turn back at once when the workspace tier had no token left for it', async () => {
+    const tier = { key: 'slack:T1:method:chat.postMessage', limit: 60, perMs: 1000 };
+    const channel = (id: string) => ({ key: `slack:T1:channel:${id}`, limit: 1, perMs: 1000 });
+    const gate = new RateGate(test.db, 100);
+    const now = Date.parse('2026-12-02T08:00:00Z') * 1000;
+    // Another worker has just used all but one of the tier's tokens (burst 53 with the 100 ms margin).
+    await ensureRateBuckets(test.db.kysely, [gate.spec(tier)]);
+    expect((await drawRateTokens(test.db, new Map([[tier.key, 52]]), now)).get(tier.key)?.granted).toBe(52);
+
+    const first = { buckets: [channel('C1'), tier] };
+    const second = { buckets: [channel('C2'), tier] };
+    expect(await gate.admit([first, second], now, 10)).toEqual([first]);
+    // C2 sent nothing: its token went back, and a millisecond later it may send (it used to stay
+    // shut for the safety margin, as if it had sent).
+    const again = await drawRateTokens(test.db, new Map([[channel('C2').key, 1]]), now + 1000);
+    expect(again.get(channel('C2').key)?.granted).toBe(1);
+    // C1 did send: it waits its second and the margin.
+    const c1 = await drawRateTokens(test.db, new Map([[channel('C1').key, 1]]), now + 1_050_000);
+    expect(c1.get(channel('C1').key)).toMatchObject({ granted: 0, nextAtUs: now + 1_100_000 });
+  });
 });
