@@ -52,9 +52,22 @@ export async function finishDigest(
   channels: number,
   now: string,
 ): Promise<boolean> {
+  return settleClaim(db, networkId, slot, worker, { status: 'sent', channels, finished_at: now });
+}
+
+/** Ends a claim with `outcome`; fenced by the claimant, so a process that lost its claim changes nothing. */
+async function settleClaim(
+  db: Kysely<Database>,
+  networkId: string,
+  slot: LocalDate,
+  worker: string,
+  outcome:
+    | { status: 'sent'; channels: number; finished_at: string }
+    | { status: 'skipped'; reason: string; finished_at: string },
+): Promise<boolean> {
   const result = await db
     .updateTable('network_digests')
-    .set({ status: 'sent', channels, finished_at: now })
+    .set(outcome)
     .where('network_id', '=', networkId)
     .where('slot', '=', slot)
     .where('claimed_by', '=', worker)
@@ -136,13 +149,5 @@ export async function abandonDigest(
   reason: string,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('network_digests')
-    .set({ status: 'skipped', reason, finished_at: now })
-    .where('network_id', '=', networkId)
-    .where('slot', '=', slot)
-    .where('claimed_by', '=', worker)
-    .where('status', '=', 'claimed')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return settleClaim(db, networkId, slot, worker, { status: 'skipped', reason, finished_at: now });
 }
