@@ -237,4 +237,12 @@ describeEachDialect('a person’s data: export and delete', (dialect) => {
     const dump = await everyTable(db.db);
     for (const [table, text] of dump) expect(text.includes('utbildningen flyttas'), table).toBe(false);
   });
+
+  it('refuses what is not an e-mail address, in Swedish, and deletes nothing', async () => {
+    const before = await everyTable(db.db);
+    const run = await delmal(['person', 'delete', 'Anna i Laxå'], env());
+    expect(run.code).toBe(64);
+    expect(run.stderr).toContain('"Anna i Laxå" är ingen e-postadress');
+    expect(await everyTable(db.db)).toEqual(before);
+  });
 });
