@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
@@ -86,12 +87,31 @@ export class HttpServer {
     return finished;
   }
 
+  /**
+   * One line per request when it is answered, with its request id (the logger adds it): the route
+   * and the status, never the query, a header or the body. Probes (GET) log at debug.
+   */
+  private logAnswer(res: ServerResponse, route: string): void {
+    const started = performance.now();
+    // Bound to this request's context: the line carries its id whoever ends the response.
+    res.once(
+      'finish',
+      AsyncResource.bind(() => {
+        const line = { route, status: res.statusCode, ms: Math.round(performance.now() - started) };
+        if (route.startsWith('GET ')) this.logger.debug(line, 'http request answered');
+        else this.logger.info(line, 'http request answered');
+      }),
+    );
+  }
+
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     // HEAD is GET without a body (load balancers and uptime checks use it); Node's response
     // object drops the body of a HEAD response by itself, headers and status stay the same.
     const method = req.method === 'HEAD' ? 'GET' : req.method;
-    const handler = this.routes.get(`${method} ${path}`);
+    const route = `${method} ${path}`;
+    const handler = this.routes.get(route);
+    if (handler) this.logAnswer(res, route);
     if (!handler) {
       const allowed = [...this.routes.keys()]
         .filter((k) => k.endsWith(` ${path}`))

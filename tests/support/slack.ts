@@ -7,7 +7,14 @@ export async function postSlack(
   base: string,
   body: string,
   contentType: 'application/json' | 'application/x-www-form-urlencoded',
-  options: { secret?: string; timestamp?: number; retryNum?: number; signature?: string } = {},
+  options: {
+    secret?: string;
+    timestamp?: number;
+    retryNum?: number;
+    signature?: string;
+    /** More headers (e.g. a load balancer's `x-request-id`). */
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature =
@@ -24,6 +31,7 @@ export async function postSlack(
       ...(options.retryNum !== undefined
         ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
         : {}),
+      ...options.headers,
     },
     body,
   });
