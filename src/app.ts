@@ -239,8 +239,9 @@ export async function startDelmal(
       },
     };
   } catch (error) {
-    // Listening already when an adapter failed to start (Slack refused the token).
-    await server.close();
+    // Listening already when an adapter failed to start (Slack refused the token): the requests
+    // waiting for it get their 503 before the server closes.
+    await server.close(SHUTDOWN_GRACE_MS);
     await db.close();
     throw error;
   }
