@@ -80,9 +80,11 @@ export function registerMessageHandlers(
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ action, body, ack, client }) => {
     await ack();
     const inbound = actionInbound(body, action.value ?? '');
-    const to = privateAnswer(inbound, body.response_url, 'share');
-    await boundary(to, async () => {
+    const shared = privateAnswer(inbound, body.response_url, 'share');
+    await boundary(shared, async () => {
       const { reply, locale } = await answer(client, inbound);
+      // A refusal is not shared: it stays with the person who pressed.
+      const to = reply.privately && shared.kind === 'private' ? { ...shared, mode: 'new' as const } : shared;
       await deps.deliveries.sendNow({
         lane: 'interactive',
         to,
@@ -102,13 +104,18 @@ export function registerMessageHandlers(
       // A button on a private answer replaces that answer (and may be shared in turn); elsewhere the
       // answer goes to the conversation (from App Home: the user's DM with the app), in its thread.
       const share = shareCommand(command, deps.chat.commands);
-      const to: Address =
+      const answerTo: Address =
         inbound.replyTo.kind === 'private'
           ? { ...inbound.replyTo, mode: 'replace' as const, ...(share ? { shareCommand: share } : {}) }
           : inbound.replyTo;
-      await boundary(to, async () => {
+      await boundary(answerTo, async () => {
         if (await openCheckIn(command, teamId, body.user.id, body.trigger_id)) return;
         const { reply, locale } = await answer(client, inbound);
+        // A refusal of a button on a channel's message goes to the presser alone (ephemeral).
+        const to =
+          reply.privately && answerTo.kind === 'conversation'
+            ? privateAnswer(inbound, body.response_url, 'new')
+            : answerTo;
         await deps.deliveries.sendNow({
           lane: 'interactive',
           to,
@@ -163,7 +170,7 @@ export function registerMessageHandlers(
 function privateAnswer(
   inbound: InboundMessage,
   responseUrl: string | undefined,
-  mode: 'replace' | 'share',
+  mode: 'new' | 'replace' | 'share',
 ): Address {
   const { replyTo } = inbound;
   if (replyTo.kind === 'private') return { ...replyTo, mode };
