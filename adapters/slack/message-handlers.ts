@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Address, InboundMessage } from '../../src/chat/inbound.js';
+import { eventStored } from './event-stored.js';
 import { COMMAND_ACTION_PREFIX, URL_ACTION_PREFIX } from './render-blocks.js';
 import { SHARE_ACTION, shareCommand, withShareButton } from './share-command.js';
 import { apology, type SlackTools } from './slack-context.js';
@@ -31,9 +32,10 @@ async function within<T>(
 }
 
 /**
- * `/delmal`, reply buttons, "Dela i kanalen", DMs and mentions. Every handler acks first (Slack's
- * 3 seconds) and answers through the outbox (an attempt at once; stored for retry only when it
- * fails); events are answered once per event id against Slack's retries.
+ * `/delmal`, reply buttons, "Dela i kanalen", DMs and mentions. Commands and buttons ack first
+ * (Slack's 3 seconds) and answer through the outbox (an attempt at once; stored for retry only when
+ * it fails); events are answered once per event id against Slack's retries, and acknowledged only
+ * once that answer is stored.
  * `openCheckIn` lets "Stäm av nu" open a modal instead of answering in the conversation.
  */
 export function registerMessageHandlers(
@@ -129,8 +131,9 @@ export function registerMessageHandlers(
   app.action(new RegExp(`^${URL_ACTION_PREFIX}`), async ({ ack }) => ack());
 
   // A DM to the app and a mention are answered once per event id, however often Slack delivers it:
-  // the receipt and the answer are written together, then the answer is sent at once.
-  app.event('message', async ({ event, body, client }) => {
+  // the receipt and the answer are written together (Slack's 200 waits for that commit), then the
+  // answer is sent at once.
+  app.event('message', async ({ event, body, client, context }) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
     const receipt = `slack:event:${body.event_id}`;
     const inbound = eventInbound(body.team_id, event, { threaded: false });
@@ -138,28 +141,28 @@ export function registerMessageHandlers(
       inbound.replyTo,
       async () => {
         const { reply, locale } = await answer(client, inbound);
-        await deps.deliveries.sendNowOnce(receipt, {
-          lane: 'interactive',
-          to: inbound.replyTo,
-          message: { type: 'reply', reply, locale },
-        });
+        await deps.deliveries.sendNowOnce(
+          receipt,
+          { lane: 'interactive', to: inbound.replyTo, message: { type: 'reply', reply, locale } },
+          eventStored(context),
+        );
       },
       receipt,
     );
   });
 
-  app.event('app_mention', async ({ event, body, client }) => {
+  app.event('app_mention', async ({ event, body, client, context }) => {
     const receipt = `slack:event:${body.event_id}`;
     const inbound = eventInbound(body.team_id, event, { threaded: true });
     await boundary(
       inbound.replyTo,
       async () => {
         const { reply, locale } = await answer(client, inbound);
-        await deps.deliveries.sendNowOnce(receipt, {
-          lane: 'interactive',
-          to: inbound.replyTo,
-          message: { type: 'reply', reply, locale },
-        });
+        await deps.deliveries.sendNowOnce(
+          receipt,
+          { lane: 'interactive', to: inbound.replyTo, message: { type: 'reply', reply, locale } },
+          eventStored(context),
+        );
       },
       receipt,
     );

@@ -11,6 +11,7 @@ import type { Logger } from '../../src/logger.js';
 import { BodyError, readBody, refuseBody } from '../../src/server/body.js';
 import { boltLogger } from './bolt-logger.js';
 import { CHECK_IN_CALLBACK } from './check-in-modal.js';
+import { EVENT_STORED } from './event-stored.js';
 import { receiverErrorHandlers } from './slack-boundary.js';
 import { checkSlackBody } from './slack-inbound.js';
 
@@ -25,8 +26,11 @@ type ErrorHandlers = ReturnType<typeof receiverErrorHandlers>;
  * delmal, once instead of twice: the body is read within {@link SLACK_BODY_LIMIT} (413 beyond,
  * before any parsing), its signature and timestamp checked with Bolt's own `isValidSlackRequest`
  * (HMAC-SHA256, at most 5 minutes old; 401), parsed once and its shape checked (400), then handed to
- * Bolt with an `ack` that answers at once (`processBeforeResponse: false`), refuses a second ack,
- * and answers for a listener that has not acked within Slack's 3 seconds. Slack's retry headers
+ * Bolt with an `ack` that answers at once, refuses a second ack, and answers for a listener that has
+ * not acked within Slack's 3 seconds. Events are the exception (Bolt acks them before any listener
+ * runs, and Slack never sends an acknowledged event again): their 200 waits until the listener says
+ * its receipt and answer are committed ({@link EVENT_STORED}) or it finishes — Bolt's
+ * `processBeforeResponse` for events, still bounded by the safety ack. Slack's retry headers
  * reach the listeners as `retryNum`/`retryReason`. Bolt's `HTTPReceiver` verified and parsed every
  * body a second time, behind our own checks, and built a buffered request per event: the profile
  * of the answer path put that at about a fifth of its CPU.
@@ -106,15 +110,19 @@ export class SlackHttpReceiver implements Receiver {
       safetyAck ? this.handlers.unhandledRequestTimeoutMillis : undefined,
       () => this.handlers.unhandledRequestHandler({ logger: this.boltLogger, request: req, response: res }),
     );
+    // An event's 200 is held back from Bolt's automatic ack until its effect is stored (or its
+    // listeners are done); slash commands and interactions answer in their ack, as before.
+    const holdAck = body.type === 'event_callback';
     const event: ReceiverEvent = {
       body,
-      ack: ack.fn,
+      ack: holdAck ? ack.held : ack.fn,
       retryNum: header(req, 'x-slack-retry-num', (v) => Number.parseInt(v, 10)),
       retryReason: header(req, 'x-slack-retry-reason', (v) => v),
-      customProperties: {},
+      customProperties: holdAck ? { [EVENT_STORED]: () => ack.release() } : {},
     };
     try {
       await app.processEvent(event);
+      if (holdAck) ack.release();
     } catch (error) {
       const acknowledged = await this.handlers.processEventErrorHandler({
         error: error as Error,
@@ -123,8 +131,10 @@ export class SlackHttpReceiver implements Receiver {
         response: res,
         storedResponse: undefined,
       });
-      // As Bolt's receiver: only a handler that says it acknowledged stops the ack timer.
+      // As Bolt's receiver: only a handler that says it acknowledged stops the ack timer. An event
+      // is answered in any case: its listeners are done, nothing more will be stored.
       if (acknowledged) ack.settle();
+      else if (holdAck) ack.release();
     }
   }
 }
@@ -143,8 +153,14 @@ function ownCheckInForm(body: Record<string, unknown>): boolean {
 /** One request's `ack`: answers at once, once; `unhandled` answers if nobody acked within `timeoutMs`. */
 class ResponseAck {
   private acked = false;
+  private heldBack = false;
   private readonly timer: NodeJS.Timeout | undefined;
   readonly fn: AckFn<unknown>;
+  /** An `ack` that answers nothing yet (once, like `fn`): {@link release} answers. */
+  readonly held: AckFn<unknown> = async () => {
+    if (this.heldBack || this.acked) throw new ReceiverMultipleAckError();
+    this.heldBack = true;
+  };
 
   /** Without `timeoutMs` nothing answers for the handler: it acknowledges itself on every path. */
   constructor(
@@ -163,6 +179,13 @@ class ResponseAck {
       this.settle();
       respond(this.res, body);
     };
+  }
+
+  /** Answers an empty 200 now, unless something already answered. */
+  release(): void {
+    if (this.acked) return;
+    this.settle();
+    respond(this.res, undefined);
   }
 
   /** Counts as acknowledged (the error handler answered): the timer stops. */

@@ -127,7 +127,11 @@ export class Outbox implements Deliveries {
     return result;
   }
 
-  async sendNowOnce(receiptKey: string, delivery: NewDelivery): Promise<DeliveryResult | undefined> {
+  async sendNowOnce(
+    receiptKey: string,
+    delivery: NewDelivery,
+    onStored?: () => void,
+  ): Promise<DeliveryResult | undefined> {
     const valid = validateDelivery(delivery);
     const id = randomUUID();
     const token = randomUUID();
@@ -142,6 +146,7 @@ export class Outbox implements Deliveries {
         },
       ],
     });
+    onStored?.();
     if (!fresh) return undefined;
     const item = toItem(valid, id);
     const buckets = this.deliverer.buckets(item.to);
