@@ -62,7 +62,7 @@ export function registerMessageHandlers(
     );
     if (inline && 'value' in inline) {
       // Serialised once per rendered answer: the HTTP receiver writes its bytes, Socket Mode its JSON.
-      await ack(inline.value as never);
+      await ack(inline.value);
       return;
     }
     if (inline) {

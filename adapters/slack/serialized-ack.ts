@@ -1,34 +1,35 @@
 import type { SlackMessage } from './slack-limits.js';
 
-/**
- * An ack body serialised once: `bytes` are the UTF-8 JSON of `value`. delmal's HTTP receiver
- * writes the bytes as they are (with their precomputed length); anything else that serialises the
- * body — Bolt's Socket Mode receiver, `JSON.stringify` anywhere — gets `value` through `toJSON`,
- * so the same ack means the same JSON on every transport.
- */
-export class SerializedAck {
+/** An ephemeral slash-command answer, as it goes into the ack. */
+export type EphemeralAck = Readonly<SlackMessage & { response_type: 'ephemeral' }>;
+
+interface Serialized {
   readonly bytes: Buffer;
   readonly headers: Readonly<Record<string, string | number>>;
+}
 
-  constructor(readonly value: unknown) {
-    this.bytes = Buffer.from(JSON.stringify(value), 'utf8');
-    this.headers = { 'content-type': 'application/json', 'content-length': this.bytes.length };
-  }
+// The JSON bytes of ack bodies serialised once, by the body object (weakly: they go with it).
+const serialized = new WeakMap<object, Serialized>();
 
-  toJSON(): unknown {
-    return this.value;
-  }
+/**
+ * The UTF-8 JSON of an ack body built by {@link EphemeralAckCache}, with its response headers, or
+ * undefined for any other body. delmal's HTTP receiver writes these bytes as they are; every other
+ * transport (Socket Mode spreads the body into its envelope) sees the plain object they encode.
+ */
+export function serializedAck(body: unknown): Serialized | undefined {
+  return typeof body === 'object' && body !== null ? serialized.get(body) : undefined;
 }
 
 /**
- * The ephemeral ack of a slash command, serialised once per rendered message and share button.
- * A cached reply is rendered once per catalog snapshot, check-in state and locale (reply-cache.ts,
- * slack-context.ts), so its rendering is the same object until the catalog or a check-in changes;
- * the bytes are keyed by that object (weakly: they go with it) and the share button's command and
+ * The ephemeral ack of a slash command, built and serialised once per rendered message and share
+ * button. A cached reply is rendered once per catalog snapshot, check-in state and locale
+ * (reply-cache.ts, slack-context.ts), so its rendering is the same object until the catalog or a
+ * check-in changes; the ack is keyed by that object (weakly) and the share button's command and
  * label. A reply that is not cached is a new object each time and is serialised once, as before.
+ * The ack is frozen: its bytes must stay what it says.
  */
 export class EphemeralAckCache {
-  private readonly byMessage = new WeakMap<SlackMessage, Map<string, SerializedAck>>();
+  private readonly byMessage = new WeakMap<SlackMessage, Map<string, EphemeralAck>>();
 
   constructor(private readonly maxPerMessage = 100) {}
 
@@ -37,7 +38,7 @@ export class EphemeralAckCache {
     share: string | undefined,
     label: string,
     build: () => SlackMessage,
-  ): SerializedAck {
+  ): EphemeralAck {
     const key = share === undefined ? '' : `${label}\u0000${share}`;
     let acks = this.byMessage.get(message);
     if (!acks) {
@@ -46,7 +47,12 @@ export class EphemeralAckCache {
     }
     let ack = acks.get(key);
     if (!ack) {
-      ack = new SerializedAck({ response_type: 'ephemeral', ...build() });
+      ack = Object.freeze({ response_type: 'ephemeral' as const, ...build() });
+      const bytes = Buffer.from(JSON.stringify(ack), 'utf8');
+      serialized.set(ack, {
+        bytes,
+        headers: { 'content-type': 'application/json', 'content-length': bytes.length },
+      });
       // Oldest first out: one message is rarely shared under many commands, but nothing grows unbounded.
       if (acks.size >= this.maxPerMessage) acks.delete(acks.keys().next().value as string);
       acks.set(key, ack);

@@ -11,7 +11,7 @@ import type { Logger } from '../../src/logger.js';
 import { BodyError, readBody, refuseBody } from '../../src/server/body.js';
 import { boltLogger } from './bolt-logger.js';
 import { CHECK_IN_CALLBACK } from './check-in-modal.js';
-import { SerializedAck } from './serialized-ack.js';
+import { serializedAck } from './serialized-ack.js';
 import { receiverErrorHandlers } from './slack-boundary.js';
 import { checkSlackBody } from './slack-inbound.js';
 
@@ -176,9 +176,10 @@ class ResponseAck {
 /** What Bolt's receiver answers for an ack body: empty, text, or JSON (already serialised or not). */
 function respond(res: ServerResponse, body: unknown): void {
   if (res.headersSent) return;
-  if (body instanceof SerializedAck) {
-    res.writeHead(200, body.headers);
-    res.end(body.bytes);
+  const serialized = serializedAck(body);
+  if (serialized) {
+    res.writeHead(200, serialized.headers);
+    res.end(serialized.bytes);
   } else if (!body) {
     res.writeHead(200);
     res.end();
