@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Address, InboundMessage } from '../../src/chat/inbound.js';
 import { eventStored } from './event-stored.js';
 import { COMMAND_ACTION_PREFIX, URL_ACTION_PREFIX } from './render-blocks.js';
+import { EphemeralAckCache } from './serialized-ack.js';
 import { SHARE_ACTION, shareCommand, withShareButton } from './share-command.js';
 import { apology, type SlackTools } from './slack-context.js';
 import { actionInbound, eventInbound, slashCommandInbound } from './slack-inbound-message.js';
@@ -44,6 +45,7 @@ export function registerMessageHandlers(
   openCheckIn: (value: string, teamId: string, userId: string, triggerId: string) => Promise<boolean>,
 ): void {
   const { deps, answer, boundary } = tools;
+  const acks = new EphemeralAckCache();
 
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     // A quick answer goes back in the ack itself: one round trip, nothing to deliver later. A slow
@@ -54,11 +56,15 @@ export function registerMessageHandlers(
     const share = shareCommand(text, deps.chat.commands);
     const answered = answer(client, inbound);
     const inline = await within(
-      answered.then(({ message, t }) => withShareButton(message, share, t('slack.share'))),
+      answered.then(({ message, t }) => {
+        const label = t('slack.share');
+        return acks.get(message, share, label, () => withShareButton(message, share, label));
+      }),
       deps.inlineAnswerMs ?? INLINE_ANSWER_MS,
     );
     if (inline && 'value' in inline) {
-      await ack({ response_type: 'ephemeral', ...inline.value });
+      // Serialised once per rendered answer: the HTTP receiver writes its bytes, Socket Mode its JSON.
+      await ack(inline.value);
       return;
     }
     if (inline) {
