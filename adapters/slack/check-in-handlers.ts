@@ -21,6 +21,7 @@ import {
   STATUS_BLOCK,
   SUPPORT_BLOCK,
 } from './check-in-modal.js';
+import { eventStored } from './event-stored.js';
 import type { SlackTools } from './slack-context.js';
 import { viewInbound } from './slack-inbound-message.js';
 
@@ -49,10 +50,13 @@ const submission = z.object({
 export function registerCheckInHandlers(app: App, tools: SlackTools) {
   const { deps, contextOf, publishHome, boundary } = tools;
 
-  app.event('app_home_opened', async ({ event, body, client }) => {
+  app.event('app_home_opened', async ({ event, body, client, context }) => {
     if (event.tab !== 'home') return;
     await boundary(undefined, () =>
-      publishHome(client, body.team_id, event.user, `slack:event:${body.event_id}`),
+      publishHome(client, body.team_id, event.user, {
+        receiptKey: `slack:event:${body.event_id}`,
+        stored: eventStored(context),
+      }),
     );
   });
 

@@ -79,7 +79,7 @@ describeEachDialect('the request id, from the HTTP request to the audit log', (d
   const loggedFor = (requestId: string) => lines.filter((l) => l.requestId === requestId);
   /** What `delmal audit` shows of the entry with `requestId`, as text and as JSON. */
   const auditCli = async (requestId: string) => {
-    const env = { DATABASE_URL: server.databaseUrl };
+    const env = { DATABASE_URL: server.url };
     const text = await delmal(['audit', '--activity', 'cross'], env);
     expect(text.code, text.stderr).toBe(0);
     const json = await delmal(['audit', '--activity', 'cross', '--format', 'json'], env);
