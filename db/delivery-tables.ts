@@ -23,8 +23,6 @@ export interface OutboxItemTable {
   failure_reason: string | null;
   recipient: string;
   sent_ref: string | null;
-  /** The HTTP request the item was written in (`x-request-id`), if any: the worker logs under it. */
-  request_id: string | null;
   created_at: string;
   updated_at: string;
   sent_at: string | null;

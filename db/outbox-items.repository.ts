@@ -5,9 +5,8 @@ import type { Database, OutboxItemRow, OutboxItemTable } from './database.js';
 /** A row as the outbox writes it (JSON columns already serialised). */
 export type NewOutboxItemRow = Omit<
   OutboxItemTable,
-  'claim_token' | 'claimed_until' | 'sent_at' | 'sent_ref' | 'updated_at' | 'request_id'
+  'claim_token' | 'claimed_until' | 'sent_at' | 'sent_ref' | 'updated_at'
 > & {
-  readonly request_id?: string | null;
   readonly sent_ref?: string | null;
   readonly sent_at?: string | null;
   /** Stored already claimed by the writer (an inline attempt about to be made under this token). */

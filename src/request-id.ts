@@ -15,11 +15,3 @@ export function withRequestId<T>(given: string | undefined, work: (id: string) =
   const id = given !== undefined && WELL_FORMED.test(given) ? given : randomUUID();
   return context.run(id, () => work(id));
 }
-
-/**
- * Runs `work` as the request `id` names — work a request started and a worker finishes later (an
- * outbox retry) — or, without an id, outside any request.
- */
-export function asRequest<T>(id: string | null | undefined, work: () => T): T {
-  return id ? context.run(id, work) : context.exit(work);
-}

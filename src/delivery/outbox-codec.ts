@@ -4,7 +4,6 @@ import type { NewOutboxItemRow } from '../../db/outbox-items.repository.js';
 import type { DeliveryResult } from '../chat/chat-port.js';
 import type { Address, SentMessageRef } from '../chat/inbound.js';
 import { isLocale } from '../i18n/i18n.js';
-import { currentRequestId } from '../request-id.js';
 import type { OutboxItem } from './deliveries.js';
 import { DeliveryError } from './delivery-error.js';
 import { addressSchema, laneSchema, localeSchema, recipientLabel, sentRefSchema } from './delivery-schema.js';
@@ -64,8 +63,6 @@ export function toRow(
     failure_reason: null,
     recipient: recipientLabel(delivery.to),
     created_at: now,
-    // Written in a request (an answer, a button's effect): its sends and retries log under its id.
-    request_id: currentRequestId() ?? null,
     ...state,
   };
 }

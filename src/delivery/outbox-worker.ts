@@ -10,7 +10,6 @@ import {
 import type { RateBucket } from '../chat/chat-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import { asRequest } from '../request-id.js';
 import type { Deliverer, OutboxItem } from './deliveries.js';
 import { fromRow } from './outbox-codec.js';
 import type { WorkerSettings } from './outbox-options.js';
@@ -25,8 +24,6 @@ interface Held {
   readonly token: string;
   readonly buckets: readonly RateBucket[];
   readonly urgent: boolean;
-  /** The HTTP request that wrote the item, if any. */
-  readonly requestId: string | null;
   inFlight: boolean;
 }
 
@@ -237,7 +234,6 @@ export class OutboxWorker {
         token,
         buckets: this.deliverer.buckets(item.to),
         urgent: item.lane === 'interactive',
-        requestId: row.request_id,
         inFlight: false,
       });
     }
@@ -257,8 +253,7 @@ export class OutboxWorker {
     const admitted = await this.gate.admit(candidates, nowMs * 1000, free);
     for (const h of admitted) {
       h.inFlight = true;
-      // Under the request that wrote the item (if any): the attempt's log lines carry its id.
-      const sending = asRequest(h.requestId, () => this.send(h)).finally(() => {
+      const sending = this.send(h).finally(() => {
         this.inFlight.delete(sending);
         this.held.delete(h.item.id);
         this.kick();
@@ -270,10 +265,6 @@ export class OutboxWorker {
 
   private async send(h: Held): Promise<void> {
     const settlement = await settlementOf(h.item, h.buckets, this.attempt, this.gate);
-    this.logger.debug(
-      { id: h.item.id, lane: h.item.lane, attempts: h.item.attempts + 1, result: settlement.status },
-      'outbox: attempt',
-    );
     this.stats.attempts++;
     if (settlement.status === 'retry' && !settlement.countAttempt) this.stats.rateLimited++;
     const now = this.clock.now().toISOString();
