@@ -1,8 +1,8 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type AckFn,
   type App,
-  isValidSlackRequest,
   type Receiver,
   type ReceiverEvent,
   ReceiverMultipleAckError,
@@ -12,6 +12,7 @@ import { BodyError, readBody, refuseBody } from '../../src/server/body.js';
 import { boltLogger } from './bolt-logger.js';
 import { CHECK_IN_CALLBACK } from './check-in-modal.js';
 import { EVENT_STORED } from './event-stored.js';
+import { serializedAck } from './serialized-ack.js';
 import { receiverErrorHandlers } from './slack-boundary.js';
 import { checkSlackBody } from './slack-inbound.js';
 
@@ -24,8 +25,8 @@ type ErrorHandlers = ReturnType<typeof receiverErrorHandlers>;
  * Bolt's receiver seam (`init/start/stop`, events handed to `app.processEvent`) for
  * `POST /slack/events` on delmal's shared server. It does what Bolt's `HTTPReceiver` does for
  * delmal, once instead of twice: the body is read within {@link SLACK_BODY_LIMIT} (413 beyond,
- * before any parsing), its signature and timestamp checked with Bolt's own `isValidSlackRequest`
- * (HMAC-SHA256, at most 5 minutes old; 401), parsed once and its shape checked (400), then handed to
+ * before any parsing), its signature and timestamp checked as Bolt's `verifySlackRequest` does
+ * (HMAC-SHA256 over the bytes read, at most 5 minutes old; 401), parsed once and its shape checked (400), then handed to
  * Bolt with an `ack` that answers at once, refuses a second ack, and answers for a listener that has
  * not acked within Slack's 3 seconds. Events are the exception (Bolt acks them before any listener
  * runs, and Slack never sends an acknowledged event again): their 200 waits until the listener says
@@ -86,7 +87,7 @@ export class SlackHttpReceiver implements Receiver {
       res.end();
       return;
     }
-    if (!signed(req, text, signingSecret)) return refuse(res, 401, 'invalid_signature');
+    if (!signed(req, raw, signingSecret)) return refuse(res, 401, 'invalid_signature');
     const check = checkSlackBody(text, contentType);
     if (!check.ok) {
       logger.warn({ reason: check.reason }, 'signed Slack request with an unexpected shape; refused');
@@ -195,10 +196,14 @@ class ResponseAck {
   }
 }
 
-/** What Bolt's receiver answers for an ack body: empty, text, or JSON. */
+/** What Bolt's receiver answers for an ack body: empty, text, or JSON (already serialised or not). */
 function respond(res: ServerResponse, body: unknown): void {
   if (res.headersSent) return;
-  if (!body) {
+  const serialized = serializedAck(body);
+  if (serialized) {
+    res.writeHead(200, serialized.headers);
+    res.end(serialized.bytes);
+  } else if (!body) {
     res.writeHead(200);
     res.end();
   } else if (typeof body === 'string') {
@@ -217,15 +222,26 @@ function header<T>(req: IncomingMessage, name: string, read: (value: string) => 
   return first === undefined ? undefined : read(first);
 }
 
-function signed(req: IncomingMessage, body: string, signingSecret: string): boolean {
+/** Slack's window: a request signed more than 5 minutes ago is refused (a replay), as Bolt does. */
+const MAX_AGE_SECONDS = 5 * 60;
+
+/**
+ * Slack's v0 signature over the raw body as read — what Bolt's `verifySlackRequest` checks (a
+ * timestamp no older than 5 minutes; HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing
+ * secret, compared in constant time), computed over the bytes received instead of a re-encoded
+ * string of them.
+ */
+function signed(req: IncomingMessage, raw: Buffer, signingSecret: string, nowMs = Date.now()): boolean {
   const signature = req.headers['x-slack-signature'];
-  const timestamp = Number(req.headers['x-slack-request-timestamp']);
-  if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return false;
-  return isValidSlackRequest({
-    signingSecret,
-    body,
-    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-  });
+  const stamp = req.headers['x-slack-request-timestamp'];
+  const timestamp = Number(stamp);
+  if (!signingSecret || typeof signature !== 'string' || typeof stamp !== 'string') return false;
+  if (!Number.isFinite(timestamp) || timestamp < Math.floor(nowMs / 1000) - MAX_AGE_SECONDS) return false;
+  if (!signature.startsWith('v0=')) return false;
+  const given = Buffer.from(signature.slice(3), 'utf8');
+  const ours = createHmac('sha256', signingSecret).update(`v0:${stamp}:`).update(raw).digest();
+  const expected = Buffer.from(ours.toString('hex'), 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function refuse(res: ServerResponse, status: number, error: string): void {
