@@ -1,28 +1,26 @@
 // The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
 // enforces it), so the core stays unaware of which platforms and commands exist.
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
-import { createSlackAdapter } from '../adapters/slack/slack-app.js';
+import type { SlackAdapter } from '../adapters/slack/slack-app.js';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
-import { serviceUrlPolicy } from '../adapters/teams/service-urls.js';
-import { createTeamsAdapter } from '../adapters/teams/teams-app.js';
+import { type ServiceUrlPolicy, serviceUrlPolicy } from '../adapters/teams/service-urls.js';
+import type { TeamsAdapter } from '../adapters/teams/teams-app.js';
 import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { deliveryHealth } from '../db/delivery-health.repository.js';
 import { ensureDatabaseReady } from './catalog/catalog-seed.js';
 import { CatalogStore } from './catalog/catalog-store.js';
+import type { AdapterDeps } from './chat/adapter-deps.js';
 import type { ChatPort } from './chat/chat-port.js';
 import type { ChatDeps } from './chat/handle-message.js';
 import type { Platform } from './chat/inbound.js';
 import { ReplyCache } from './chat/reply-cache.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
-import { IdentityWarmup } from './checkins/identity-warmup.js';
 import { promptSendTime } from './checkins/prompt-refresh.js';
-import { CheckInEngine } from './checkins/round-engine.js';
+import type { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
@@ -30,15 +28,17 @@ import { Outbox } from './delivery/outbox-v2.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
 import { digestThreads } from './digest/digest-thread.js';
 import { databaseNetworks } from './digest/network-service.js';
-import { type DigestJob, digestJob } from './digest/run-due-digests.js';
-import { startTicker, type TickJob } from './jobs/ticker.js';
+import type { DigestJob } from './digest/run-due-digests.js';
+import { minuteJobs } from './jobs/minute-jobs.js';
+import { afterFirstRun, startTicker, type TickJob } from './jobs/ticker.js';
 import type { Logger } from './logger.js';
 import { countedDeliverer } from './metrics/metrics.js';
 import { prometheusMetrics } from './metrics/prometheus.js';
 import { databaseAway } from './schedule/away-service.js';
-import { SwedishCalendar } from './schedule/calendar.js';
+import { withinDeadline } from './server/deadline.js';
 import { registerHealthRoutes } from './server/health.js';
 import { HttpServer } from './server/http-server.js';
+import type { InFlight } from './server/in-flight.js';
 import { registerMetricsRoute } from './server/metrics-route.js';
 import { WarmUp } from './server/warm-up.js';
 
@@ -107,18 +107,23 @@ export async function startDelmal(
      * start-up work (`delmal serve` gives their memory back then).
      */
     afterStartUp?: () => void;
+    /**
+     * Awaited once the server listens, before the platform SDKs are loaded: tests hold the adapters
+     * back here to send requests that arrive before them (`work` counts the requests in flight).
+     */
+    beforeAdapters?: (listening: { port: number; work: InFlight }) => Promise<void>;
   },
 ): Promise<RunningDelmal> {
   const db = openDatabase(config.database, (error) =>
     deps.logger.warn({ err: error }, 'database connection lost; the pool reconnects on the next query'),
   );
+  const server = new HttpServer(deps.logger);
   try {
     const ready = await ensureDatabaseReady(db, deps.clock);
     deps.logger.info(
       { database: db.description, migrations: ready.migrations, seeded: ready.seeded },
       'database ready',
     );
-    const server = new HttpServer(deps.logger);
     // The ports are known once the adapters exist, and the adapters send through the outbox: the
     // deliverer reads the map at send time, after it is filled below.
     const ports = new Map<Platform, ChatPort>();
@@ -153,83 +158,49 @@ export async function startDelmal(
       away: databaseAway(db, deps.clock, config.timezone),
       networks: databaseNetworks(db, deps.clock),
     };
-    // The search index (and its Swedish dictionary) is built right after listening, not during
-    // someone's first question; /healthz answers meanwhile, /readyz says 503 until it is done.
-    const warmUp = new WarmUp(() => chat.store.warmUp(), deps.logger);
+    // The platform SDKs take about a second to load: they come after `listen`, so /healthz answers
+    // meanwhile; a Slack or Teams request arriving sooner waits on its reserved route until its
+    // adapter is there. Teams runs without credentials only in the local and test environments.
+    let loadAdapters: (adapters: Promise<Adapters>) => void = () => {};
+    const adapters = new Promise<Adapters>((resolve) => {
+      loadAdapters = resolve;
+    });
+    const { logger, clock } = deps;
+    const adapterDeps: AdapterDeps = { chat, deliveries, db, clock, logger, locale: config.locale };
+    if (config.slack && config.slack.appToken === undefined)
+      server.reserve('POST', '/slack/events', adapters);
+    const teamsWanted = Boolean(config.teams) || config.env !== 'production';
+    if (teamsWanted) server.reserve('POST', '/api/messages', adapters);
+    // Then the search index (and its Swedish dictionary) is built, not during someone's first
+    // question; /readyz says 503 until both are done.
+    const warmUp = new WarmUp(async () => {
+      await adapters;
+      await chat.store.warmUp();
+    }, deps.logger);
     registerHealthRoutes(server, db, warmUp, deps.clock);
     if (metrics && config.metricsToken) registerMetricsRoute(server, metrics, config.metricsToken);
-    const slack = config.slack
-      ? createSlackAdapter(config.slack, server, {
-          chat,
-          deliveries,
-          db,
-          clock: deps.clock,
-          logger: deps.logger,
-          locale: config.locale,
-          inlineAnswerMs: deps.slackInlineAnswerMs,
-        })
-      : undefined;
-    const teams = createTeamsAdapter(
-      config,
-      server,
-      { chat, deliveries, db, clock: deps.clock, logger: deps.logger, locale: config.locale },
-      {
-        openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
-        serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls),
-      },
-    );
     const playground = config.env === 'local' || config.env === 'test';
     const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;
     if (playground) registerPlayground(server, chat, config.locale, localPort);
-    if (slack) ports.set('slack', slack.port);
-    if (teams) ports.set('teams', teams.port);
     if (localPort) ports.set('local', localPort);
-    const calendar = new SwedishCalendar(config.locale);
-    const catalog = async () => (await chat.store.get()).view.catalog;
-    // Who claims slots and rounds from this process (shown in schedule_runs.claimed_by).
-    const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    const checkIns = new CheckInEngine({
-      db,
-      deliveries,
-      calendar,
-      logger: deps.logger,
-      worker,
-      timeZone: config.timezone,
-      catalog,
-      platforms: new Set(ports.keys()),
-      resumeAfterMs: config.leaseMs,
-    });
-    const digests = digestJob({
-      db,
-      catalog: async () => (await chat.store.get()).view,
-      deliveries,
-      logger: deps.logger,
-      worker,
-    });
-    const warmup = new IdentityWarmup({ db, ports, logger: deps.logger, calendar, catalog });
-    // Every minute, in this order.
-    const jobs: TickJob[] = [
-      {
-        name: 'check-in-rounds',
-        run: async (now) => {
-          const summary = await checkIns.tick(now);
-          metrics?.checkInTick(summary);
-        },
-      },
-      {
-        name: digests.name,
-        run: async (now) => {
-          const run = await digests.run(now);
-          metrics?.digestRun(run);
-        },
-      },
-      { name: 'identity-warmup', run: (now) => warmup.run(now) },
-    ];
     // The playground lets anyone pick who they are: locally it listens on loopback only.
-    await slack?.start();
-    await teams?.start();
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
     void server.work.track(warmUp.start().then(() => deps.afterStartUp?.()));
+    loadAdapters(
+      (async () => {
+        await deps.beforeAdapters?.({ port, work: server.work });
+        return startAdapters(config, server, adapterDeps, {
+          teams: teamsWanted,
+          slackInlineAnswerMs: deps.slackInlineAnswerMs,
+          openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
+          serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls),
+        });
+      })(),
+    );
+    const { slack, teams } = await adapters;
+    if (slack) ports.set('slack', slack.port);
+    if (teams) ports.set('teams', teams.port);
+    const { checkIns, digests, jobs } = minuteJobs({ db, deliveries, chat, ports, config, logger, metrics });
     deliveries.start();
     const ticked = deps.afterStartUp ? [...jobs, afterFirstRun(deps.afterStartUp)] : jobs;
     const ticker = deps.ticker ? startTicker(ticked, { clock: deps.clock, logger: deps.logger }) : undefined;
@@ -268,33 +239,47 @@ export async function startDelmal(
       },
     };
   } catch (error) {
+    // Listening already when an adapter failed to start (Slack refused the token): the requests
+    // waiting for it get their 503 before the server closes.
+    await server.close(SHUTDOWN_GRACE_MS);
     await db.close();
     throw error;
   }
 }
 
-/** A last ticker job that calls `then` once, after the first run of the others. */
-function afterFirstRun(then: () => void): TickJob {
-  let done = false;
-  return {
-    name: 'after-first-tick',
-    run: async () => {
-      if (done) return;
-      done = true;
-      then();
-    },
-  };
+interface Adapters {
+  readonly slack: SlackAdapter | undefined;
+  readonly teams: TeamsAdapter | undefined;
 }
 
-/** Waits for `work` until `deadline` (a `performance.now()` time); true when it finished in time. */
-async function withinDeadline(work: Promise<unknown>, deadline: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), Math.max(0, deadline - performance.now()));
-  });
-  try {
-    return await Promise.race([work.then(() => true), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+/**
+ * Loads the configured platforms' adapters (and with them their SDKs), registers their routes on
+ * `server` and starts them (Slack's auth.test, Socket Mode's connection).
+ */
+async function startAdapters(
+  config: Config,
+  server: HttpServer,
+  deps: AdapterDeps,
+  options: {
+    readonly teams: boolean;
+    readonly slackInlineAnswerMs: number | undefined;
+    readonly openIdMetadataUrl: string | undefined;
+    readonly serviceUrls: ServiceUrlPolicy;
+  },
+): Promise<Adapters> {
+  const [slackModule, teamsModule] = await Promise.all([
+    config.slack ? import('../adapters/slack/slack-app.js') : undefined,
+    options.teams ? import('../adapters/teams/teams-app.js') : undefined,
+  ]);
+  const slack =
+    config.slack && slackModule
+      ? slackModule.createSlackAdapter(config.slack, server, {
+          ...deps,
+          inlineAnswerMs: options.slackInlineAnswerMs,
+        })
+      : undefined;
+  const teams = teamsModule?.createTeamsAdapter(config, server, deps, options);
+  await slack?.start();
+  await teams?.start();
+  return { slack, teams };
 }

@@ -142,7 +142,11 @@ export class Outbox implements Deliveries {
     return result;
   }
 
-  async sendNowOnce(receiptKey: string, delivery: NewDelivery): Promise<DeliveryResult | undefined> {
+  async sendNowOnce(
+    receiptKey: string,
+    delivery: NewDelivery,
+    onStored?: () => void,
+  ): Promise<DeliveryResult | undefined> {
     const valid = validateDelivery(delivery);
     const id = randomUUID();
     const token = randomUUID();
@@ -162,6 +166,7 @@ export class Outbox implements Deliveries {
       ],
       force: buckets.map((b) => this.worker.rates.spec(b)),
     });
+    onStored?.();
     if (!fresh) return undefined;
     const result = await this.attempt.deliver(item);
     await this.pauseIfLimited(result, buckets);

@@ -57,3 +57,16 @@ export function startTicker(jobs: readonly TickJob[], deps: { clock: Clock; logg
     },
   };
 }
+
+/** A last ticker job that calls `then` once, after the first run of the others. */
+export function afterFirstRun(then: () => void): TickJob {
+  let done = false;
+  return {
+    name: 'after-first-tick',
+    run: async () => {
+      if (done) return;
+      done = true;
+      then();
+    },
+  };
+}

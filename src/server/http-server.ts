@@ -9,10 +9,13 @@ type Method = 'GET' | 'POST';
 
 /**
  * The one HTTP server delmal runs: health checks, the local playground, Slack's `/slack/events`
- * and Teams' `/api/messages` all share one port. Adapters register their routes before `listen`.
+ * and Teams' `/api/messages` all share one port. A route is registered before `listen`, or reserved
+ * then and registered once its adapter has loaded.
  */
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
+  /** Routes whose handler comes later (an adapter still loading), with when it will be there. */
+  private readonly reserved = new Map<string, Promise<unknown>>();
   private server: Server | undefined;
   private closing = false;
   /**
@@ -28,6 +31,15 @@ export class HttpServer {
     const key = `${method} ${path}`;
     if (this.routes.has(key)) throw new Error(`Route already registered: ${key}`);
     this.routes.set(key, handler);
+  }
+
+  /**
+   * Reserves `method path` for a handler registered (with `route`) by the time `ready` settles: a
+   * request arriving sooner waits for it instead of getting a 404. Should `ready` fail, such a
+   * request gets 503 (the process is stopping: start-up failed).
+   */
+  reserve(method: Method, path: string, ready: Promise<unknown>): void {
+    this.reserved.set(`${method} ${path}`, ready);
   }
 
   /** Starts listening; resolves with the bound port (useful with port 0 in tests). */
@@ -91,9 +103,18 @@ export class HttpServer {
     // HEAD is GET without a body (load balancers and uptime checks use it); Node's response
     // object drops the body of a HEAD response by itself, headers and status stay the same.
     const method = req.method === 'HEAD' ? 'GET' : req.method;
-    const handler = this.routes.get(`${method} ${path}`);
+    const key = `${method} ${path}`;
+    const pending = this.routes.has(key) ? undefined : this.reserved.get(key);
+    if (pending) {
+      const loaded = await pending.then(
+        () => true,
+        () => false, // start-up failed: startDelmal throws it and closes this server
+      );
+      if (!loaded) return sendJson(res, 503, { error: 'unavailable' });
+    }
+    const handler = this.routes.get(key);
     if (!handler) {
-      const allowed = [...this.routes.keys()]
+      const allowed = [...new Set([...this.routes.keys(), ...this.reserved.keys()])]
         .filter((k) => k.endsWith(` ${path}`))
         .flatMap((k) => (k.startsWith('GET ') ? ['GET', 'HEAD'] : [k.split(' ')[0]]));
       res.writeHead(allowed.length > 0 ? 405 : 404, {
