@@ -1,6 +1,7 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { signedSlashCommand } from './slack-request.js';
 
 /** What the main thread asks for: signed /delmal requests against `url` for `durationMs`. */
 interface LoadRequest {
@@ -13,6 +14,8 @@ interface LoadRequest {
   readonly responseUrl: string;
   readonly concurrency: number;
   readonly durationMs: number;
+  /** When set, an answer whose body is not exactly this counts as an error. */
+  readonly expect?: string;
 }
 
 /** One request body and its headers, fresh each time (unique ids, current signature). */
@@ -31,25 +34,7 @@ function nextRequest(): { body: string; headers: Record<string, string> } {
       }),
       headers: { 'content-type': 'application/json' },
     };
-  const body = new URLSearchParams({
-    team_id: 'T0001',
-    channel_id: 'C0BENCH',
-    user_id: 'U0BENCH',
-    command: '/delmal',
-    text: load.text,
-    response_url: load.responseUrl,
-    trigger_id: randomUUID(),
-  }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', load.secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return {
-    body,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature,
-    },
-  };
+  return signedSlashCommand(load.secret, load.text, load.responseUrl);
 }
 
 // Runs in its own thread (its own event loop) so the load generator does not queue behind the
@@ -61,6 +46,7 @@ const samples: number[] = [];
 const agent = new Agent({ keepAlive: true, maxSockets: load.concurrency });
 const target = new URL(load.url);
 
+/** The status of one POST; 0 when `expect` is set and the body differs from it. */
 function post(body: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -73,8 +59,17 @@ function post(body: string, headers: Record<string, string>): Promise<number> {
         headers: { ...headers, 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
-        res.on('data', () => {});
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => {
+          if (load.expect !== undefined) chunks.push(chunk);
+        });
+        res.on('end', () =>
+          resolve(
+            load.expect === undefined || Buffer.concat(chunks).toString('utf8') === load.expect
+              ? (res.statusCode ?? 0)
+              : 0,
+          ),
+        );
         res.on('error', reject);
       },
     );

@@ -18,6 +18,8 @@ export interface LoadTarget {
   readonly secret: string;
   readonly text: string;
   readonly responseUrl: string;
+  /** When set, every answer must be exactly this body (else it counts as an error). */
+  readonly expect?: string;
 }
 
 /** Runs the load generator in its own thread against `target` for `durationMs`. */

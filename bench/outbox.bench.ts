@@ -20,6 +20,7 @@ import { Outbox, type OutboxStats } from '../src/delivery/outbox-v2.js';
 import { createLogger } from '../src/logger.js';
 import { RateLimitedSlack } from '../tests/fakes/rate-limited-slack.js';
 import { summarize } from './measure.js';
+import { floorMs } from './rate-floor.js';
 import { type SlackLimits, slackPortDeliverer } from './slack-port-deliverer.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -34,13 +35,6 @@ const LIMITS: SlackLimits = {
   tier: { limit: TIER_PER_S, perMs: 1000 },
 };
 const now = () => performance.timeOrigin + performance.now();
-
-/** The shortest time the fake's token buckets allow for `total` messages, `perChannel` at most per channel. */
-function floorMs(total: number, perChannel: number): number {
-  const tier = (Math.max(0, total - LIMITS.tier.limit) * LIMITS.tier.perMs) / LIMITS.tier.limit;
-  const channel = ((perChannel - 1) * LIMITS.perChannel.perMs) / LIMITS.perChannel.limit;
-  return Math.max(tier, channel);
-}
 
 async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `delmal_bench_${randomBytes(5).toString('hex')}`;
@@ -178,7 +172,7 @@ try {
     return arrived === undefined ? [] : [arrived - at];
   });
   const interactiveInWindow = [...interactive.values()].filter((at) => at <= bulkEnd).length;
-  const floor = floorMs(bulkIds.length + interactiveInWindow, Math.ceil(ITEMS / CHANNELS));
+  const floor = floorMs(bulkIds.length + interactiveInWindow, Math.ceil(ITEMS / CHANNELS), LIMITS);
   const took = bulkEnd - started;
   const lat = summarize(latencies);
   console.log(`\n## ${new Date().toISOString().slice(0, 10)} — outbox.bench.ts\n`);

@@ -24,6 +24,7 @@ import { createLogger } from '../src/logger.js';
 import { RateLimitedConnector } from '../tests/fakes/rate-limited-connector.js';
 import { RateLimitedSlack } from '../tests/fakes/rate-limited-slack.js';
 import { summarize } from './measure.js';
+import { benchCatalog, benchEmail, seedSlackIdentities } from './round-data.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const OWNERS = env('BENCH_OWNERS', 5_000);
@@ -44,29 +45,6 @@ const TEAMS_LIMITS = { perConversation: { limit: 7, perMs: 1000 }, perTenant: { 
 /** A Monday 09:00:30 in Stockholm: the round's slot (the engine's time; sending runs in real time). */
 const SLOT_TIME = new Date('2026-11-09T08:00:30Z');
 const now = () => performance.timeOrigin + performance.now();
-const email = (i: number) => `u${i}@bench.example`;
-
-/** The synthetic plan: ACTIVITIES activities, activity i owned by person i mod OWNERS, asked weekly on Monday. */
-function benchCatalog(): string {
-  const lines = [
-    'format: 1',
-    'plans:',
-    '  - { id: bench, name: Benchplan, kind: action_plan, periodStart: 2026, current: false,',
-    `      goals: [${Array.from({ length: 20 }, (_, g) => `{ id: bg${g + 1}, number: ${g + 1}, title: Mål ${g + 1} }`).join(', ')}] }`,
-    'activities:',
-  ];
-  for (let i = 0; i < ACTIVITIES; i++)
-    lines.push(
-      `  - { id: ba${i}, name: Syntetisk aktivitet ${i}, reportedStatus: ongoing, goals: [bg${(i % 20) + 1}], owners: [${email(i % OWNERS)}] }`,
-    );
-  lines.push('people:');
-  for (let i = 0; i < OWNERS; i++) lines.push(`  - { email: ${email(i)}, name: Person ${i} }`);
-  lines.push('schedules:');
-  lines.push(
-    '  - { id: bench-weekly, plan: bench, cadence: weekly, weekday: monday, time: "09:00", summerPause: false }',
-  );
-  return `${lines.join('\n')}\n`;
-}
 
 async function database(): Promise<{ url: string; drop(): Promise<void> }> {
   if (DIALECT === 'sqlite') {
@@ -129,26 +107,7 @@ async function slackEdge(): Promise<Edge & { fake: RateLimitedSlack }> {
       SLACK_SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef',
       SLACK_API_URL: fake.apiUrl,
     },
-    seed: async (db, from) => {
-      for (let i = from; i < OWNERS; i += 500)
-        await db.kysely
-          .insertInto('chat_identities')
-          .values(
-            Array.from({ length: Math.min(500, OWNERS - i) }, (_, k) => i + k).map((n) => ({
-              platform: 'slack',
-              tenant_id: 'T0001',
-              user_id: `Uu${n}`,
-              person_id: null,
-              email: email(n),
-              display_name: `Person ${n}`,
-              locale: null,
-              updated_at: new Date().toISOString(),
-              conversation_id: `Du${n}`,
-            })),
-          )
-          .onConflict((oc) => oc.columns(['platform', 'tenant_id', 'user_id']).doNothing())
-          .execute();
-    },
+    seed: (db, from) => seedSlackIdentities(db, OWNERS, from),
     interactive: (n) => ({
       kind: 'conversation',
       platform: 'slack',
@@ -194,7 +153,7 @@ async function teamsEdge(): Promise<Edge> {
               tenant_id: 'tenant-1',
               user_id: `aad-u${n}`,
               person_id: null,
-              email: email(n),
+              email: benchEmail(n),
               display_name: `Person ${n}`,
               locale: null,
               updated_at: new Date().toISOString(),
@@ -243,7 +202,19 @@ async function main(): Promise<void> {
     `round bench: ${OWNERS} owners, ${ACTIVITIES} activities, ${DIALECT}, ${edge.label}, load average ${load}`,
   );
   let t = now();
-  await importCatalog(app.db, { path: 'bench.yaml', text: benchCatalog() }, { clock: systemClock });
+  await importCatalog(
+    app.db,
+    {
+      path: 'bench.yaml',
+      text: benchCatalog({
+        owners: OWNERS,
+        activities: ACTIVITIES,
+        current: false,
+        schedule: { weekday: 'monday', time: '09:00' },
+      }),
+    },
+    { clock: systemClock },
+  );
   await app.chat.store.get();
   console.log(`catalog imported and indexed in ${seconds(now() - t)}`);
 

@@ -6,7 +6,6 @@
  * Goal (issue 15): ≥ 1.0× the constant ack's req/s at 50 concurrent on SQLite, p99 no worse.
  * Run: npm run bench:slack (BENCH_DATABASES=sqlite to leave PostgreSQL out)
  */
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,33 +18,9 @@ import { FakeSlack } from '../tests/fakes/fake-slack.js';
 import { alternate, type Contender, LEVELS, machine, ratio, table } from './compare.js';
 import { ROUND_MS, ROUNDS, runLoad, WARM_UP_MS } from './load.js';
 import { throwawayPostgres } from './postgres.js';
+import { postSlashCommand } from './slack-request.js';
 
 const SECRET = 'bench-signing-secret';
-
-/** One signed `/delmal 5`, returning the response body (delmal answers in its ack). */
-async function postOnce(url: string): Promise<string> {
-  const body = new URLSearchParams({
-    team_id: 'T0001',
-    channel_id: 'C0BENCH',
-    user_id: 'U0BENCH',
-    command: '/delmal',
-    text: '5',
-    response_url: 'http://127.0.0.1:9/x',
-    trigger_id: 'sample',
-  }).toString();
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature,
-    },
-    body,
-  });
-  return response.text();
-}
 
 /** A bare Bolt 5 app on its own HTTPReceiver, acking `/delmal` with `answer`. */
 async function bareBolt(answer: () => unknown): Promise<{ port: number; stop(): Promise<unknown> }> {
@@ -101,7 +76,7 @@ for (const database of databases) {
   );
   const delmalUrl = `http://127.0.0.1:${delmal.port}/slack/events`;
   // The second floor acks, as a constant, the very message delmal answers `/delmal 5` with.
-  sample = await postOnce(delmalUrl);
+  sample = await postSlashCommand(delmalUrl, SECRET, '5', 'http://127.0.0.1:9/x');
   const contenders = [
     contender(
       `**delmal \`/slack/events\`** on ${database} (the answer to \`/delmal 5\` in the ack)`,

@@ -121,7 +121,7 @@ export function failedReply(ctx: CommandContext, problems: readonly CheckInProbl
   const message = ctx.t('checkin.failed', {
     problems: problems.map((p) => ctx.t(p.key, p.params)).join('; '),
   });
-  return text(message);
+  return { ...text(message), privately: true };
 }
 
 export function text(message: string): Reply {

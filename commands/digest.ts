@@ -64,7 +64,8 @@ export const digest = defineCommand({
     const inOwnChannel = hereId === target.id;
     if (input.details && inOwnChannel)
       return renderDigestDetails(await service.latest(ctx.catalog.view, target), ctx.t, ctx.asker.locale);
-    if (!mayManage(ctx, target, 'command.digest')) return text(ctx.t('digest.notAllowed'));
+    if (!mayManage(ctx, target, 'command.digest'))
+      return { ...text(ctx.t('digest.notAllowed')), privately: true };
     const privately = !inbound || inbound.conversation.kind === 'dm' || inbound.replyTo.kind === 'private';
     if (!privately) return text(ctx.t('digest.private', { command: `delmal digest ${target.id}` }));
     if (input.details)

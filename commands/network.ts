@@ -120,7 +120,7 @@ export const network = defineCommand({
 function notAllowed(ctx: CommandContext, target: Network): Reply {
   const { people } = ctx.catalog.view;
   const chairs = target.chairs.map((email) => people.get(email)?.name ?? email).join(', ') || '–';
-  return text(ctx.t('network.notAllowed', { network: target.name, chairs }));
+  return { ...text(ctx.t('network.notAllowed', { network: target.name, chairs })), privately: true };
 }
 
 /** "varje måndag kl. 08:00" in the reader's language, or that the digest is off. */

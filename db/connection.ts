@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './database.js';
+import { cachingStatements } from './statement-cache.js';
 
 /** Which database a URL selects (see `parseDatabaseUrl` in the configuration). */
 export type DatabaseTarget =
@@ -40,7 +41,10 @@ export function openDatabase(target: DatabaseTarget, onIdleError?: (error: Error
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // Statements prepared once per SQL text (see statement-cache.ts), not once per query.
+    const kysely = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+    });
     return {
       kysely,
       dialect: 'sqlite',

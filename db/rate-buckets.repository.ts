@@ -126,17 +126,25 @@ export async function refundRateTokens(db: Db, refunds: ReadonlyMap<string, numb
 
 /**
  * Takes one token from each bucket whatever their state (an interactive answer sent inline does
- * not wait), so bulk sends that follow account for it. Creates missing buckets.
+ * not wait), so bulk sends that follow account for it — `count` tokens for a spec that says so
+ * (several answers of one group commit, as if taken one after the other). Creates missing
+ * buckets. Runs on `executor` when given (inside the caller's transaction).
  */
-export async function forceRateTokens(db: Db, specs: readonly BucketSpec[], nowUs: number): Promise<void> {
+export async function forceRateTokens(
+  db: Db,
+  specs: readonly (BucketSpec & { readonly count?: number })[],
+  nowUs: number,
+  executor: Kysely<Database> = db.kysely,
+): Promise<void> {
   const now = bigint(nowUs);
   for (const spec of [...specs].sort((a, b) => a.key.localeCompare(b.key))) {
     const interval = Math.max(1, Math.round(spec.intervalUs));
-    await db.kysely
+    const taken = interval * Math.max(1, spec.count ?? 1);
+    await executor
       .insertInto('rate_buckets')
       .values({
         key: spec.key,
-        tat: nowUs + interval,
+        tat: nowUs + taken,
         interval_us: interval,
         tolerance_us: Math.round(spec.toleranceUs),
         paused_until: 0,
@@ -145,7 +153,7 @@ export async function forceRateTokens(db: Db, specs: readonly BucketSpec[], nowU
       .onConflict((oc) =>
         oc
           .column('key')
-          .doUpdateSet({ tat: sql`${pick(db, 'greatest', sql.ref('rate_buckets.tat'), now)} + ${interval}` }),
+          .doUpdateSet({ tat: sql`${pick(db, 'greatest', sql.ref('rate_buckets.tat'), now)} + ${taken}` }),
       )
       .execute();
   }

@@ -21,6 +21,7 @@ import {
   STATUS_BLOCK,
   SUPPORT_BLOCK,
 } from './check-in-modal.js';
+import { eventStored } from './event-stored.js';
 import type { SlackTools } from './slack-context.js';
 import { viewInbound } from './slack-inbound-message.js';
 
@@ -49,10 +50,13 @@ const submission = z.object({
 export function registerCheckInHandlers(app: App, tools: SlackTools) {
   const { deps, contextOf, publishHome, boundary } = tools;
 
-  app.event('app_home_opened', async ({ event, body, client }) => {
+  app.event('app_home_opened', async ({ event, body, client, context }) => {
     if (event.tab !== 'home') return;
     await boundary(undefined, () =>
-      publishHome(client, body.team_id, event.user, `slack:event:${body.event_id}`),
+      publishHome(client, body.team_id, event.user, {
+        receiptKey: `slack:event:${body.event_id}`,
+        stored: eventStored(context),
+      }),
     );
   });
 
@@ -130,14 +134,21 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
       const activity = ctx.catalog.view.activities.get(result.checkIn.activity_id);
       const vocabulary = activity ? ctx.catalog.view.vocabularyOf(activity) : ctx.catalog.view.vocabulary();
       const status = vocabulary.find((d) => d.code === result.checkIn.status_code);
-      const saved = ctx.t('checkin.saved', {
-        time: formatTime(result.checkIn.created_at, ctx.asker.locale, ctx.timezone),
+      const edited = form.data.metadata.mode === 'edit';
+      const saved = ctx.t(edited ? 'checkin.edit.saved' : 'checkin.saved', {
+        time: formatTime(
+          (edited ? result.checkIn.updated_at : undefined) ?? result.checkIn.created_at,
+          ctx.asker.locale,
+          ctx.timezone,
+        ),
         status: status ? badgeOf(status, ctx.asker.locale).label : result.checkIn.status_code,
+        version: result.checkIn.version,
       });
       const name = ctx.catalog.view.activities.get(result.checkIn.activity_id)?.name ?? '';
       const text = `${name}: ${saved}`;
-      // Thanked once per check-in: the same form submitted twice records one and thanks once.
-      await deps.deliveries.sendNowOnce(`slack:checkin:${result.checkIn.id}`, {
+      // Thanked once per check-in and version: the same form submitted twice records one and
+      // thanks once; an edit (a new version of the same check-in) is confirmed too.
+      await deps.deliveries.sendNowOnce(`slack:checkin:${result.checkIn.id}:${result.checkIn.version}`, {
         lane: 'interactive',
         to: dm,
         message: {

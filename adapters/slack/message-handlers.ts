@@ -1,6 +1,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Address, InboundMessage } from '../../src/chat/inbound.js';
+import { eventStored } from './event-stored.js';
 import { COMMAND_ACTION_PREFIX, URL_ACTION_PREFIX } from './render-blocks.js';
+import { EphemeralAckCache } from './serialized-ack.js';
 import { SHARE_ACTION, shareCommand, withShareButton } from './share-command.js';
 import { apology, type SlackTools } from './slack-context.js';
 import { actionInbound, eventInbound, slashCommandInbound } from './slack-inbound-message.js';
@@ -31,9 +33,10 @@ async function within<T>(
 }
 
 /**
- * `/delmal`, reply buttons, "Dela i kanalen", DMs and mentions. Every handler acks first (Slack's
- * 3 seconds) and answers through the outbox (an attempt at once; stored for retry only when it
- * fails); events are answered once per event id against Slack's retries.
+ * `/delmal`, reply buttons, "Dela i kanalen", DMs and mentions. Commands and buttons ack first
+ * (Slack's 3 seconds) and answer through the outbox (an attempt at once; stored for retry only when
+ * it fails); events are answered once per event id against Slack's retries, and acknowledged only
+ * once that answer is stored.
  * `openCheckIn` lets "Stäm av nu" open a modal instead of answering in the conversation.
  */
 export function registerMessageHandlers(
@@ -42,6 +45,7 @@ export function registerMessageHandlers(
   openCheckIn: (value: string, teamId: string, userId: string, triggerId: string) => Promise<boolean>,
 ): void {
   const { deps, answer, boundary } = tools;
+  const acks = new EphemeralAckCache();
 
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     // A quick answer goes back in the ack itself: one round trip, nothing to deliver later. A slow
@@ -52,11 +56,15 @@ export function registerMessageHandlers(
     const share = shareCommand(text, deps.chat.commands);
     const answered = answer(client, inbound);
     const inline = await within(
-      answered.then(({ message, t }) => withShareButton(message, share, t('slack.share'))),
+      answered.then(({ message, t }) => {
+        const label = t('slack.share');
+        return acks.get(message, share, label, () => withShareButton(message, share, label));
+      }),
       deps.inlineAnswerMs ?? INLINE_ANSWER_MS,
     );
     if (inline && 'value' in inline) {
-      await ack({ response_type: 'ephemeral', ...inline.value });
+      // Serialised once per rendered answer: the HTTP receiver writes its bytes, Socket Mode its JSON.
+      await ack(inline.value);
       return;
     }
     if (inline) {
@@ -80,9 +88,11 @@ export function registerMessageHandlers(
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ action, body, ack, client }) => {
     await ack();
     const inbound = actionInbound(body, action.value ?? '');
-    const to = privateAnswer(inbound, body.response_url, 'share');
-    await boundary(to, async () => {
+    const shared = privateAnswer(inbound, body.response_url, 'share');
+    await boundary(shared, async () => {
       const { reply, locale } = await answer(client, inbound);
+      // A refusal is not shared: it stays with the person who pressed.
+      const to = reply.privately && shared.kind === 'private' ? { ...shared, mode: 'new' as const } : shared;
       await deps.deliveries.sendNow({
         lane: 'interactive',
         to,
@@ -102,13 +112,18 @@ export function registerMessageHandlers(
       // A button on a private answer replaces that answer (and may be shared in turn); elsewhere the
       // answer goes to the conversation (from App Home: the user's DM with the app), in its thread.
       const share = shareCommand(command, deps.chat.commands);
-      const to: Address =
+      const answerTo: Address =
         inbound.replyTo.kind === 'private'
           ? { ...inbound.replyTo, mode: 'replace' as const, ...(share ? { shareCommand: share } : {}) }
           : inbound.replyTo;
-      await boundary(to, async () => {
+      await boundary(answerTo, async () => {
         if (await openCheckIn(command, teamId, body.user.id, body.trigger_id)) return;
         const { reply, locale } = await answer(client, inbound);
+        // A refusal of a button on a channel's message goes to the presser alone (ephemeral).
+        const to =
+          reply.privately && answerTo.kind === 'conversation'
+            ? privateAnswer(inbound, body.response_url, 'new')
+            : answerTo;
         await deps.deliveries.sendNow({
           lane: 'interactive',
           to,
@@ -122,8 +137,9 @@ export function registerMessageHandlers(
   app.action(new RegExp(`^${URL_ACTION_PREFIX}`), async ({ ack }) => ack());
 
   // A DM to the app and a mention are answered once per event id, however often Slack delivers it:
-  // the receipt and the answer are written together, then the answer is sent at once.
-  app.event('message', async ({ event, body, client }) => {
+  // the receipt and the answer are written together (Slack's 200 waits for that commit), then the
+  // answer is sent at once.
+  app.event('message', async ({ event, body, client, context }) => {
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event) return;
     const receipt = `slack:event:${body.event_id}`;
     const inbound = eventInbound(body.team_id, event, { threaded: false });
@@ -131,28 +147,28 @@ export function registerMessageHandlers(
       inbound.replyTo,
       async () => {
         const { reply, locale } = await answer(client, inbound);
-        await deps.deliveries.sendNowOnce(receipt, {
-          lane: 'interactive',
-          to: inbound.replyTo,
-          message: { type: 'reply', reply, locale },
-        });
+        await deps.deliveries.sendNowOnce(
+          receipt,
+          { lane: 'interactive', to: inbound.replyTo, message: { type: 'reply', reply, locale } },
+          eventStored(context),
+        );
       },
       receipt,
     );
   });
 
-  app.event('app_mention', async ({ event, body, client }) => {
+  app.event('app_mention', async ({ event, body, client, context }) => {
     const receipt = `slack:event:${body.event_id}`;
     const inbound = eventInbound(body.team_id, event, { threaded: true });
     await boundary(
       inbound.replyTo,
       async () => {
         const { reply, locale } = await answer(client, inbound);
-        await deps.deliveries.sendNowOnce(receipt, {
-          lane: 'interactive',
-          to: inbound.replyTo,
-          message: { type: 'reply', reply, locale },
-        });
+        await deps.deliveries.sendNowOnce(
+          receipt,
+          { lane: 'interactive', to: inbound.replyTo, message: { type: 'reply', reply, locale } },
+          eventStored(context),
+        );
       },
       receipt,
     );
@@ -163,7 +179,7 @@ export function registerMessageHandlers(
 function privateAnswer(
   inbound: InboundMessage,
   responseUrl: string | undefined,
-  mode: 'replace' | 'share',
+  mode: 'new' | 'replace' | 'share',
 ): Address {
   const { replyTo } = inbound;
   if (replyTo.kind === 'private') return { ...replyTo, mode };

@@ -36,8 +36,16 @@ export interface SlackTools {
     client: WebClient,
     inbound: InboundMessage,
   ): Promise<{ reply: Reply; locale: Locale; t: Translate; message: SlackMessage }>;
-  /** Publishes the user's App Home (through the outbox, at once); with `receiptKey`, once per that event. */
-  publishHome(client: WebClient, teamId: string, userId: string, receiptKey?: string): Promise<void>;
+  /**
+   * Publishes the user's App Home (through the outbox, at once); with `once`, once per its
+   * `receiptKey`, calling its `stored` when that receipt is committed.
+   */
+  publishHome(
+    client: WebClient,
+    teamId: string,
+    userId: string,
+    once?: { readonly receiptKey: string; readonly stored?: () => void },
+  ): Promise<void>;
   /**
    * Runs `work` inside the adapter's error boundary; failures reach the user as an apology at
    * `where` (once per `receiptKey` when given: a retried event is not apologised for twice).
@@ -72,7 +80,7 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
   };
   const contextOf = async (client: WebClient, teamId: string, userId: string, inbound?: InboundMessage) =>
     commandContext(chat, await askerOf(client, teamId, userId), inbound);
-  const publishHome = async (client: WebClient, teamId: string, userId: string, receiptKey?: string) => {
+  const publishHome: SlackTools['publishHome'] = async (client, teamId, userId, once) => {
     const ctx = await contextOf(client, teamId, userId);
     const delivery: NewDelivery = {
       lane: 'interactive',
@@ -80,7 +88,7 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
       message: { type: 'reply', reply: deps.chat.home(ctx), locale: ctx.asker.locale },
     };
     // The person is looking at it right now: one attempt at once, the outbox keeps it if that fails.
-    if (receiptKey) await deps.deliveries.sendNowOnce(receiptKey, delivery);
+    if (once) await deps.deliveries.sendNowOnce(once.receiptKey, delivery, once.stored);
     else await deps.deliveries.sendNow(delivery);
   };
   return {

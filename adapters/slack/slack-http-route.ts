@@ -1,8 +1,8 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type AckFn,
   type App,
-  isValidSlackRequest,
   type Receiver,
   type ReceiverEvent,
   ReceiverMultipleAckError,
@@ -11,6 +11,8 @@ import type { Logger } from '../../src/logger.js';
 import { BodyError, readBody, refuseBody } from '../../src/server/body.js';
 import { boltLogger } from './bolt-logger.js';
 import { CHECK_IN_CALLBACK } from './check-in-modal.js';
+import { EVENT_STORED } from './event-stored.js';
+import { serializedAck } from './serialized-ack.js';
 import { receiverErrorHandlers } from './slack-boundary.js';
 import { checkSlackBody } from './slack-inbound.js';
 
@@ -23,10 +25,13 @@ type ErrorHandlers = ReturnType<typeof receiverErrorHandlers>;
  * Bolt's receiver seam (`init/start/stop`, events handed to `app.processEvent`) for
  * `POST /slack/events` on delmal's shared server. It does what Bolt's `HTTPReceiver` does for
  * delmal, once instead of twice: the body is read within {@link SLACK_BODY_LIMIT} (413 beyond,
- * before any parsing), its signature and timestamp checked with Bolt's own `isValidSlackRequest`
- * (HMAC-SHA256, at most 5 minutes old; 401), parsed once and its shape checked (400), then handed to
- * Bolt with an `ack` that answers at once (`processBeforeResponse: false`), refuses a second ack,
- * and answers for a listener that has not acked within Slack's 3 seconds. Slack's retry headers
+ * before any parsing), its signature and timestamp checked as Bolt's `verifySlackRequest` does
+ * (HMAC-SHA256 over the bytes read, at most 5 minutes old; 401), parsed once and its shape checked (400), then handed to
+ * Bolt with an `ack` that answers at once, refuses a second ack, and answers for a listener that has
+ * not acked within Slack's 3 seconds. Events are the exception (Bolt acks them before any listener
+ * runs, and Slack never sends an acknowledged event again): their 200 waits until the listener says
+ * its receipt and answer are committed ({@link EVENT_STORED}) or it finishes — Bolt's
+ * `processBeforeResponse` for events, still bounded by the safety ack. Slack's retry headers
  * reach the listeners as `retryNum`/`retryReason`. Bolt's `HTTPReceiver` verified and parsed every
  * body a second time, behind our own checks, and built a buffered request per event: the profile
  * of the answer path put that at about a fifth of its CPU.
@@ -82,7 +87,7 @@ export class SlackHttpReceiver implements Receiver {
       res.end();
       return;
     }
-    if (!signed(req, text, signingSecret)) return refuse(res, 401, 'invalid_signature');
+    if (!signed(req, raw, signingSecret)) return refuse(res, 401, 'invalid_signature');
     const check = checkSlackBody(text, contentType);
     if (!check.ok) {
       logger.warn({ reason: check.reason }, 'signed Slack request with an unexpected shape; refused');
@@ -106,15 +111,19 @@ export class SlackHttpReceiver implements Receiver {
       safetyAck ? this.handlers.unhandledRequestTimeoutMillis : undefined,
       () => this.handlers.unhandledRequestHandler({ logger: this.boltLogger, request: req, response: res }),
     );
+    // An event's 200 is held back from Bolt's automatic ack until its effect is stored (or its
+    // listeners are done); slash commands and interactions answer in their ack, as before.
+    const holdAck = body.type === 'event_callback';
     const event: ReceiverEvent = {
       body,
-      ack: ack.fn,
+      ack: holdAck ? ack.held : ack.fn,
       retryNum: header(req, 'x-slack-retry-num', (v) => Number.parseInt(v, 10)),
       retryReason: header(req, 'x-slack-retry-reason', (v) => v),
-      customProperties: {},
+      customProperties: holdAck ? { [EVENT_STORED]: () => ack.release() } : {},
     };
     try {
       await app.processEvent(event);
+      if (holdAck) ack.release();
     } catch (error) {
       const acknowledged = await this.handlers.processEventErrorHandler({
         error: error as Error,
@@ -123,8 +132,10 @@ export class SlackHttpReceiver implements Receiver {
         response: res,
         storedResponse: undefined,
       });
-      // As Bolt's receiver: only a handler that says it acknowledged stops the ack timer.
+      // As Bolt's receiver: only a handler that says it acknowledged stops the ack timer. An event
+      // is answered in any case: its listeners are done, nothing more will be stored.
       if (acknowledged) ack.settle();
+      else if (holdAck) ack.release();
     }
   }
 }
@@ -143,8 +154,14 @@ function ownCheckInForm(body: Record<string, unknown>): boolean {
 /** One request's `ack`: answers at once, once; `unhandled` answers if nobody acked within `timeoutMs`. */
 class ResponseAck {
   private acked = false;
+  private heldBack = false;
   private readonly timer: NodeJS.Timeout | undefined;
   readonly fn: AckFn<unknown>;
+  /** An `ack` that answers nothing yet (once, like `fn`): {@link release} answers. */
+  readonly held: AckFn<unknown> = async () => {
+    if (this.heldBack || this.acked) throw new ReceiverMultipleAckError();
+    this.heldBack = true;
+  };
 
   /** Without `timeoutMs` nothing answers for the handler: it acknowledges itself on every path. */
   constructor(
@@ -165,6 +182,13 @@ class ResponseAck {
     };
   }
 
+  /** Answers an empty 200 now, unless something already answered. */
+  release(): void {
+    if (this.acked) return;
+    this.settle();
+    respond(this.res, undefined);
+  }
+
   /** Counts as acknowledged (the error handler answered): the timer stops. */
   settle(): void {
     this.acked = true;
@@ -172,10 +196,14 @@ class ResponseAck {
   }
 }
 
-/** What Bolt's receiver answers for an ack body: empty, text, or JSON. */
+/** What Bolt's receiver answers for an ack body: empty, text, or JSON (already serialised or not). */
 function respond(res: ServerResponse, body: unknown): void {
   if (res.headersSent) return;
-  if (!body) {
+  const serialized = serializedAck(body);
+  if (serialized) {
+    res.writeHead(200, serialized.headers);
+    res.end(serialized.bytes);
+  } else if (!body) {
     res.writeHead(200);
     res.end();
   } else if (typeof body === 'string') {
@@ -194,15 +222,26 @@ function header<T>(req: IncomingMessage, name: string, read: (value: string) => 
   return first === undefined ? undefined : read(first);
 }
 
-function signed(req: IncomingMessage, body: string, signingSecret: string): boolean {
+/** Slack's window: a request signed more than 5 minutes ago is refused (a replay), as Bolt does. */
+const MAX_AGE_SECONDS = 5 * 60;
+
+/**
+ * Slack's v0 signature over the raw body as read — what Bolt's `verifySlackRequest` checks (a
+ * timestamp no older than 5 minutes; HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing
+ * secret, compared in constant time), computed over the bytes received instead of a re-encoded
+ * string of them.
+ */
+function signed(req: IncomingMessage, raw: Buffer, signingSecret: string, nowMs = Date.now()): boolean {
   const signature = req.headers['x-slack-signature'];
-  const timestamp = Number(req.headers['x-slack-request-timestamp']);
-  if (typeof signature !== 'string' || !Number.isFinite(timestamp)) return false;
-  return isValidSlackRequest({
-    signingSecret,
-    body,
-    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-  });
+  const stamp = req.headers['x-slack-request-timestamp'];
+  const timestamp = Number(stamp);
+  if (!signingSecret || typeof signature !== 'string' || typeof stamp !== 'string') return false;
+  if (!Number.isFinite(timestamp) || timestamp < Math.floor(nowMs / 1000) - MAX_AGE_SECONDS) return false;
+  if (!signature.startsWith('v0=')) return false;
+  const given = Buffer.from(signature.slice(3), 'utf8');
+  const ours = createHmac('sha256', signingSecret).update(`v0:${stamp}:`).update(raw).digest();
+  const expected = Buffer.from(ours.toString('hex'), 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function refuse(res: ServerResponse, status: number, error: string): void {

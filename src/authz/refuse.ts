@@ -6,5 +6,5 @@ import { MATRIX, type MatrixEntry, type MatrixId } from './matrix.js';
 export function refusal(t: Translate, id: MatrixId, params: MessageParams = {}): Reply {
   const entry: MatrixEntry = MATRIX[id];
   const message = t(entry.refusal ?? 'authz.denied.admin', params);
-  return { summary: message, blocks: [{ type: 'text', text: message }] };
+  return { summary: message, blocks: [{ type: 'text', text: message }], privately: true };
 }

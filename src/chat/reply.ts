@@ -116,6 +116,11 @@ export interface Reply {
   readonly summary: string;
   readonly blocks: readonly Block[];
   readonly pagination?: Pagination;
+  /**
+   * For the asker alone (a refusal): where the platform can show it to them only, it does — a
+   * Slack button pressed on a message in a channel is refused ephemerally, never in the channel.
+   */
+  readonly privately?: true;
 }
 
 /** Splits `items` into pages of `size`; page numbers are 1-based and clamped to the valid range. */

@@ -60,7 +60,13 @@ export interface Deliveries {
    * An interactive answer to an inbound request the platform may deliver again: writes the
    * receipt `receiptKey` and the item (claimed by this process) in one transaction, then makes one
    * attempt at once and records it. Undefined, and nothing sent, when the receipt existed. If the
-   * process dies after the write, the claim runs out and a worker delivers the item.
+   * process dies after the write, the claim runs out and a worker delivers the item. `stored` is
+   * called once the receipt is committed (with the item, or found from an earlier delivery of the
+   * request), before the attempt: from then on the request may be acknowledged.
    */
-  sendNowOnce(receiptKey: string, delivery: NewDelivery): Promise<DeliveryResult | undefined>;
+  sendNowOnce(
+    receiptKey: string,
+    delivery: NewDelivery,
+    stored?: () => void,
+  ): Promise<DeliveryResult | undefined>;
 }

@@ -6,6 +6,7 @@ import {
   type Settlement,
   settleOutboxItem,
 } from '../../db/outbox-items.repository.js';
+import { type BucketSpec, forceRateTokens } from '../../db/rate-buckets.repository.js';
 import { claimReceipts } from '../../db/receipts.repository.js';
 import type { DeliveryResult, RateBucket } from '../chat/chat-port.js';
 import type { Clock } from '../clock.js';
@@ -39,7 +40,10 @@ export class Outbox implements Deliveries {
    * Receipts and the items stored with them, group-committed: the requests of one busy moment share
    * one transaction (and one commit) instead of one each; every caller still waits for the commit.
    */
-  private readonly receipts: GroupCommit<{ key: string; rows: NewOutboxItemRow[] }, boolean>;
+  private readonly receipts: GroupCommit<
+    { key: string; rows: NewOutboxItemRow[]; force?: readonly BucketSpec[] },
+    boolean
+  >;
   /** The outcomes of inline attempts, recorded the same way: one commit for a busy moment's. */
   private readonly settlements: GroupCommit<{ id: string; token: string; settlement: Settlement }, boolean>;
 
@@ -54,11 +58,22 @@ export class Outbox implements Deliveries {
     this.attempt = new Attempt(deliverer, clock, logger, this.settings);
     this.worker = new OutboxWorker(db, clock, logger, deliverer, this.settings, this.attempt);
     this.receipts = new GroupCommit((batch) =>
-      db.kysely
-        .transaction()
-        .execute((trx) =>
-          claimReceipts(trx, batch, this.clock.now().toISOString(), (rows) => insertOutboxItems(trx, rows)),
-        ),
+      db.kysely.transaction().execute(async (trx) => {
+        const now = this.clock.now();
+        const fresh = await claimReceipts(trx, batch, now.toISOString(), (rows) =>
+          insertOutboxItems(trx, rows),
+        );
+        // The rate tokens of the inline answers about to go out, in the same commit: one upsert
+        // per bucket for the whole batch (n tokens as n answers one after the other would take).
+        const forced = new Map<string, BucketSpec & { count: number }>();
+        batch.forEach((b, i) => {
+          if (fresh[i])
+            for (const spec of b.force ?? [])
+              forced.set(spec.key, { ...spec, count: (forced.get(spec.key)?.count ?? 0) + 1 });
+        });
+        if (forced.size > 0) await forceRateTokens(db, [...forced.values()], now.getTime() * 1000, trx);
+        return fresh;
+      }),
     );
     this.settlements = new GroupCommit((batch) =>
       db.kysely.transaction().execute(async (trx) => {
@@ -127,11 +142,19 @@ export class Outbox implements Deliveries {
     return result;
   }
 
-  async sendNowOnce(receiptKey: string, delivery: NewDelivery): Promise<DeliveryResult | undefined> {
+  async sendNowOnce(
+    receiptKey: string,
+    delivery: NewDelivery,
+    onStored?: () => void,
+  ): Promise<DeliveryResult | undefined> {
     const valid = validateDelivery(delivery);
     const id = randomUUID();
     const token = randomUUID();
     const stored = this.clock.now();
+    const item = toItem(valid, id);
+    const buckets = this.deliverer.buckets(item.to);
+    // The receipt, the claimed item and the answer's rate tokens (it goes out at once, whatever
+    // the buckets hold) are committed together.
     const fresh = await this.receipts.submit({
       key: receiptKey,
       rows: [
@@ -141,13 +164,10 @@ export class Outbox implements Deliveries {
           claimed_until: new Date(stored.getTime() + this.settings.leaseMs).toISOString(),
         },
       ],
+      force: buckets.map((b) => this.worker.rates.spec(b)),
     });
+    onStored?.();
     if (!fresh) return undefined;
-    const item = toItem(valid, id);
-    const buckets = this.deliverer.buckets(item.to);
-    await this.worker.rates
-      .force(buckets, this.clock.now().getTime() * 1000)
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox: rate bucket not updated'));
     const result = await this.attempt.deliver(item);
     await this.pauseIfLimited(result, buckets);
     const settlement = this.attempt.settlement(item, result);

@@ -89,4 +89,5 @@ export const replySchema: z.ZodType<Reply> = z.object({
   summary: z.string(),
   blocks: z.array(block),
   pagination: pagination.optional(),
+  privately: z.literal(true).optional(),
 });

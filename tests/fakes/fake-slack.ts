@@ -27,6 +27,7 @@ export class FakeSlack {
   readonly arrivals = new Map<string, number>();
   /** Methods answered only after this many milliseconds: a slow Slack. */
   readonly holds = new Map<string, number>();
+  private readonly gates = new Map<string, Promise<void>>();
   private readonly slow = new Map<string, number[]>();
   /** Messages posted per channel, as conversations.history returns them (oldest first here). */
   readonly messages = new Map<
@@ -74,6 +75,24 @@ export class FakeSlack {
     this.slow.set(method, [...(this.slow.get(method) ?? []), ms]);
   }
 
+  /**
+   * Calls of `method` wait, neither carried out nor answered, until the returned function is
+   * called; one whose caller goes away meanwhile (a killed process) is dropped, as if never sent.
+   */
+  gate(method: string): () => void {
+    let open = () => {};
+    this.gates.set(
+      method,
+      new Promise<void>((resolve) => {
+        open = resolve;
+      }),
+    );
+    return () => {
+      this.gates.delete(method);
+      open();
+    };
+  }
+
   /** Successful calls of one method. */
   delivered(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method && c.status === 200);
@@ -102,6 +121,11 @@ export class FakeSlack {
     this.arrivals.set(method, (this.arrivals.get(method) ?? 0) + 1);
     const hold = this.holds.get(method);
     if (hold) await new Promise((resolve) => setTimeout(resolve, hold));
+    const gate = this.gates.get(method);
+    if (gate) {
+      await Promise.race([gate, new Promise((resolve) => res.once('close', resolve))]);
+      if (res.destroyed) return;
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       this.calls.push({ method, body, status: failure.status });

@@ -8,6 +8,8 @@ import { createTestDatabase, type Dialect, type TestDatabase } from './databases
 export interface TestServer {
   readonly app: RunningDelmal;
   readonly base: string;
+  /** The DATABASE_URL it runs on (another connection can look, or lock, while it serves). */
+  readonly url: string;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startTestServer(
   return {
     app,
     base: `http://127.0.0.1:${app.port}`,
+    url: database.url,
     stop: async () => {
       await app.close();
       await database.drop();

@@ -67,8 +67,17 @@ export function eventCallback(event: Record<string, unknown>, eventId: string): 
 /** A button press as Slack sends it: form field `payload` with JSON. */
 export function blockAction(
   action: { actionId: string; value: string },
-  fields: { responseUrl: string; ephemeral: boolean; userId?: string; channel?: string; threadTs?: string },
+  fields: {
+    responseUrl: string;
+    ephemeral: boolean;
+    userId?: string;
+    channel?: string;
+    threadTs?: string;
+    /** The message the button is on (default: one fixed message). */
+    messageTs?: string;
+  },
 ): string {
+  const ts = fields.messageTs ?? '1700000000.000100';
   const payload = {
     type: 'block_actions',
     team: { id: 'T0001', domain: 'region' },
@@ -77,7 +86,7 @@ export function blockAction(
     token: 'legacy',
     container: {
       type: 'message',
-      message_ts: '1700000000.000100',
+      message_ts: ts,
       channel_id: fields.channel ?? 'D0DM',
       is_ephemeral: fields.ephemeral,
     },
@@ -85,7 +94,7 @@ export function blockAction(
     channel: { id: fields.channel ?? 'D0DM', name: 'directmessage' },
     message: {
       type: 'message',
-      ts: '1700000000.000100',
+      ts,
       text: '',
       ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
     },

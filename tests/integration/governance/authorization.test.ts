@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { homeReply } from '../../../commands/home.js';
 import { COMMANDS } from '../../../commands/index.js';
 import { deliveryHealth } from '../../../db/delivery-health.repository.js';
-import type { Activity, Network } from '../../../db/model/catalog-schema.js';
+import type { Network } from '../../../db/model/catalog-schema.js';
 import {
   MATRIX,
   type MatrixEntry,
@@ -27,27 +27,10 @@ import { createLogger } from '../../../src/logger.js';
 import { databaseAway } from '../../../src/schedule/away-service.js';
 import { delmal } from '../../support/cli.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
+import { authzSubjects } from '../../support/personas.js';
 
 const CHANNEL = 'C0NETWORK';
 const t = translator('sv');
-
-/** One person per role, each holding ONLY that role towards the activity and the network concerned. */
-function personas(view: CatalogView, network: Network, activity: Activity): Record<Role, string> {
-  const people = [...view.people.values()];
-  const pick = (test: (p: (typeof people)[number]) => boolean, what: string) => {
-    const found = people.find(test);
-    if (!found) throw new Error(`the shipped catalog has ${what}`);
-    return found.email;
-  };
-  const owns = (email: string) => activity.owners.includes(email);
-  const chairs = (email: string) => network.chairs.includes(email);
-  return {
-    owner: pick((p) => owns(p.email) && !chairs(p.email) && !p.admin, 'an owner of the activity'),
-    chair: pick((p) => chairs(p.email) && !owns(p.email) && !p.admin, 'a chair of the network'),
-    admin: pick((p) => Boolean(p.admin) && !owns(p.email) && !chairs(p.email), 'an administrator'),
-    member: pick((p) => !owns(p.email) && !chairs(p.email) && !p.admin, 'someone without roles'),
-  };
-}
 
 interface Scenario {
   /** What the person does: text through the chat core, or a form submission. */
@@ -162,16 +145,10 @@ describeEachDialect('the authorization matrix, role by role', (dialect) => {
   beforeEach(async () => {
     db = await createSeededTestDatabase(dialect);
     view = (await new CatalogStore(db.db).get()).view;
-    const first = view.catalog.networks.find((n) => n.chairs.length > 0);
-    if (!first) throw new Error('a chaired network');
-    network = first;
-    const admins = [...view.people.values()].filter((p) => p.admin).map((p) => p.email);
-    const activity = [...view.activities.values()].find(
-      (a) => a.owners.length > 0 && a.owners.every((o) => !admins.includes(o) && !first.chairs.includes(o)),
-    );
-    if (!activity) throw new Error('an activity owned by people without other roles');
-    ACTIVITY = activity.id;
-    who = personas(view, network, activity);
+    const subjects = authzSubjects(view);
+    network = subjects.network;
+    ACTIVITY = subjects.activity.id;
+    who = subjects.who;
     const clock = fixedClock('2026-11-23T08:14:00Z');
     deps = {
       store: new CatalogStore(db.db),
