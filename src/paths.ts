@@ -19,9 +19,3 @@ export const PACKAGE_ROOT: string = (() => {
 
 /** The catalog shipped with delmal, written from the plan documents. */
 export const SHIPPED_CATALOG = join(PACKAGE_ROOT, 'db', 'catalog', 'catalog.yaml');
-
-/**
- * Where `delmal` keeps Node's compile cache: inside this installation (never the system's temp
- * directory), next to the dependencies whose code it mostly holds.
- */
-export const COMPILE_CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'delmal-compile');

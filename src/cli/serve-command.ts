@@ -1,4 +1,3 @@
-import module from 'node:module';
 import { SHUTDOWN_GRACE_MS, startDelmal } from '../app.js';
 import { createLogger } from '../logger.js';
 import { installProcessGuards } from '../server/process-guards.js';
@@ -18,9 +17,6 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
       clock: ctx.clock,
       ticker: true,
       afterStartUp: () => {
-        // Everything serving needs is loaded by now: its compiled code goes to disk at once, not
-        // only at a clean exit (a container may be killed).
-        module.flushCompileCache?.();
         try {
           collectStartUpGarbage(logger);
         } catch (error) {
