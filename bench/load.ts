@@ -18,7 +18,7 @@ export interface LoadTarget {
   readonly secret: string;
   readonly text: string;
   readonly responseUrl: string;
-  /** When set, every answer must be exactly this body (else it counts as an error). */
+  /** When set, every answer must be exactly this body or empty (else it counts as an error). */
   readonly expect?: string;
 }
 

@@ -9,24 +9,14 @@ const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
  * the server at `BENCH_DATABASE_URL` (default the local one) cannot be reached.
  */
 export async function onPostgres<T>(fn: (db: Db) => Promise<T>): Promise<T | undefined> {
-  const name = `delmal_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.error(`PostgreSQL at ${POSTGRES} unreachable (${(error as Error).message}): skipped`);
-    return undefined;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  const db = openDatabase({ dialect: 'postgres', url: url.toString() });
+  const database = await throwawayPostgres();
+  if (!database) return undefined;
+  const db = openDatabase({ dialect: 'postgres', url: database.url });
   try {
     return await fn(db);
   } finally {
     await db.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 
@@ -35,9 +25,9 @@ export async function onPostgres<T>(fn: (db: Db) => Promise<T>): Promise<T | und
  * and `drop` to remove it; undefined, with a notice, when the server cannot be reached.
  */
 export async function throwawayPostgres(
-  label: string,
+  label?: string,
 ): Promise<{ readonly url: string; drop(): Promise<void> } | undefined> {
-  const name = `delmal_bench_${label}_${randomBytes(4).toString('hex')}`;
+  const name = `delmal_bench_${label ? `${label}_` : ''}${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES });
   try {
     await admin.connect();

@@ -35,6 +35,8 @@ export interface RoundResult {
   readonly lost: number;
   readonly duplicates: number;
   readonly rejected: number;
+  /** conversations.history calls: sends whose outcome was unknown, looked up before a retry. */
+  readonly lookups: number;
   /** Round opened → all prompts enqueued (as seen by polling), and → last prompt at the fake. */
   readonly enqueuedMs: number;
   readonly tookMs: number;
@@ -207,6 +209,7 @@ export async function replicaRound(
       lost: counts.filter((n) => n === 0).length,
       duplicates: counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
       rejected: fake.rejected,
+      lookups: fake.methodCalls.get('conversations.history')?.calls ?? 0,
       enqueuedMs,
       tookMs: Math.max(...keys.map((k) => fake.firstArrival.get(k) ?? 0)) - start,
       floorMs: floor,

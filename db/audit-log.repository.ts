@@ -3,7 +3,22 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AuditActorKind, AuditLogTable } from './audit-tables.js';
 import type { Database } from './database.js';
 
-export type AuditRow = Selectable<AuditLogTable>;
+/** An entry as read: everything but its write-order number (an ordering key, not information). */
+export type AuditRow = Omit<Selectable<AuditLogTable>, 'seq'>;
+
+const AUDIT_COLUMNS = [
+  'id',
+  'at',
+  'actor_kind',
+  'actor_id',
+  'action',
+  'platform',
+  'request_id',
+  'subject_kind',
+  'subject_id',
+  'activity_id',
+  'fields',
+] as const;
 
 /** Who did something, and through which request: what every audited change carries. */
 export interface AuditActor {
@@ -61,9 +76,9 @@ export interface AuditFilter {
   readonly limit?: number;
 }
 
-/** Audit entries matching `filter`, oldest first. */
+/** Audit entries matching `filter`, oldest first; those of one instant in the order they were written. */
 export async function auditEntries(db: Kysely<Database>, filter: AuditFilter = {}): Promise<AuditRow[]> {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('at').orderBy('id');
+  let query = db.selectFrom('audit_log').select(AUDIT_COLUMNS).orderBy('at').orderBy('seq');
   if (filter.activityId !== undefined) query = query.where('activity_id', '=', filter.activityId);
   if (filter.since !== undefined) query = query.where('at', '>=', filter.since);
   const personId = filter.personId;

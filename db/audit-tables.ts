@@ -1,4 +1,6 @@
-/** Table types of governance: the append-only audit log (migration 0014). */
+import type { Generated } from 'kysely';
+
+/** Table types of governance: the append-only audit log (migrations 0014, 0016). */
 
 /** Who made a change: a catalog person (by `people.id`), the operator at the CLI, or delmal itself. */
 export type AuditActorKind = 'person' | 'operator' | 'system';
@@ -8,6 +10,8 @@ export type AuditActorKind = 'person' | 'operator' | 'system';
  * never their content: the audit must not become a second copy of what people wrote.
  */
 export interface AuditLogTable {
+  /** Write order (migration 0016): orders entries of the same instant. Never read out. */
+  seq: Generated<number>;
   id: string;
   /** UTC ISO-8601. */
   at: string;

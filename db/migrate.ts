@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012-network-digests.js';
 import * as m0013 from './migrations/0013-drop-first-outbox.js';
 import * as m0014 from './migrations/0014-audit-log.js';
 import * as m0015 from './migrations/0015-check-ins-updated.js';
+import * as m0016 from './migrations/0016-audit-sequence.js';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the build output and the
@@ -34,6 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-drop-first-outbox': m0013,
   '0014-audit-log': m0014,
   '0015-check-ins-updated': m0015,
+  '0016-audit-sequence': m0016,
 };
 
 /** Applies pending migrations; throws with the failing migration's name if one fails. */

@@ -3,6 +3,7 @@ import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 
 import type { Config } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
+import { ConnectorClient } from './connector-client.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
 import { teamsActivitiesRoute } from './teams-http-route.js';
@@ -67,7 +68,14 @@ export function createTeamsAdapter(
     teamsActivitiesRoute(() => handler, { logger: deps.logger, serviceUrls: options.serviceUrls }),
   );
   return {
-    port: new TeamsPort({ app, db: deps.db, clock: deps.clock, serviceUrls: options.serviceUrls }),
+    port: new TeamsPort({
+      app,
+      // Answers go out with the SDK's own bot token, without its per-call client and axios.
+      connector: new ConnectorClient(app.tokenProvider),
+      db: deps.db,
+      clock: deps.clock,
+      serviceUrls: options.serviceUrls,
+    }),
     start: () => app.initialize(),
   };
 }

@@ -19,6 +19,7 @@ import type { Reply } from '../../src/chat/reply.js';
 import type { Clock } from '../../src/clock.js';
 import { withinSignal } from '../../src/delivery/send-outcome.js';
 import { translator } from '../../src/i18n/i18n.js';
+import type { ConnectorClient } from './connector-client.js';
 import { renderAdaptiveCard } from './render-card.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { teamsDeliveryResult } from './teams-delivery-result.js';
@@ -46,6 +47,8 @@ export class TeamsPort implements ChatPort {
   constructor(
     private readonly deps: {
       readonly app: App;
+      /** Where messages are posted (the SDK's token, kept-alive connections). */
+      readonly connector: ConnectorClient;
       readonly db: Db;
       readonly clock: Clock;
       readonly serviceUrls: ServiceUrlPolicy;
@@ -109,10 +112,12 @@ export class TeamsPort implements ChatPort {
     const target = threadId ? `${conversationId};messageid=${threadId}` : conversationId;
     return withinSignal(options.signal, async () => {
       try {
-        const created = await this.deps.app.api
-          .fromServiceUrl({ serviceUrl: reference.serviceUrl })
-          .conversations.activities(target)
-          .create(activity as never);
+        const created = await this.deps.connector.createActivity(
+          reference.serviceUrl,
+          target,
+          activity,
+          options.signal,
+        );
         return { ok: true, sent: { platform: 'teams', workspaceId, conversationId, messageId: created.id } };
       } catch (error) {
         return teamsDeliveryResult(error, `teams:conversation:${conversationId}`);

@@ -1,5 +1,5 @@
 import { readCatalog } from '../../db/catalog-read.repository.js';
-import { checkInNotesSince } from '../../db/check-ins.repository.js';
+import { checkInNotesSince } from '../../db/check-in-reads.repository.js';
 import type { Db } from '../../db/connection.js';
 import { Revisioned } from '../cache/revisioned.js';
 import type { TextAnalyzer } from '../search/analyzer.js';

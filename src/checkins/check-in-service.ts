@@ -1,4 +1,4 @@
-import { checkInHistory } from '../../db/check-ins.repository.js';
+import { checkInHistory } from '../../db/check-in-reads.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { CheckInRow } from '../../db/database.js';
 import type { CatalogView } from '../catalog/catalog-view.js';

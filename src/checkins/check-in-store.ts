@@ -1,4 +1,4 @@
-import { latestCheckIns } from '../../db/check-ins.repository.js';
+import { latestCheckIns } from '../../db/check-in-reads.repository.js';
 import type { Db } from '../../db/connection.js';
 import { Revisioned } from '../cache/revisioned.js';
 

@@ -1,5 +1,6 @@
+import { checkInHistory } from '../../db/check-in-reads.repository.js';
 import { roundById } from '../../db/check-in-rounds.repository.js';
-import { checkInHistory, editCheckIn } from '../../db/check-ins.repository.js';
+import { editCheckIn } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { CheckInRow } from '../../db/database.js';
 import { nextRoundOpening, openRoundOf, roundAnswers } from '../../db/round-answers.repository.js';

@@ -1,5 +1,6 @@
 import { awayPeriodsBetween } from '../../db/away.repository.js';
 import { readCatalog } from '../../db/catalog-read.repository.js';
+import { latestCheckIns } from '../../db/check-in-reads.repository.js';
 import {
   claimAndOpenRound,
   completeRun,
@@ -11,7 +12,6 @@ import {
   roundById,
   unfinishedRuns,
 } from '../../db/check-in-rounds.repository.js';
-import { latestCheckIns } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import type { Catalog } from '../../db/model/catalog-schema.js';
 import { addDays } from '../../db/model/local-date.js';

@@ -1,31 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import type { OutboxItemRow } from '../../db/database.js';
 import {
-  claimOutboxItems,
   releaseOutboxClaims,
   renewOutboxClaims,
   settleOutboxItem,
 } from '../../db/outbox-items.repository.js';
-import type { RateBucket } from '../chat/chat-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { Deliverer, OutboxItem } from './deliveries.js';
-import { fromRow } from './outbox-codec.js';
+import type { Deliverer } from './deliveries.js';
+import { claimHeld, type Held } from './outbox-claim.js';
 import type { WorkerSettings } from './outbox-options.js';
 import { type Attempt, settlementOf } from './outbox-settle.js';
 import { emptyStats, type OutboxStats } from './outbox-stats.js';
 import { RateGate } from './rate-gate.js';
 import { SentBatch } from './sent-batch.js';
-
-/** A claimed item in this worker's hands. */
-interface Held {
-  readonly item: OutboxItem;
-  readonly token: string;
-  readonly buckets: readonly RateBucket[];
-  readonly urgent: boolean;
-  inFlight: boolean;
-}
 
 /**
  * The sending side of the outbox in one process: claims due items (fenced by a claim token),
@@ -189,55 +176,33 @@ export class OutboxWorker {
     const s = this.settings;
     const room = s.maxHeld - this.held.size;
     const wantsMore = this.ready(nowMs * 1000).length < s.concurrency * 2;
-    let rows: OutboxItemRow[] = [];
+    let claimed = 0;
     if (room > 0 && wantsMore) {
-      rows = await this.claim(nowMs, Math.min(s.claimBatch, room), false);
-      this.claimedFull = rows.length === Math.min(s.claimBatch, room);
+      claimed = await this.claim(nowMs, Math.min(s.claimBatch, room), false);
+      this.claimedFull = claimed === Math.min(s.claimBatch, room);
     } else if (performance.now() - this.lastInteractiveClaimAt >= s.interactivePollMs) {
       // Holding a full hand of bulk items: still look for answers to people's own actions (a
       // polling cadence in real time, not domain time).
-      rows = await this.claim(nowMs, s.concurrency, true);
+      claimed = await this.claim(nowMs, s.concurrency, true);
       this.lastInteractiveClaimAt = performance.now();
     }
-    return rows.length;
+    return claimed;
   }
 
-  private async claim(nowMs: number, limit: number, interactiveOnly: boolean): Promise<OutboxItemRow[]> {
-    const token = randomUUID();
-    const rows = await claimOutboxItems(this.db, {
-      now: new Date(nowMs).toISOString(),
-      leaseUntil: new Date(nowMs + this.settings.leaseMs).toISOString(),
-      token,
+  /** Claims due items into this worker's hand; how many rows the claim took. */
+  private async claim(nowMs: number, limit: number, interactiveOnly: boolean): Promise<number> {
+    const { leaseMs } = this.settings;
+    const { claimed, held } = await claimHeld(this.db, this.deliverer, {
+      nowMs,
+      leaseMs,
       limit,
       interactiveOnly,
     });
     this.stats.claims++;
-    this.stats.claimed += rows.length;
-    if (rows.length === 0) this.stats.emptyClaims++;
-    for (const row of rows) {
-      let item: OutboxItem;
-      try {
-        item = fromRow(row);
-      } catch (error) {
-        // Stored by an older version and no longer valid: kept for admins, never retried.
-        await settleOutboxItem(
-          this.db.kysely,
-          row.id,
-          token,
-          { status: 'failed', error: String(error).slice(0, 300), reason: null, countAttempt: false },
-          new Date(nowMs).toISOString(),
-        );
-        continue;
-      }
-      this.held.set(row.id, {
-        item,
-        token,
-        buckets: this.deliverer.buckets(item.to),
-        urgent: item.lane === 'interactive',
-        inFlight: false,
-      });
-    }
-    return rows;
+    this.stats.claimed += claimed;
+    if (claimed === 0) this.stats.emptyClaims++;
+    for (const h of held) this.held.set(h.item.id, h);
+    return claimed;
   }
 
   private async dispatch(nowMs: number): Promise<number> {

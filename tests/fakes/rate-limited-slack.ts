@@ -62,11 +62,13 @@ export class RateLimitedSlack {
   rejected = 0;
   /** Calls per Web API method, and how many of them were answered 429. */
   readonly methodCalls = new Map<string, { calls: number; rejected: number }>();
+  /** Accepted messages per channel with their metadata: what conversations.history reads back. */
+  private readonly posted = new Map<string, { ts: string; metadata: unknown }[]>();
   private readonly channels = new Map<string, Bucket>();
   private readonly tier3 = new Map<string, Bucket>();
   private readonly tier: Bucket;
   private readonly listeners: (() => void)[] = [];
-  private ts = 0;
+  private lastMicros = 0;
   private readonly server = new LoopbackServer((req, res) => void this.handle(req, res));
 
   constructor(private readonly options: RateLimitedSlackOptions) {
@@ -133,16 +135,19 @@ export class RateLimitedSlack {
     }
     channelBucket.take();
     this.tier.take();
-    const id = outboxId(form.get('metadata'));
+    const metadata = form.get('metadata');
+    const id = outboxId(metadata);
     if (id) {
       this.accepted.set(id, (this.accepted.get(id) ?? 0) + 1);
       if (!this.firstArrival.has(id)) this.firstArrival.set(id, at);
     }
-    json(res, 200, {
-      ok: true,
-      channel,
-      ts: `${Math.floor(at / 1000)}.${String(++this.ts).padStart(6, '0')}`,
-    });
+    // Slack's ts: the arrival time in microseconds, unique (what `oldest` is compared with).
+    this.lastMicros = Math.max(this.lastMicros + 1, Math.floor(at * 1000));
+    const ts = `${Math.floor(this.lastMicros / 1e6)}.${String(this.lastMicros % 1e6).padStart(6, '0')}`;
+    const list = this.posted.get(channel) ?? [];
+    list.push({ ts, metadata: metadata ? JSON.parse(metadata) : undefined });
+    this.posted.set(channel, list);
+    json(res, 200, { ok: true, channel, ts });
     for (const listener of this.listeners) listener();
   }
 
@@ -171,7 +176,23 @@ export class RateLimitedSlack {
       }
       bucket.take();
     }
-    json(res, 200, answerOther(method, form));
+    json(res, 200, method === 'conversations.history' ? this.history(form) : answerOther(method, form));
+  }
+
+  /** conversations.history as Slack answers it: newest first, from `oldest` on, metadata on request. */
+  private history(form: URLSearchParams): unknown {
+    const oldest = Number(form.get('oldest') ?? 0);
+    const withMetadata = form.get('include_all_metadata') === 'true';
+    const messages = (this.posted.get(form.get('channel') ?? '') ?? [])
+      .filter((m) => Number(m.ts) >= oldest)
+      .reverse()
+      .slice(0, Number(form.get('limit') ?? 100))
+      .map((m) => ({
+        type: 'message',
+        ts: m.ts,
+        ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+      }));
+    return { ok: true, messages };
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkInVersions } from '../../db/check-ins.repository.js';
+import { checkInVersions } from '../../db/check-in-reads.repository.js';
 import type { Catalog } from '../../db/model/catalog-schema.js';
 import type { SentMessageRef } from '../../src/chat/inbound.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';

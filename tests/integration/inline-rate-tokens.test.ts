@@ -1,34 +1,22 @@
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readRateBucket } from '../../db/rate-buckets.repository.js';
 import { fixedClock } from '../../src/clock.js';
 import { Outbox } from '../../src/delivery/outbox-v2.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+import { InsertWatch } from '../support/insert-watch.js';
 import { interactiveTo } from '../support/outbox.js';
 import { RecordingDeliverer } from '../support/recording-deliverer.js';
 
 const T0 = Date.parse('2026-12-02T08:00:00Z');
 
 /** Counts statements that write rate buckets. */
-class Watch implements KyselyPlugin {
-  bucketStatements = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const node = args.node;
-    if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'rate_buckets')
-      this.bucketStatements++;
-    return node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
+function watchBuckets() {
+  const counts = { bucketStatements: 0 };
+  const plugin = new InsertWatch((table) => {
+    if (table === 'rate_buckets') counts.bucketStatements++;
+  });
+  return Object.assign(counts, { plugin });
 }
 
 // Inline answers take their rate tokens in the commit of their receipts: the shared buckets show
@@ -36,7 +24,7 @@ class Watch implements KyselyPlugin {
 describeEachDialect('inline answers take their rate tokens with their receipts', (dialect) => {
   let test: TestDatabase;
   let deliverer: RecordingDeliverer;
-  let watch: Watch;
+  let watch: ReturnType<typeof watchBuckets>;
   let box: Outbox;
 
   beforeEach(async () => {
@@ -47,9 +35,9 @@ describeEachDialect('inline answers take their rate tokens with their receipts',
       { key: 'local:w:conversation:c', limit: 10, perMs: 1000 },
       { key: 'local:w:workspace', limit: 50, perMs: 1000 },
     ];
-    watch = new Watch();
+    watch = watchBuckets();
     box = new Outbox(
-      { ...test.db, kysely: test.db.kysely.withPlugin(watch) },
+      { ...test.db, kysely: test.db.kysely.withPlugin(watch.plugin) },
       fixedClock(new Date(T0)),
       createLogger('silent'),
       deliverer,

@@ -1,12 +1,4 @@
 import { Writable } from 'node:stream';
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryHealth } from '../../db/delivery-health.repository.js';
 import { readRateBucket } from '../../db/rate-buckets.repository.js';
@@ -17,6 +9,7 @@ import { describeFailure } from '../../src/delivery/unreachable-text.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+import { InsertWatch } from '../support/insert-watch.js';
 import { bulkTo, interactiveTo } from '../support/outbox.js';
 import { RecordingDeliverer } from '../support/recording-deliverer.js';
 
@@ -24,17 +17,10 @@ const T0 = Date.parse('2026-12-01T08:00:00Z');
 const at = (ms: number) => new Date(T0 + ms);
 
 /** Makes every INSERT into outbox_items fail: a crash between the receipt and the items. */
-class CrashOnItemInsert implements KyselyPlugin {
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const node = args.node;
-    if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'outbox_items')
-      throw new Error('process died here');
-    return node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-}
+const crashOnItemInsert = () =>
+  new InsertWatch((table) => {
+    if (table === 'outbox_items') throw new Error('process died here');
+  });
 
 describeEachDialect('outbox v2', (dialect) => {
   let test: TestDatabase;
@@ -215,7 +201,7 @@ describeEachDialect('outbox v2', (dialect) => {
 
   it('loses nothing when the process dies between the receipt and the items', async () => {
     const crashing = new Outbox(
-      { ...test.db, kysely: test.db.kysely.withPlugin(new CrashOnItemInsert()) },
+      { ...test.db, kysely: test.db.kysely.withPlugin(crashOnItemInsert()) },
       clock,
       createLogger('silent'),
       deliverer,

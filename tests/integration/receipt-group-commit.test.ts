@@ -1,52 +1,35 @@
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { Outbox } from '../../src/delivery/outbox-v2.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+import { InsertWatch } from '../support/insert-watch.js';
 import { interactiveTo } from '../support/outbox.js';
 import { RecordingDeliverer } from '../support/recording-deliverer.js';
 
 /** Counts receipt INSERTs, and fails any item INSERT that carries `poison` (a write that breaks). */
-class Watch implements KyselyPlugin {
-  receiptStatements = 0;
-  constructor(private readonly poison: string) {}
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const node = args.node;
-    if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'inbound_receipts')
-      this.receiptStatements++;
-    if (
-      node.kind === 'InsertQueryNode' &&
-      node.into?.table.identifier.name === 'outbox_items' &&
-      JSON.stringify(node).includes(this.poison)
-    )
+function watchReceipts(poison: string) {
+  const counts = { receiptStatements: 0 };
+  const plugin = new InsertWatch((table, node) => {
+    if (table === 'inbound_receipts') counts.receiptStatements++;
+    if (table === 'outbox_items' && JSON.stringify(node).includes(poison))
       throw new Error('this write breaks');
-    return node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
+  });
+  return Object.assign(counts, { plugin });
 }
 
 describeEachDialect('receipts group-committed', (dialect) => {
   let test: TestDatabase;
   let deliverer: RecordingDeliverer;
-  let watch: Watch;
+  let watch: ReturnType<typeof watchReceipts>;
   let box: Outbox;
 
   beforeEach(async () => {
     test = await createTestDatabase(dialect);
     deliverer = new RecordingDeliverer();
-    watch = new Watch('broken@region.se');
+    watch = watchReceipts('broken@region.se');
     box = new Outbox(
-      { ...test.db, kysely: test.db.kysely.withPlugin(watch) },
+      { ...test.db, kysely: test.db.kysely.withPlugin(watch.plugin) },
       fixedClock(new Date('2026-12-02T08:00:00Z')),
       createLogger('silent'),
       deliverer,

@@ -83,7 +83,8 @@ describeOnPostgres('a Slack event is acknowledged only once its answer is stored
     expect(items.rowCount).toBe(1);
     const [answer] = await slack.waitFor('chat.postMessage');
     expect(answer?.body).toMatchObject({ channel: 'D0DM', text: GOAL_3 });
-  });
+    // Starting a server on a fresh PostgreSQL database (migrations, catalog) takes most of it.
+  }, 60_000);
 });
 
 describe('a Slack event acknowledged just before a crash', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadLexicon, PackedWords, splitCompound } from '../../../src/search/compounds.js';
+import { loadLexicon, splitCompound } from '../../../src/search/compounds.js';
+import { PackedWords } from '../../../src/search/packed-words.js';
 
 describe('PackedWords (the compact word list compound splitting looks words up in)', () => {
   it('knows exactly the words it was given, as a Set would', () => {

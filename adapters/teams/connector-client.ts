@@ -1,0 +1,100 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+/** The app's token source (the Teams SDK's `app.tokenProvider`): a Bot Framework token, or null without credentials. */
+export interface BotTokenSource {
+  getAppToken(): Promise<{ toString(): string } | null>;
+}
+
+/** A connector answer other than 2xx, shaped as the SDK's (axios) errors so one mapping reads both. */
+export class ConnectorHttpError extends Error {
+  readonly response: {
+    readonly status: number;
+    readonly headers: IncomingHttpHeaders;
+    readonly data: { error?: { code?: string; message?: string } } | undefined;
+  };
+
+  constructor(status: number, headers: IncomingHttpHeaders, data: ConnectorHttpError['response']['data']) {
+    super(`connector answered ${status}`);
+    this.name = 'ConnectorHttpError';
+    this.response = { status, headers, data };
+  }
+}
+
+/** Largest connector answer read (an activity id; errors are small too). */
+const RESPONSE_LIMIT = 64 * 1024;
+
+/**
+ * Posts activities to a conversation at its Bot Framework service URL over kept-alive
+ * connections, with the token the Teams SDK's own token source gives (its MSAL cache; none
+ * without credentials) — the same request the SDK's `conversations.activities(id).create` makes,
+ * without its per-call client clone and axios pipeline. The caller checks the service URL
+ * against the allow-list first (`TeamsPort`).
+ */
+export class ConnectorClient {
+  private readonly http = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  private readonly https = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+
+  constructor(private readonly tokens: BotTokenSource) {}
+
+  /** Creates `activity` in `conversationId` (`…;messageid=…` for a thread); resolves with its id. */
+  async createActivity(
+    serviceUrl: string,
+    conversationId: string,
+    activity: unknown,
+    signal?: AbortSignal,
+  ): Promise<{ id: string }> {
+    const base = serviceUrl.endsWith('/') ? serviceUrl.slice(0, -1) : serviceUrl;
+    // The path as the SDK builds it (the id unencoded), normalised by the URL parser as axios does.
+    const url = new URL(`${base}/v3/conversations/${conversationId}/activities`);
+    const body = JSON.stringify(activity);
+    const token = (await this.tokens.getAppToken())?.toString();
+    const secure = url.protocol === 'https:';
+    return new Promise((resolve, reject) => {
+      const req = (secure ? httpsRequest : httpRequest)(
+        url,
+        {
+          method: 'POST',
+          agent: secure ? this.https : this.http,
+          // The send's time limit: a connection that hangs is not kept for nothing.
+          ...(signal ? { signal } : {}),
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'user-agent': 'delmal',
+            ...(token?.trim() ? { authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size <= RESPONSE_LIMIT) chunks.push(chunk);
+          });
+          res.on('error', reject);
+          res.on('end', () => {
+            const data = parse(Buffer.concat(chunks).toString('utf8'));
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve({ id: String((data as { id?: unknown })?.id ?? '') });
+            else
+              reject(
+                new ConnectorHttpError(status, res.headers, data as ConnectorHttpError['response']['data']),
+              );
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+}
+
+function parse(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
