@@ -19,16 +19,25 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(1);
 }
 
-/** Newest modification time of the TypeScript sources and build configuration. */
+/**
+ * Newest modification time of the TypeScript sources and build configuration. Only the sources
+ * are stat'ed (directory entries say which are directories); a tree without sources (an installed
+ * package) counts as up to date.
+ */
 function newestSource() {
   let newest = 0;
-  const visit = (path) => {
-    const stat = statSync(path);
-    if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
-    else if (path.endsWith('.ts') || path.endsWith('.json')) newest = Math.max(newest, stat.mtimeMs);
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json'))
+        newest = Math.max(newest, statSync(path).mtimeMs);
+    }
   };
-  for (const dir of ['src', 'adapters', 'commands', 'db']) visit(join(root, dir));
-  for (const file of ['tsconfig.json', 'tsconfig.build.json']) visit(join(root, file));
+  for (const dir of ['src', 'adapters', 'commands', 'db'])
+    if (existsSync(join(root, dir))) visit(join(root, dir));
+  for (const file of ['tsconfig.json', 'tsconfig.build.json'])
+    if (existsSync(join(root, file))) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
   return newest;
 }
 
