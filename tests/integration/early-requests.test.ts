@@ -7,7 +7,7 @@ import type { InFlight } from '../../src/server/in-flight.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { postSlack, slashCommand, TEST_SIGNING_SECRET } from '../support/slack.js';
+import { postSlack, slackEnv, slashCommand } from '../support/slack.js';
 import { postActivity, teamsMessage } from '../support/teams.js';
 import { until } from '../support/wait.js';
 
@@ -48,9 +48,7 @@ async function startHeld(env: Record<string, string> = {}) {
     ...loadConfig({
       DATABASE_URL: database.url,
       DELMAL_ENV: 'test',
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
+      ...slackEnv(slack),
       ...env,
     }),
     port: 0,

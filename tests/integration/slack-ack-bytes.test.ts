@@ -5,7 +5,7 @@ import { importCatalog } from '../../src/catalog/catalog-import.js';
 import { systemClock } from '../../src/clock.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { postSlack, slashCommand, TEST_SIGNING_SECRET } from '../support/slack.js';
+import { postSlack, slackEnv, slashCommand } from '../support/slack.js';
 
 // A cached answer's ack is serialised once and its bytes reused (adapters/slack/serialized-ack.ts):
 // what a user sees must still follow the catalog, and the bytes must be a whole, valid answer.
@@ -36,15 +36,7 @@ const headerOf = (message: SlackMessage) => {
 
 beforeAll(async () => {
   await slack.start();
-  server = await startTestServer(
-    {
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-    },
-    'sqlite',
-    systemClock,
-  );
+  server = await startTestServer(slackEnv(slack), 'sqlite', systemClock);
 });
 afterAll(async () => {
   await server?.stop();

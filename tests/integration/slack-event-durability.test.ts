@@ -9,15 +9,10 @@ import { exited, spawnServe } from '../support/cli.js';
 import { describeOnPostgres } from '../support/databases.js';
 import { freePort } from '../support/replicas.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { eventCallback, postSlack, TEST_SIGNING_SECRET } from '../support/slack.js';
+import { eventCallback, postSlack, slackEnv } from '../support/slack.js';
 import { until, untilAsync } from '../support/wait.js';
 
 const GOAL_3 = 'Delmål 3: Människor lever ett liv fritt från missbruk och beroende';
-const slackEnv = (slack: FakeSlack) => ({
-  SLACK_BOT_TOKEN: 'xoxb-test-token',
-  SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-  SLACK_API_URL: slack.apiUrl,
-});
 /** A DM to the app asking for delmål 3, as Slack's Events API delivers it. */
 const dm = (eventId: string) =>
   eventCallback(

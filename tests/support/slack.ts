@@ -2,6 +2,13 @@ import { createHmac } from 'node:crypto';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
+/** The environment of a delmal whose Slack app talks to a fake Web API at `apiUrl`. */
+export const slackEnv = (slack: { apiUrl: string }) => ({
+  SLACK_BOT_TOKEN: 'xoxb-test-token',
+  SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+  SLACK_API_URL: slack.apiUrl,
+});
+
 /** Posts a request to `/slack/events` signed the way Slack signs it (v0 HMAC-SHA256). */
 export async function postSlack(
   base: string,

@@ -8,7 +8,7 @@ import { FakeSlack } from '../../fakes/fake-slack.js';
 import { delmal } from '../../support/cli.js';
 import { describeEachDialect } from '../../support/databases.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { postSlack, TEST_SIGNING_SECRET, viewSubmission } from '../../support/slack.js';
+import { postSlack, slackEnv, viewSubmission } from '../../support/slack.js';
 import { postActivity, teamsMessage } from '../../support/teams.js';
 import { until } from '../../support/wait.js';
 
@@ -40,16 +40,10 @@ describeEachDialect('the request id, from the HTTP request to the audit log', (d
         done();
       },
     });
-    server = await startTestServer(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-      },
-      dialect,
-      clock,
-      { teamsServiceUrls: [connector.serviceUrl], logger: createLogger('info', stream) },
-    );
+    server = await startTestServer(slackEnv(slack), dialect, clock, {
+      teamsServiceUrls: [connector.serviceUrl],
+      logger: createLogger('info', stream),
+    });
     const { view } = await new CatalogStore(server.app.db).get();
     owner = view.activities.get('cross')?.owners[0] ?? '';
     slack.users.set('U0CROSS', { email: owner, name: 'Ägare' });

@@ -16,7 +16,7 @@ import { FakeSlack } from '../../fakes/fake-slack.js';
 import { type Place, type Seen, SlackPresses, TeamsPresses } from '../../support/chat-presses.js';
 import { type AuthzSubjects, authzSubjects } from '../../support/personas.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { TEST_SIGNING_SECRET } from '../../support/slack.js';
+import { slackEnv } from '../../support/slack.js';
 
 /**
  * The authorization matrix's buttons, card actions and modals, role by role, through the real
@@ -173,12 +173,9 @@ const counts = async (): Promise<Record<Table, number>> => {
 beforeAll(async () => {
   await slack.start();
   await connector.start();
-  server = await startTestServer(
-    { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl },
-    'sqlite',
-    fixedClock('2026-11-23T08:14:00Z'),
-    { teamsServiceUrls: [connector.serviceUrl] },
-  );
+  server = await startTestServer(slackEnv(slack), 'sqlite', fixedClock('2026-11-23T08:14:00Z'), {
+    teamsServiceUrls: [connector.serviceUrl],
+  });
   view = (await new CatalogStore(server.app.db).get()).view;
   s = authzSubjects(view);
   slackPresses = new SlackPresses(slack, server.base, SLACK_CHANNEL);
