@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Address, InboundMessage } from '../../src/chat/inbound.js';
 import { eventStored } from './event-stored.js';
 import { COMMAND_ACTION_PREFIX, URL_ACTION_PREFIX } from './render-blocks.js';
@@ -32,22 +33,28 @@ async function within<T>(
   }
 }
 
+/** What the `/delmal` listener reads of Bolt's listener arguments. */
+export type SlashCommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack'> & {
+  readonly client: WebClient;
+};
+
 /**
  * `/delmal`, reply buttons, "Dela i kanalen", DMs and mentions. Commands and buttons ack first
  * (Slack's 3 seconds) and answer through the outbox (an attempt at once; stored for retry only when
  * it fails); events are answered once per event id against Slack's retries, and acknowledged only
  * once that answer is stored.
  * `openCheckIn` lets "Stäm av nu" open a modal instead of answering in the conversation.
+ * Returns the `/delmal` listener, which the adapter also calls without Bolt's dispatch (slack-app.ts).
  */
 export function registerMessageHandlers(
   app: App,
   tools: SlackTools,
   openCheckIn: (value: string, teamId: string, userId: string, triggerId: string) => Promise<boolean>,
-): void {
+): (args: SlashCommandArgs) => Promise<void> {
   const { deps, answer, boundary } = tools;
   const acks = new EphemeralAckCache();
 
-  app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
+  const slashCommand = async ({ command, ack, client }: SlashCommandArgs): Promise<void> => {
     // A quick answer goes back in the ack itself: one round trip, nothing to deliver later. A slow
     // one (identity look-up, a cold cache) must not hold the ack past Slack's 3 seconds: ack empty,
     // then answer through the outbox (to the command's response_url) when it is ready.
@@ -83,7 +90,8 @@ export function registerMessageHandlers(
         dedupeKey: `slack:command:${command.trigger_id}`,
       });
     });
-  });
+  };
+  app.command(SLASH_COMMAND, slashCommand);
 
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ action, body, ack, client }) => {
     await ack();
@@ -173,6 +181,7 @@ export function registerMessageHandlers(
       receipt,
     );
   });
+  return slashCommand;
 }
 
 /** The private answer through an interaction's response_url, in `mode`; else where `replyTo` says. */

@@ -137,6 +137,16 @@ export async function refuseSocketPayload(
   await event.ack(slashCommand ? { response_type: 'ephemeral', text } : undefined);
 }
 
+/** What a listener threw, logged with a reference (Bolt's `app.error`, and the `/delmal` fast path). */
+export function listenerFailed(tools: Pick<SlackTools, 'deps'>, error: unknown): void {
+  const coded = error as { original?: unknown };
+  describeFailure(coded.original ?? error, {
+    logger: tools.deps.logger,
+    t: translator(tools.deps.locale),
+    where: 'slack.listener',
+  });
+}
+
 /**
  * The app's half: Bolt's global `app.error` logs what a listener threw (with a reference; the
  * request goes on as acknowledged), and every interaction delmal does not offer — an unknown
@@ -145,13 +155,7 @@ export async function refuseSocketPayload(
  */
 export function registerSlackBoundary(app: App, tools: SlackTools): void {
   const { deps } = tools;
-  app.error(async (error) => {
-    describeFailure(error.original ?? error, {
-      logger: deps.logger,
-      t: translator(deps.locale),
-      where: 'slack.listener',
-    });
-  });
+  app.error(async (error) => listenerFailed(tools, error));
   app.action({ action_id: FOREIGN_ACTION }, async ({ ack, body }) => {
     await ack();
     const responseUrl = 'response_url' in body ? body.response_url : undefined;
