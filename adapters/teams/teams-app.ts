@@ -4,6 +4,7 @@ import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import type { Config } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { ConnectorClient } from './connector-client.js';
+import { answerMessagesDirectly } from './message-fast-path.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
 import { teamsActivitiesRoute } from './teams-http-route.js';
@@ -60,7 +61,8 @@ export function createTeamsAdapter(
       : {}),
     activity: { mentions: { stripText: true } },
   });
-  registerTeamsHandlers(app, deps);
+  const connector = new ConnectorClient(app.tokenProvider);
+  answerMessagesDirectly(app, registerTeamsHandlers(app, deps), connector, deps);
 
   server.route(
     'POST',
@@ -71,7 +73,7 @@ export function createTeamsAdapter(
     port: new TeamsPort({
       app,
       // Answers go out with the SDK's own bot token, without its per-call client and axios.
-      connector: new ConnectorClient(app.tokenProvider),
+      connector,
       db: deps.db,
       clock: deps.clock,
       serviceUrls: options.serviceUrls,

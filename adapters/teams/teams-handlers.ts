@@ -1,3 +1,4 @@
+import type { ActivityLike } from '@microsoft/teams.api';
 import type { App } from '@microsoft/teams.apps';
 import { z } from 'zod';
 import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
@@ -51,7 +52,7 @@ const inboundActivity = reference.extend({
  * conversation's own service URL). Each activity is answered once by id, so a retried delivery
  * never answers twice; every conversation seen is remembered for messages delmal starts itself.
  */
-export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
+export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): TeamsMessageHandler {
   // Conversations already stored with this serviceUrl: a busy chat does not rewrite its row per message.
   const known = new Map<string, string>();
   // `activity` as it came, or already parsed as a reference (a message is parsed once).
@@ -97,10 +98,17 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
       { answer: false },
     ),
   );
-  registerMessageHandler(app, deps, remember);
+  const onMessage = registerMessageHandler(app, deps, remember);
   registerCardActions(app, deps);
   registerMessageExtension(app, deps);
+  return onMessage;
 }
+
+/** delmal's handler of a message activity (behind its error boundary), as the SDK calls it. */
+export type TeamsMessageHandler = (ctx: {
+  readonly activity: unknown;
+  send(activity: ActivityLike): Promise<unknown>;
+}) => Promise<void>;
 
 // A Universal Action from one of delmal's cards: the command behind the button.
 const execute = z
@@ -157,55 +165,54 @@ function registerMessageHandler(
   app: App,
   deps: TeamsHandlerDeps,
   remember: (activity: unknown, parsed?: z.infer<typeof reference>) => Promise<void>,
-): void {
+): TeamsMessageHandler {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
-  app.on(
-    'message',
-    guardConversation(deps, 'message', async ({ activity }) => {
-      const parsed = inboundActivity.safeParse(activity);
-      if (!parsed.success) {
-        deps.logger.warn(
-          { issues: parsed.error.issues.length },
-          'Teams message without the fields delmal needs; ignored',
-        );
-        return;
-      }
-      const message = parsed.data;
-      await remember(activity, message);
-      const text = message.value?.command ?? message.text ?? '';
-      // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
-      const email = await identityEmail(
-        { ...deps, memo: memoOf(deps) },
-        {
-          platform: 'teams',
-          tenantId: message.conversation.tenantId ?? '',
-          userId: message.from.aadObjectId ?? message.from.id,
-        },
-        async () => {
-          const member = await app.api
-            .fromServiceUrl({ serviceUrl: message.serviceUrl })
-            .conversations.getMemberById(message.conversation.id, message.from.id);
-          return { email: member.email ?? member.userPrincipalName, displayName: member.name };
-        },
+  const onMessage: TeamsMessageHandler = guardConversation(deps, 'message', async ({ activity }) => {
+    const parsed = inboundActivity.safeParse(activity);
+    if (!parsed.success) {
+      deps.logger.warn(
+        { issues: parsed.error.issues.length },
+        'Teams message without the fields delmal needs; ignored',
       );
-      const { view } = await deps.chat.store.get();
-      const asker = askerFor(view, email, deps.locale);
-      const inbound = teamsInbound(message, text, {
-        email,
-        ...(message.value?.command !== undefined ? { cardCommand: message.value.command } : {}),
-        // A card form's inputs arrive beside the command (the schema above keeps only the command).
-        form: submittedForm((activity as { value?: unknown }).value),
-      });
-      const reply = await handleMessage(chat, inbound, asker);
-      // Answered once per activity however often the Bot Framework delivers it: the receipt and the
-      // answer are written together, then the answer goes out at once, in reply to the message.
-      await deps.deliveries.sendNowOnce(`teams:activity:${message.conversation.id}:${message.id}`, {
-        lane: 'interactive',
-        to: inbound.replyTo,
-        message: { type: 'reply', reply, locale: asker.locale },
-      });
-    }),
-  );
+      return;
+    }
+    const message = parsed.data;
+    await remember(activity, message);
+    const text = message.value?.command ?? message.text ?? '';
+    // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
+    const email = await identityEmail(
+      { ...deps, memo: memoOf(deps) },
+      {
+        platform: 'teams',
+        tenantId: message.conversation.tenantId ?? '',
+        userId: message.from.aadObjectId ?? message.from.id,
+      },
+      async () => {
+        const member = await app.api
+          .fromServiceUrl({ serviceUrl: message.serviceUrl })
+          .conversations.getMemberById(message.conversation.id, message.from.id);
+        return { email: member.email ?? member.userPrincipalName, displayName: member.name };
+      },
+    );
+    const { view } = await deps.chat.store.get();
+    const asker = askerFor(view, email, deps.locale);
+    const inbound = teamsInbound(message, text, {
+      email,
+      ...(message.value?.command !== undefined ? { cardCommand: message.value.command } : {}),
+      // A card form's inputs arrive beside the command (the schema above keeps only the command).
+      form: submittedForm((activity as { value?: unknown }).value),
+    });
+    const reply = await handleMessage(chat, inbound, asker);
+    // Answered once per activity however often the Bot Framework delivers it: the receipt and the
+    // answer are written together, then the answer goes out at once, in reply to the message.
+    await deps.deliveries.sendNowOnce(`teams:activity:${message.conversation.id}:${message.id}`, {
+      lane: 'interactive',
+      to: inbound.replyTo,
+      message: { type: 'reply', reply, locale: asker.locale },
+    });
+  });
+  app.on('message', onMessage);
+  return onMessage;
 }
 
 // Identities remembered per running app (one set of deps), not per process: two apps in one
