@@ -15,22 +15,20 @@ export { SHARE_ACTION } from './share-command.js';
 export const INLINE_ANSWER_MS = 2000;
 
 /** `work`'s result if it settles within `ms`, else undefined (work goes on; the timer does not linger). */
-async function within<T>(
-  work: Promise<T>,
-  ms: number,
-): Promise<{ value: T } | { error: unknown } | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
+function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | { error: unknown } | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms, undefined);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ value });
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        resolve({ error });
+      },
+    );
   });
-  try {
-    const value = await Promise.race([work.then((v) => ({ value: v })), timeout]);
-    return value;
-  } catch (error) {
-    return { error };
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** What the `/delmal` listener reads of Bolt's listener arguments. */

@@ -39,11 +39,40 @@ export interface ChatDeps {
   readonly logger: Logger;
 }
 
+/** Which command a text is, remembered per command registry for the texts people send most. */
+const resolved = new WeakMap<
+  readonly ChatCommand[],
+  Map<string, Readonly<{ command: ChatCommand; rest: string }>>
+>();
+const RESOLVED_TEXTS = 1000;
+const RESOLVED_TEXT_CHARS = 200;
+
 /**
  * Decides which command a message is. Empty → the overview; a goal number → that goal;
- * a known command word → that command; anything else → search with the whole text.
+ * a known command word → that command; anything else → search with the whole text. The answer
+ * depends on the text and the registry alone; short texts (`5`, `aktivitet cross`) are remembered,
+ * up to {@link RESOLVED_TEXTS} of them, since one request asks several times (answer, share button).
  */
 export function resolveCommand(
+  text: string,
+  commands: readonly ChatCommand[],
+): Readonly<{ command: ChatCommand; rest: string }> {
+  if (text.length > RESOLVED_TEXT_CHARS) return resolveUncached(text, commands);
+  let known = resolved.get(commands);
+  if (!known) {
+    known = new Map();
+    resolved.set(commands, known);
+  }
+  let found = known.get(text);
+  if (!found) {
+    found = Object.freeze(resolveUncached(text, commands));
+    if (known.size >= RESOLVED_TEXTS) known.clear();
+    known.set(text, found);
+  }
+  return found;
+}
+
+function resolveUncached(
   text: string,
   commands: readonly ChatCommand[],
 ): { command: ChatCommand; rest: string } {

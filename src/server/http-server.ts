@@ -1,4 +1,3 @@
-import { AsyncResource } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
@@ -59,7 +58,7 @@ export class HttpServer {
       const given = req.headers['x-request-id'];
       void withRequestId(typeof given === 'string' ? given : undefined, (id) => {
         res.setHeader('x-request-id', id);
-        return this.work.track(Promise.all([this.dispatch(req, res), answered]));
+        return this.work.track(Promise.all([this.dispatch(req, res, id), answered]));
       });
     });
     this.server = server;
@@ -103,21 +102,19 @@ export class HttpServer {
    * One line per request when it is answered, with its request id (the logger adds it): the route
    * and the status, never the query, a header or the body. Probes (GET) log at debug.
    */
-  private logAnswer(res: ServerResponse, route: string): void {
+  private logAnswer(res: ServerResponse, route: string, requestId: string): void {
+    const level = route.startsWith('GET ') ? 'debug' : 'info';
+    if (!this.logger.isLevelEnabled(level)) return;
     const started = performance.now();
-    // Bound to this request's context: the line carries its id whoever ends the response.
-    res.once(
-      'finish',
-      AsyncResource.bind(() => {
-        const line = { route, status: res.statusCode, ms: Math.round(performance.now() - started) };
-        if (route.startsWith('GET ')) this.logger.debug(line, 'http request answered');
-        else this.logger.info(line, 'http request answered');
-      }),
-    );
+    // The id is given, not looked up: 'finish' fires outside the request's context.
+    res.once('finish', () => {
+      const line = { requestId, route, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      this.logger[level](line, 'http request answered');
+    });
   }
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  private async dispatch(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    const path = pathOf(req.url);
     // HEAD is GET without a body (load balancers and uptime checks use it); Node's response
     // object drops the body of a HEAD response by itself, headers and status stay the same.
     const method = req.method === 'HEAD' ? 'GET' : req.method;
@@ -131,7 +128,7 @@ export class HttpServer {
       if (!loaded) return sendJson(res, 503, { error: 'unavailable' });
     }
     const handler = this.routes.get(key);
-    if (handler) this.logAnswer(res, key);
+    if (handler) this.logAnswer(res, key, requestId);
     if (!handler) {
       const allowed = [...new Set([...this.routes.keys(), ...this.reserved.keys()])]
         .filter((k) => k.endsWith(` ${path}`))
@@ -151,6 +148,15 @@ export class HttpServer {
       res.end(JSON.stringify({ error: 'internal_error' }));
     }
   }
+}
+
+// A path of plain segments (what every route of ours is), with or without a query: read as it is.
+const PLAIN_PATH = /^(\/[A-Za-z0-9_-]+)*\/?(?=\?|$)/;
+
+/** The path of a request target, normalised as the URL parser does (`/a/../b`, `%2F` …). */
+function pathOf(url = '/'): string {
+  const plain = PLAIN_PATH.exec(url);
+  return plain ? plain[0] || '/' : new URL(url, 'http://localhost').pathname;
 }
 
 /** Writes a JSON response. */

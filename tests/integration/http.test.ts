@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDelmal, startDelmal } from '../../src/app.js';
 import { fixedClock } from '../../src/clock.js';
@@ -45,6 +46,21 @@ describeEachDialect('HTTP server', (dialect) => {
     const wrong = await fetch(`${base}/healthz`, { method: 'POST' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('finds a route however its path is written: with a query or dot segments', async () => {
+    await app.settled();
+    const status = (path: string) =>
+      new Promise<number>((resolve, reject) =>
+        // node:http sends the path exactly as written (fetch would normalise it first).
+        get(`${base}${path}`, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', reject),
+      );
+    expect(await status('/healthz?probe=1')).toBe(200);
+    expect(await status('/nope/../healthz')).toBe(200);
+    expect(await status('/healthz/')).toBe(404);
   });
 
   it('answers HEAD on GET routes with the GET status and no body (load balancers, uptime checks)', async () => {
