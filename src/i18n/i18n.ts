@@ -28,6 +28,8 @@ export function isLocale(value: unknown): value is Locale {
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogs[locale][key];
+  // Most messages have no placeholder: nothing to scan.
+  if (!template.includes('{')) return template;
   return template.replace(
     /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g,
     (whole, name: string, one: string | undefined, many: string | undefined, offset: number) => {
@@ -41,7 +43,11 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   );
 }
 
+const translators = Object.fromEntries(
+  LOCALES.map((locale): [Locale, Translate] => [locale, (key, params) => translate(locale, key, params)]),
+) as Readonly<Record<Locale, Translate>>;
+
 /** Binds {@link translate} to one locale. */
 export function translator(locale: Locale): Translate {
-  return (key, params) => translate(locale, key, params);
+  return translators[locale];
 }
