@@ -14,11 +14,13 @@ import type {
   SendOptions,
   UnreachableReason,
 } from '../../src/chat/chat-port.js';
+import { deepFreeze, isFrozenReply } from '../../src/chat/immutable-reply.js';
 import type { Address, ResolvedAddress, SentMessageRef } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { Clock } from '../../src/clock.js';
 import { withinSignal } from '../../src/delivery/send-outcome.js';
-import { translator } from '../../src/i18n/i18n.js';
+import { type Locale, translator } from '../../src/i18n/i18n.js';
+import type { AdaptiveCardJson } from './card-types.js';
 import type { ConnectorClient } from './connector-client.js';
 import { renderAdaptiveCard } from './render-card.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
@@ -43,6 +45,8 @@ type Resolved =
  */
 export class TeamsPort implements ChatPort {
   readonly platform = 'teams' as const;
+  /** Cards of frozen replies, per language (they go with their reply). */
+  private readonly cards = new WeakMap<Reply, Map<Locale, AdaptiveCardJson>>();
 
   constructor(
     private readonly deps: {
@@ -179,10 +183,27 @@ export class TeamsPort implements ChatPort {
       attachments: [
         {
           contentType: 'application/vnd.microsoft.card.adaptive',
-          content: renderAdaptiveCard(reply, translator(options.locale)),
+          content: this.card(reply, options.locale),
         },
       ],
     };
+  }
+
+  /** The card of `reply`; a frozen (cached, shared) reply is rendered once per language. */
+  private card(reply: Reply, locale: Locale): AdaptiveCardJson {
+    if (!isFrozenReply(reply)) return renderAdaptiveCard(reply, translator(locale));
+    let cards = this.cards.get(reply);
+    if (!cards) {
+      cards = new Map();
+      this.cards.set(reply, cards);
+    }
+    let card = cards.get(locale);
+    if (!card) {
+      card = renderAdaptiveCard(reply, translator(locale));
+      deepFreeze(card);
+      cards.set(locale, card);
+    }
+    return card;
   }
 
   private conversation(tenantId: string, conversationId: string): Address & { kind: 'conversation' } {

@@ -1,5 +1,6 @@
 import type { CatalogSnapshot } from '../catalog/catalog-store.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
+import { freezeReply } from './immutable-reply.js';
 import type { Reply } from './reply.js';
 
 /**
@@ -33,6 +34,7 @@ export class ReplyCache {
     }
     // Oldest first out: Map keeps insertion order.
     if (entries.size >= this.maxEntries) entries.delete(entries.keys().next().value as string);
-    entries.set(key, reply);
+    // Shared by every asker from now on: frozen, so no one's answer can change anyone else's.
+    entries.set(key, freezeReply(reply));
   }
 }

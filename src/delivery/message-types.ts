@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freezeReply, isFrozenReply } from '../chat/immutable-reply.js';
 import type { Reply } from '../chat/reply.js';
 import { renderCheckInPrompt } from '../checkins/prompt-render.js';
 import { checkInPromptSchema } from '../checkins/prompt-schema.js';
@@ -55,6 +56,8 @@ function definitionOf(type: unknown): MessageType {
  * `DeliveryError` (`unknown_message_type`, `invalid_message` with the paths that failed).
  */
 export function validateMessage(message: unknown): OutboxMessage {
+  const known = knownReply(message);
+  if (known) return known;
   const definition = definitionOf((message as { type?: unknown } | null)?.type);
   const parsed = definition.schema.safeParse(message);
   if (!parsed.success)
@@ -63,7 +66,24 @@ export function validateMessage(message: unknown): OutboxMessage {
       `invalid ${definition.type} message`,
       parsed.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`),
     );
-  return parsed.data;
+  const { data } = parsed;
+  const original = (message as { reply?: unknown }).reply;
+  if (data.type === 'reply' && isFrozenReply(original)) checkedReplies.set(original, freezeReply(data.reply));
+  return data;
+}
+
+// Frozen replies (cached ones, which many askers get) already checked: their checked copy, itself
+// frozen — checked once, and rendered once by each platform (their renderers key on the copy).
+const checkedReplies = new WeakMap<Reply, Reply>();
+
+/** A reply message whose (frozen) reply was checked before: checked again only around it. */
+function knownReply(message: unknown): OutboxMessage | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, reply, locale, ...rest } = message as Record<string, unknown>;
+  if (type !== 'reply' || !isFrozenReply(reply) || Object.keys(rest).length > 0) return undefined;
+  const checked = checkedReplies.get(reply);
+  if (!checked || !localeSchema.safeParse(locale).success) return undefined;
+  return { type: 'reply', reply: checked, locale: locale as Locale };
 }
 
 /** Renders a stored message as a neutral reply in `locale` (what a Deliverer sends). */

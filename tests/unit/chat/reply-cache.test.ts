@@ -30,3 +30,24 @@ describe('the reply cache', () => {
     expect(cache.get(catalog, latest, 'c')?.summary).toBe('c');
   });
 });
+
+describe('a reply once cached', () => {
+  it('cannot be changed by anyone it is handed to, down to its rows', () => {
+    const cache = new ReplyCache();
+    const catalog = snapshotOf();
+    const latest = new Map<string, LatestCheckIn>();
+    const shared: Reply = { summary: 'Delmål 5', blocks: [{ type: 'text', text: 'Sårbara barn' }] };
+    cache.set(catalog, latest, 'delmal 5', shared);
+    const served = cache.get(catalog, latest, 'delmal 5') as { blocks: { text: string }[] };
+    expect(() => {
+      served.blocks.push({ text: 'tillagt' });
+    }).toThrow(TypeError);
+    expect(() => {
+      (served.blocks[0] as { text: string }).text = 'ändrad';
+    }).toThrow(TypeError);
+    expect(cache.get(catalog, latest, 'delmal 5')).toEqual({
+      summary: 'Delmål 5',
+      blocks: [{ type: 'text', text: 'Sårbara barn' }],
+    });
+  });
+});

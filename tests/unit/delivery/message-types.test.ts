@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { z } from 'zod';
+import { freezeReply } from '../../../src/chat/immutable-reply.js';
 import {
   isMessageType,
   registerMessageType,
@@ -40,4 +41,22 @@ it('keeps one definition per type', () => {
       render: () => ({ summary: '', blocks: [] }),
     }),
   ).toThrow(expect.objectContaining({ code: 'duplicate_message_type' }));
+});
+
+it('checks a shared (frozen) reply once, and still refuses a wrong language around it', () => {
+  const reply = freezeReply({ summary: 'Delmål 5', blocks: [{ type: 'text', text: 'Sårbara barn' }] });
+  const first = validateMessage({ type: 'reply', reply, locale: 'sv' });
+  const again = validateMessage({ type: 'reply', reply, locale: 'en' });
+  expect(again).toEqual({
+    type: 'reply',
+    reply: { summary: 'Delmål 5', blocks: [{ type: 'text', text: 'Sårbara barn' }] },
+    locale: 'en',
+  });
+  // The same checked copy both times: what platforms render from it they can render once.
+  expect(again.type === 'reply' && first.type === 'reply' && again.reply === first.reply).toBe(true);
+  expect(() => validateMessage({ type: 'reply', reply, locale: 'fi' })).toThrow(
+    expect.objectContaining({ code: 'invalid_message' }),
+  );
+  // Anything else beside it is checked (and dropped) as for any message.
+  expect(validateMessage({ type: 'reply', reply, locale: 'sv', extra: 1 })).not.toHaveProperty('extra');
 });
