@@ -57,7 +57,7 @@ export function registerMessageHandlers(
     // one (identity look-up, a cold cache) must not hold the ack past Slack's 3 seconds: ack empty,
     // then answer through the outbox (to the command's response_url) when it is ready.
     const text = `${SLASH_COMMAND} ${command.text}`.trim();
-    const inbound = slashCommandInbound({ ...command, text });
+    const inbound = slashCommandInbound(command, text);
     const share = shareCommand(text, deps.chat.commands);
     const answered = answer(client, inbound);
     const inline = await within(

@@ -16,21 +16,24 @@ const where = (teamId: string, userId: string, channel: string, kind: Conversati
   conversation: { kind, id: channel, ...(name ? { name } : {}) },
 });
 
-/** `/delmal …`: answered privately through the command's `response_url`. */
-export function slashCommandInbound(command: {
-  team_id: string;
-  user_id: string;
-  channel_id: string;
-  channel_name?: string;
-  trigger_id: string;
-  response_url: string;
-  text: string;
-}): InboundMessage {
+/** `/delmal …` (`text`: as delmal reads it, default the command's own): answered privately through its `response_url`. */
+export function slashCommandInbound(
+  command: {
+    team_id: string;
+    user_id: string;
+    channel_id: string;
+    channel_name?: string;
+    trigger_id: string;
+    response_url: string;
+    text: string;
+  },
+  text = command.text,
+): InboundMessage {
   const kind = slackConversationKind(command.channel_id, command.channel_name);
   return toInbound({
     ...where(command.team_id, command.user_id, command.channel_id, kind, command.channel_name),
     messageId: `command:${command.trigger_id}`,
-    text: command.text,
+    text,
     replyTo: privately(command.team_id, command.channel_id, command.user_id, command.response_url),
   });
 }

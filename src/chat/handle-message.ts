@@ -144,6 +144,16 @@ export async function handleMessage(deps: ChatDeps, inbound: InboundMessage, ask
   try {
     const { command, rest } = resolveCommand(text, deps.commands);
     commandName = command.name;
+    const ctx = await commandContext(deps, asker, inbound);
+    // A read-only command's reply depends on its words (its arguments are a function of them), the
+    // asker and the state the cache is keyed by. Only replies to arguments that parsed are cached,
+    // so a cached one needs no second parse.
+    const key =
+      command.readOnly && deps.replies
+        ? `${command.name}\u0000${rest}\u0000${asker.email ?? ''}\u0000${asker.locale}`
+        : undefined;
+    const cached = key === undefined ? undefined : deps.replies?.get(ctx.catalog, ctx.checkIns.latest, key);
+    if (cached) return cached;
     const parsed = command.args.safeParse(command.toArgs(rest));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -151,11 +161,7 @@ export async function handleMessage(deps: ChatDeps, inbound: InboundMessage, ask
       const message = t('error.invalidArgs', { problem, usage: usage(command, t) });
       return { summary: message, blocks: [{ type: 'text', text: message }] };
     }
-    const ctx = await commandContext(deps, asker, inbound);
-    if (!command.readOnly || !deps.replies) return await command.run(ctx, parsed.data);
-    const key = JSON.stringify([command.name, parsed.data, asker.email ?? '', asker.locale]);
-    const cached = deps.replies.get(ctx.catalog, ctx.checkIns.latest, key);
-    if (cached) return cached;
+    if (key === undefined || !deps.replies) return await command.run(ctx, parsed.data);
     const reply = await command.run(ctx, parsed.data);
     deps.replies.set(ctx.catalog, ctx.checkIns.latest, key, reply);
     return reply;
