@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 export const CONCURRENCY = 50;
 export const WARM_UP_MS = 2_000;
 export const ROUND_MS = 6_000;
-export const ROUNDS = 2;
+/** Alternating rounds per contender and level; BENCH_ROUNDS=4 (or more) for steadier ratios. */
+export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2) || 2);
 
 export interface LoadResult {
   samples: number[];
