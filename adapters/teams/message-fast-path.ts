@@ -36,8 +36,8 @@ export function answerMessagesDirectly(
       serviceUrl?: string;
       conversation?: { id?: string };
     };
-    message.text = stripMentionsText(message, {});
     try {
+      message.text = stripMentionsText(message, {});
       await onMessage({
         activity: message,
         send: (reply) =>
