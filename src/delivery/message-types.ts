@@ -79,8 +79,9 @@ const checkedReplies = new WeakMap<Reply, Reply>();
 /** A reply message whose (frozen) reply was checked before: checked again only around it. */
 function knownReply(message: unknown): OutboxMessage | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
-  const { type, reply, locale, ...rest } = message as Record<string, unknown>;
-  if (type !== 'reply' || !isFrozenReply(reply) || Object.keys(rest).length > 0) return undefined;
+  // Other types (a bulk round's prompts) leave at once, without a copy of their fields.
+  const { type, reply, locale } = message as Record<string, unknown>;
+  if (type !== 'reply' || !isFrozenReply(reply) || Object.keys(message).length !== 3) return undefined;
   const checked = checkedReplies.get(reply);
   if (!checked || !localeSchema.safeParse(locale).success) return undefined;
   return { type: 'reply', reply: checked, locale: locale as Locale };
