@@ -19,6 +19,14 @@ const TICKS = [
   '2026-11-23T08:02:10Z',
 ];
 
+/**
+ * The replicas tick weeks of virtual time as fast as they can, not in step: one may reach a later
+ * Monday while a slower one is still opening an earlier round, whose claim then looks weeks old
+ * and would be resumed (rightly, and nobody asked twice — but counted as a round again). This test
+ * is about replicas ticking the same minutes; resuming a crashed round is tested on its own.
+ */
+const RESUME_NEVER_MS = 365 * 24 * 3600 * 1000;
+
 /** A separate `node` process running the built engine's tick at each time, as a replica would. */
 function ticksInChildProcess(url: string, worker: string): Promise<string> {
   const dist = (file: string) => JSON.stringify(join(PACKAGE_ROOT, 'dist', file));
@@ -33,7 +41,8 @@ function ticksInChildProcess(url: string, worker: string): Promise<string> {
     const logger = createLogger('silent');
     const clock = { now: () => new Date() };
     const outbox = new Outbox(db, clock, logger, { buckets: () => [], deliver: async () => ({ ok: true }) });
-    const engine = new CheckInEngine({ db, deliveries: outbox, calendar: new SwedishCalendar('sv'), logger, worker: ${JSON.stringify(worker)}, timeZone: 'Europe/Stockholm' });
+    const RESUME_NEVER_MS = ${RESUME_NEVER_MS};
+    const engine = new CheckInEngine({ db, deliveries: outbox, calendar: new SwedishCalendar('sv'), logger, worker: ${JSON.stringify(worker)}, timeZone: 'Europe/Stockholm', resumeAfterMs: RESUME_NEVER_MS });
     let rounds = 0;
     for (const at of ${JSON.stringify(TICKS)}) rounds += (await engine.tick(new Date(at))).rounds.length;
     process.stdout.write(String(rounds));
