@@ -8,6 +8,15 @@ const seed = Number(process.env.DELMAL_TEST_SEED ?? Math.floor(Math.random() * 2
 if (!Number.isSafeInteger(seed)) throw new Error('DELMAL_TEST_SEED must be an integer');
 process.stdout.write(`vitest: shuffled with seed ${seed} (replay: DELMAL_TEST_SEED=${seed})\n`);
 
+/**
+ * Test files run in parallel workers. Most suites wait on sockets, databases and a browser rather than
+ * compute, so more workers than cores (vitest's default on a 2-core box is one) keeps both cores busy.
+ * `DELMAL_TEST_WORKERS` overrides it.
+ */
+const workers = Number(process.env.DELMAL_TEST_WORKERS ?? 4);
+if (!Number.isSafeInteger(workers) || workers < 1)
+  throw new Error('DELMAL_TEST_WORKERS must be a positive integer');
+
 const shared = {
   // PostgreSQL suites create their own databases; SQLite suites use temp files. Files run in parallel.
   testTimeout: 20_000,
@@ -18,6 +27,7 @@ const shared = {
 export default defineConfig({
   test: {
     reporters: ['default'],
+    maxWorkers: workers,
     // `npm run test:unit` runs only the first; `vitest run` runs all three.
     projects: [
       { test: { ...shared, name: 'unit', include: ['tests/unit/**/*.test.ts'] } },

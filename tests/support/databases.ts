@@ -1,5 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,34 +16,19 @@ import { type Db, openDatabase } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { importCatalog } from '../../src/catalog/catalog-import.js';
 import { fixedClock } from '../../src/clock.js';
-import { SHIPPED_CATALOG } from '../../src/paths.js';
+import { PACKAGE_ROOT, SHIPPED_CATALOG } from '../../src/paths.js';
 
 /** The PostgreSQL server the tests use: `TEST_DATABASE_URL`, or the machine's local one. */
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
-let probe: Promise<string | undefined> | undefined;
-/** Resolves to undefined when PostgreSQL answers, else the reason it does not. */
-function postgresProblem(): Promise<string | undefined> {
-  probe ??= (async () => {
-    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 3000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return undefined;
-    } catch (error) {
-      return (error as Error).message || String(error);
-    } finally {
-      await client.end().catch(() => {});
-    }
-  })();
-  return probe;
-}
-const postgresUnavailable = await postgresProblem();
-if (postgresUnavailable && !inCi)
-  console.warn(
-    `\n[delmal tests] PostgreSQL at ${TEST_POSTGRES_URL} is unreachable (${postgresUnavailable}): PostgreSQL suites are SKIPPED. In CI they fail.\n`,
-  );
+/**
+ * The dialects this run covers: both, unless a developer narrows the loop with
+ * `DELMAL_TEST_DIALECTS=sqlite` (as kysely's suites allow). CI never sets it. An unreachable
+ * PostgreSQL is never a reason to skip: its suites fail with the server's error.
+ */
+const DIALECTS: ReadonlySet<string> = new Set(
+  (process.env.DELMAL_TEST_DIALECTS ?? 'sqlite,postgres').split(',').map((d) => d.trim()),
+);
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -47,16 +40,101 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates an empty database: a temp SQLite file, or a new PostgreSQL database on the test server. */
-export async function createTestDatabase(
-  dialect: Dialect,
-  options: { migrate?: boolean } = {},
-): Promise<TestDatabase> {
+/**
+ * What a migrated (and seeded) database holds is decided by `db/` (migrations, repositories, the
+ * shipped catalog) and `src/catalog/` (the import): their hash names the template, so a template made
+ * by an earlier run or another test file is reused only while they are unchanged.
+ */
+const TEMPLATE_KEY = (() => {
+  // Everything that writes a template: the migrations, the catalog and the code that imports it.
+  const hash = createHash('sha256');
+  for (const dir of ['db', join('src', 'catalog')]) {
+    const root = join(PACKAGE_ROOT, dir);
+    const files = readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) hash.update(file.slice(PACKAGE_ROOT.length)).update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+})();
+
+type Template = 'migrated' | 'seeded';
+
+async function fill(db: Db, template: Template): Promise<void> {
+  await migrateToLatest(db);
+  if (template === 'seeded') {
+    const text = readFileSync(SHIPPED_CATALOG, 'utf8');
+    await importCatalog(db, { path: SHIPPED_CATALOG, text }, { clock: fixedClock('2026-11-22T08:00:00Z') });
+  }
+}
+
+const sqliteTemplates = new Map<Template, Promise<string>>();
+/** A SQLite file migrated (and seeded) once per key; made under a temp name and renamed into place. */
+function sqliteTemplate(template: Template): Promise<string> {
+  let made = sqliteTemplates.get(template);
+  if (!made) {
+    made = (async () => {
+      const file = join(tmpdir(), `delmal-template-${template}-${TEMPLATE_KEY}.sqlite`);
+      if (existsSync(file)) return file;
+      const scratch = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      const db = openDatabase({ dialect: 'sqlite', file: scratch });
+      await fill(db, template);
+      await db.close(); // checkpoints the WAL into the file
+      renameSync(scratch, file);
+      return file;
+    })();
+    sqliteTemplates.set(template, made);
+  }
+  return made;
+}
+
+const postgresTemplates = new Map<Template, Promise<string>>();
+/**
+ * A PostgreSQL database migrated (and seeded) once per key, used as `CREATE DATABASE … TEMPLATE`
+ * (as immich's server tests do). Made under an advisory lock so parallel test files make it once,
+ * under a scratch name renamed when complete, so a half-made template is never cloned.
+ */
+function postgresTemplate(template: Template): Promise<string> {
+  let made = postgresTemplates.get(template);
+  if (!made) {
+    made = (async () => {
+      const name = `delmal_template_${template}_${TEMPLATE_KEY}`;
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      try {
+        await admin.query('select pg_advisory_lock(hashtext($1))', [name]);
+        const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+        if (found.rowCount === 0) {
+          const scratch = `delmal_scratch_${randomBytes(6).toString('hex')}`;
+          await admin.query(`create database ${scratch}`);
+          const url = new URL(TEST_POSTGRES_URL);
+          url.pathname = `/${scratch}`;
+          const db = openDatabase({ dialect: 'postgres', url: url.toString() });
+          try {
+            await fill(db, template);
+          } finally {
+            await db.close();
+          }
+          await admin.query(`alter database ${scratch} rename to ${name}`);
+        }
+        return name;
+      } finally {
+        await admin.query('select pg_advisory_unlock(hashtext($1))', [name]);
+        await admin.end();
+      }
+    })();
+    postgresTemplates.set(template, made);
+  }
+  return made;
+}
+
+async function createFrom(dialect: Dialect, template: Template | undefined): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'delmal-test-'));
     const url = join(dir, 'delmal.sqlite');
+    if (template) copyFileSync(await sqliteTemplate(template), url);
     const db = openDatabase({ dialect: 'sqlite', file: url });
-    if (options.migrate !== false) await migrateToLatest(db);
     return {
       db,
       url,
@@ -67,14 +145,17 @@ export async function createTestDatabase(
     };
   }
   const name = `delmal_test_${randomBytes(6).toString('hex')}`;
+  const source = template ? await postgresTemplate(template) : undefined;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(source ? `create database ${name} template ${source}` : `create database ${name}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
   const db = openDatabase({ dialect: 'postgres', url: url.toString() });
-  if (options.migrate !== false) await migrateToLatest(db);
   return {
     db,
     url: url.toString(),
@@ -88,29 +169,29 @@ export async function createTestDatabase(
   };
 }
 
-/** A fresh database of one dialect holding the shipped catalog. */
-export async function createSeededTestDatabase(dialect: Dialect): Promise<TestDatabase> {
-  const db = await createTestDatabase(dialect);
-  const text = readFileSync(SHIPPED_CATALOG, 'utf8');
-  await importCatalog(db.db, { path: SHIPPED_CATALOG, text }, { clock: fixedClock('2026-11-22T08:00:00Z') });
-  return db;
+/**
+ * Creates a database of its own for one test: a temp SQLite file, or a new PostgreSQL database on
+ * the test server. Migrated unless `migrate: false`; cloned from a template migrated once per run.
+ */
+export function createTestDatabase(
+  dialect: Dialect,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  return createFrom(dialect, options.migrate === false ? undefined : 'migrated');
 }
 
-/**
- * Declares the same suite once per dialect. PostgreSQL suites are skipped with a notice when the
- * server is unreachable outside CI; in CI (CI=true) they run and fail.
- */
+/** A database of its own holding the shipped catalog, cloned from a template seeded once per run. */
+export function createSeededTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  return createFrom(dialect, 'seeded');
+}
+
+/** Declares the same suite once per dialect (both, unless `DELMAL_TEST_DIALECTS` narrows the run). */
 export function describeEachDialect(name: string, suite: (dialect: Dialect) => void): void {
-  describe(`${name} [sqlite]`, () => suite('sqlite'));
-  const skip = postgresUnavailable !== undefined && !inCi;
-  describe.skipIf(skip)(`${name} [postgres]`, () => suite('postgres'));
+  describe.skipIf(!DIALECTS.has('sqlite'))(`${name} [sqlite]`, () => suite('sqlite'));
+  describe.skipIf(!DIALECTS.has('postgres'))(`${name} [postgres]`, () => suite('postgres'));
 }
 
-/**
- * Declares a suite that only makes sense on PostgreSQL (several replicas on one database): skipped
- * with the notice above when the server is unreachable outside CI; in CI it runs and fails.
- */
+/** Declares a suite that only makes sense on PostgreSQL (several replicas on one database). */
 export function describeOnPostgres(name: string, suite: () => void): void {
-  const skip = postgresUnavailable !== undefined && !inCi;
-  describe.skipIf(skip)(`${name} [postgres]`, suite);
+  describe.skipIf(!DIALECTS.has('postgres'))(`${name} [postgres]`, suite);
 }
