@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/i18n.js';
  * Roles, always relative to what an action concerns: `owner` owns the activity concerned, `chair`
  * chairs the network concerned, `admin` is a plan administrator (`admin: true` in the catalog),
  * `member` is anyone else who writes to delmal (in the catalog or not). Roles come from the
- * catalog file only; see the README ("Who may do what") for why platform workspace admins do not
+ * catalog file only; see docs/governance.md for why platform workspace admins do not
  * count.
  */
 export const ROLES = ['member', 'owner', 'chair', 'admin'] as const;
