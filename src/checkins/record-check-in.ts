@@ -10,7 +10,7 @@ import { rolesOf } from '../authz/roles.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Clock } from '../clock.js';
 import type { MessageKey, MessageParams } from '../i18n/i18n.js';
-import { containsPersonalIdentityNumber } from './personal-identity.js';
+import { containsPersonalIdentityNumber } from '../privacy/personal-identity.js';
 
 export const NOTE_MAX_LENGTH = 2000;
 export const NEXT_STEP_MAX_LENGTH = 1000;
