@@ -1,6 +1,6 @@
 import type { Activity, StatusDefinition } from '../../db/model/catalog-schema.js';
-import type { StatusBadge, Tone } from '../chat/reply.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
+import type { StatusBadge, Tone } from './status-badge.js';
 
 /** The status vocabulary used when a plan defines none (domain.md's default). */
 export const DEFAULT_STATUSES: readonly StatusDefinition[] = [

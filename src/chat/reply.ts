@@ -7,13 +7,10 @@
  * can express; anything else a user typed is shown literally.
  */
 
-/** Colour family of a status badge; each renderer maps it to what its platform can show. */
-export type Tone = 'green' | 'yellow' | 'red' | 'grey' | 'blue';
+import type { StatusBadge, Tone } from '../catalog/status-badge.js';
 
-export interface StatusBadge {
-  readonly label: string;
-  readonly tone: Tone;
-}
+// A status's badge and tone are the domain's (src/catalog/status-badge.ts); replies carry them.
+export type { StatusBadge, Tone };
 
 /**
  * Something a user can press. A `command` action runs chat words as if the user had typed them
