@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { CheckInRow } from '../../db/database.js';
 import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
-import type { CatalogSnapshot } from '../catalog/catalog-store.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
 import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
 import type { Clock } from '../clock.js';
 import type { NetworkChannels } from '../digest/network-service.js';
 import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
 import type { AwayService } from '../schedule/away-service.js';
+import type { CatalogSnapshot } from '../search/catalog-store.js';
 import type { InboundMessage } from './inbound.js';
 import type { Reply } from './reply.js';
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
-import type { CatalogStore } from '../catalog/catalog-store.js';
 import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
 import type { NetworkChannels } from '../digest/network-service.js';
@@ -9,6 +8,7 @@ import { type MessageKey, translator } from '../i18n/i18n.js';
 import { detectIntent } from '../intents/detect-intent.js';
 import type { Logger } from '../logger.js';
 import type { AwayService } from '../schedule/away-service.js';
+import type { CatalogStore } from '../search/catalog-store.js';
 import type { Asker, ChatCommand, CommandContext } from './command.js';
 import type { InboundMessage } from './inbound.js';
 import { submissionKey } from './inbound-schema.js';

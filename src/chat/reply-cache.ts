@@ -1,5 +1,5 @@
-import type { CatalogSnapshot } from '../catalog/catalog-store.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
+import type { CatalogSnapshot } from '../search/catalog-store.js';
 import { freezeReply } from './immutable-reply.js';
 import type { Reply } from './reply.js';
 

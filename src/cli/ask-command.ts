@@ -1,4 +1,3 @@
-import { CatalogStore } from '../catalog/catalog-store.js';
 import { askerFor } from '../chat/asker.js';
 import type { ChatCommand, CommandContext } from '../chat/command.js';
 import { type ChatDeps, handleMessage } from '../chat/handle-message.js';
@@ -10,6 +9,7 @@ import { databaseNetworks } from '../digest/network-service.js';
 import { type Translate, translator } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
 import { databaseAway } from '../schedule/away-service.js';
+import { CatalogStore } from '../search/catalog-store.js';
 import type { AskFormat } from './ask-formats.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
 

@@ -5,13 +5,13 @@ import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
 import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import type { CheckInRow } from '../../db/database.js';
-import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
 import { handleMessage } from '../../src/chat/handle-message.js';
 import { localInbound } from '../../src/chat/inbound-schema.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { CheckInService } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
+import type { CatalogSnapshot, CatalogStore } from '../../src/search/catalog-store.js';
 import { shippedCatalog, snapshotOf, visibleText } from './catalog.js';
 
 const FIXTURE = new URL('../fixtures/evaluation/questions.yaml', import.meta.url);

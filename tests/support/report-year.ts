@@ -1,7 +1,7 @@
-import { CatalogStore } from '../../src/catalog/catalog-store.js';
 import type { CatalogView } from '../../src/catalog/catalog-view.js';
 import { recordCheckIn } from '../../src/checkins/record-check-in.js';
 import { fixedClock } from '../../src/clock.js';
+import { CatalogStore } from '../../src/search/catalog-store.js';
 import type { TestDatabase } from './databases.js';
 
 /**
