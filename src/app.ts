@@ -28,6 +28,8 @@ import { PortDeliverer } from './delivery/port-deliverer.js';
 import { digestThreads } from './digest/digest-thread.js';
 import { databaseNetworks } from './digest/network-service.js';
 import type { DigestJob } from './digest/run-due-digests.js';
+// Fills the outbox's registry with every feature's message kinds.
+import './message-kinds.js';
 import { minuteJobs } from './jobs/minute-jobs.js';
 import { afterFirstRun, startTicker, type TickJob } from './jobs/ticker.js';
 import type { Logger } from './logger.js';

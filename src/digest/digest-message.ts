@@ -93,3 +93,11 @@ export interface DigestDue {
   readonly date: string;
   readonly activities: readonly string[];
 }
+
+declare module '../delivery/outbox-message.js' {
+  /** The outbox carries digests and their details (registered in src/digest/digest-message-type.ts). */
+  interface OutboxMessageKinds {
+    digest: DigestMessage;
+    'digest-details': DigestDetailsMessage;
+  }
+}

@@ -7,6 +7,7 @@ import type { CheckInPromptMessage } from '../../src/checkins/prompt-message.js'
 import type { Deliveries } from '../../src/delivery/deliveries.js';
 import { toRow, validateDelivery } from '../../src/delivery/outbox-codec.js';
 import type { NewDelivery } from '../../src/delivery/outbox-message.js';
+import '../../src/checkins/prompt-message-type.js';
 
 /**
  * What the scheduler (the engine) writes when a round opens, written directly: tests of answers
