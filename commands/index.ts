@@ -1,4 +1,4 @@
-import type { ChatCommand } from '../src/chat/command.js';
+import type { ChatCommand } from '../src/asking/command.js';
 import { activity } from './activity.js';
 import { away, back } from './away.js';
 import { checkIn, editCheckIn } from './check-in.js';

@@ -1,5 +1,5 @@
 import type { Activity } from '../db/model/catalog-schema.js';
-import type { CommandContext } from '../src/chat/command.js';
+import type { CommandContext } from '../src/asking/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { ListItem, Reply } from '../src/chat/reply.js';
 import { parseSince } from '../src/intents/dates.js';

@@ -1,6 +1,6 @@
 import type { Activity } from '../db/model/catalog-schema.js';
+import type { CommandContext } from '../src/asking/command.js';
 import type { CatalogView } from '../src/catalog/catalog-view.js';
-import type { CommandContext } from '../src/chat/command.js';
 import { parseGoalReference } from '../src/chat/words.js';
 import { fold } from '../src/search/text-processing.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Network } from '../db/model/catalog-schema.js';
-import { type CommandContext, defineCommand } from '../src/chat/command.js';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import type { Reply } from '../src/chat/reply.js';
 import { firstWord } from '../src/chat/words.js';
 import { DEFAULT_DIGEST } from '../src/digest/digest-schedule.js';

@@ -1,7 +1,7 @@
 import type { App } from '@microsoft/teams.apps';
 import { z } from 'zod';
-import { askerFor } from '../../src/chat/asker.js';
-import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
+import { askerFor } from '../../src/asking/asker.js';
+import { type ChatDeps, handleMessage } from '../../src/asking/handle-message.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { renderAdaptiveCard } from './render-card.js';
 import { guardInvoke } from './teams-boundary.js';

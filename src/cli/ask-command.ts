@@ -1,6 +1,6 @@
-import { askerFor } from '../chat/asker.js';
-import type { ChatCommand, CommandContext } from '../chat/command.js';
-import { type ChatDeps, handleMessage } from '../chat/handle-message.js';
+import { askerFor } from '../asking/asker.js';
+import type { ChatCommand, CommandContext } from '../asking/command.js';
+import { type ChatDeps, handleMessage } from '../asking/handle-message.js';
 import { localInbound } from '../chat/inbound-schema.js';
 import { renderText } from '../chat/render-text.js';
 import type { Reply } from '../chat/reply.js';

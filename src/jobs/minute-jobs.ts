@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../../db/connection.js';
+import type { ChatDeps } from '../asking/handle-message.js';
 import type { ChatPort } from '../chat/chat-port.js';
-import type { ChatDeps } from '../chat/handle-message.js';
 import type { Platform } from '../chat/inbound.js';
 import { IdentityWarmup } from '../checkins/identity-warmup.js';
 import { CheckInEngine } from '../checkins/round-engine.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
 import { awayPeriodsOf, markCaughtUp, personIdByEmail } from '../../db/away.repository.js';
-import { handleMessage } from '../../src/chat/handle-message.js';
+import { handleMessage } from '../../src/asking/handle-message.js';
 import { localInbound } from '../../src/chat/inbound-schema.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';

@@ -5,7 +5,7 @@ import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
 import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import type { CheckInRow } from '../../db/database.js';
-import { handleMessage } from '../../src/chat/handle-message.js';
+import { handleMessage } from '../../src/asking/handle-message.js';
 import { localInbound } from '../../src/chat/inbound-schema.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { CheckInService } from '../../src/checkins/check-in-service.js';

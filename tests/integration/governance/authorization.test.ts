@@ -3,6 +3,8 @@ import { homeReply } from '../../../commands/home.js';
 import { COMMANDS } from '../../../commands/index.js';
 import { deliveryHealth } from '../../../db/delivery-health.repository.js';
 import type { Network } from '../../../db/model/catalog-schema.js';
+import { askerFor } from '../../../src/asking/asker.js';
+import { type ChatDeps, commandContext, handleMessage } from '../../../src/asking/handle-message.js';
 import {
   MATRIX,
   type MatrixEntry,
@@ -12,8 +14,6 @@ import {
   type Role,
 } from '../../../src/authz/matrix.js';
 import type { CatalogView } from '../../../src/catalog/catalog-view.js';
-import { askerFor } from '../../../src/chat/asker.js';
-import { type ChatDeps, commandContext, handleMessage } from '../../../src/chat/handle-message.js';
 import type { InboundMessage } from '../../../src/chat/inbound.js';
 import { localInbound } from '../../../src/chat/inbound-schema.js';
 import { renderText } from '../../../src/chat/render-text.js';

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { CheckInRow } from '../../db/database.js';
 import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
+import type { InboundMessage } from '../chat/inbound.js';
+import type { Reply } from '../chat/reply.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
 import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
 import type { Clock } from '../clock.js';
@@ -8,8 +10,6 @@ import type { NetworkChannels } from '../digest/network-service.js';
 import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
 import type { AwayService } from '../schedule/away-service.js';
 import type { CatalogSnapshot } from '../search/catalog-store.js';
-import type { InboundMessage } from './inbound.js';
-import type { Reply } from './reply.js';
 
 /** Who is asking. Platforms fill in what they know; unknown people can still ask questions. */
 export interface Asker {
