@@ -111,6 +111,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: ['node_modules'] },
+    // Browser assets served as they are (the playground's page script) are no modules of the app.
+    exclude: { path: ['^adapters/local/public/'] },
     includeOnly: ['^(src|adapters|commands|db)/', '^node_modules/'],
     // Type-only imports count: a type cycle or an upward type import is still a wrong-way dependency.
     tsPreCompilationDeps: true,
