@@ -60,10 +60,39 @@ const layerRules = LAYERS.slice(0, -1).map((layer, index) => ({
   to: { path: LAYERS.slice(index + 1).flatMap((above) => above.path) },
 }));
 
+/**
+ * Inside a layer, its folders stand in tiers, bottom to top: a folder may import the tiers below
+ * it in its layer, never a tier above nor a sibling in its own tier. So no two folders import each
+ * other, even where both are in one layer (search builds on the catalog, never the reverse).
+ */
+const TIERS = {
+  domain: [['src/catalog'], ['src/search', 'src/identity'], ['src/schedule', 'src/intents']],
+  features: [['src/authz'], ['src/checkins', 'src/digest', 'src/report'], ['src/asking'], ['commands']],
+};
+
+const tierRules = Object.entries(TIERS).flatMap(([layer, tiers]) =>
+  tiers.flatMap((tier, index) =>
+    tier.flatMap((folder) => {
+      const above = [...tier.filter((other) => other !== folder), ...tiers.slice(index + 1).flat()];
+      if (above.length === 0) return [];
+      return [
+        {
+          name: `tier-${layer}-${folder.replace(/^src\//, '')}`,
+          comment: `${folder}/ must not import a sibling or a folder above it in the ${layer} layer (tiers in .dependency-cruiser.cjs)`,
+          severity: 'error',
+          from: { path: `^${folder}/` },
+          to: { path: above.map((other) => `^${other}/`) },
+        },
+      ];
+    }),
+  ),
+);
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     ...layerRules,
+    ...tierRules,
     {
       name: 'no-unlayered',
       comment:
