@@ -23,7 +23,7 @@ import type { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
-import { Outbox } from './delivery/outbox-v2.js';
+import { Outbox } from './delivery/outbox.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
 import { digestThreads } from './digest/digest-thread.js';
 import { databaseNetworks } from './digest/network-service.js';

@@ -6,7 +6,7 @@ import type { EngineDeps } from '../../src/checkins/round-context.js';
 import { CheckInEngine } from '../../src/checkins/round-engine.js';
 import { fixedClock } from '../../src/clock.js';
 import type { OutboxItem } from '../../src/delivery/deliveries.js';
-import { Outbox } from '../../src/delivery/outbox-v2.js';
+import { Outbox } from '../../src/delivery/outbox.js';
 import { createLogger } from '../../src/logger.js';
 import { SwedishCalendar } from '../../src/schedule/calendar.js';
 import { RecordingDeliverer } from './recording-deliverer.js';

@@ -7,7 +7,7 @@ import type { CatalogView } from '../../../src/catalog/catalog-view.js';
 import { localInbound } from '../../../src/chat/inbound-schema.js';
 import { databaseCheckIns } from '../../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../../src/clock.js';
-import { Outbox } from '../../../src/delivery/outbox-v2.js';
+import { Outbox } from '../../../src/delivery/outbox.js';
 import { databaseNetworks } from '../../../src/digest/network-service.js';
 import { createLogger } from '../../../src/logger.js';
 import { databaseAway } from '../../../src/schedule/away-service.js';
