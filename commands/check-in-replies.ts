@@ -31,7 +31,7 @@ export function formInput(
 }
 
 /** The activity's statuses as a prompt lists them (its own plan's vocabulary). */
-export function promptStatuses(ctx: CommandContext, activity: Activity) {
+function promptStatuses(ctx: CommandContext, activity: Activity) {
   return ctx.catalog.view
     .vocabularyOf(activity)
     .map((s) => ({ code: s.code, label: s.label, labelEn: s.labelEn, tone: badgeOf(s, 'sv').tone }));

@@ -31,21 +31,3 @@ export const COMMANDS: readonly ChatCommand[] = [
   deliveries,
   help,
 ];
-
-export {
-  activity,
-  away,
-  back,
-  checkIn,
-  deliveries,
-  digest,
-  editCheckIn,
-  goal,
-  help,
-  intent,
-  listGoals,
-  mine,
-  network,
-  search,
-  status,
-};

@@ -8,7 +8,7 @@ import { fold } from '../src/search/text-processing.js';
 import { activityItem, statusOf } from './activity-items.js';
 
 /** A heading saying what was understood, then the activities (or a line saying there are none). */
-export function listReply(heading: string, items: readonly ListItem[], none: string): Reply {
+function listReply(heading: string, items: readonly ListItem[], none: string): Reply {
   return {
     summary: heading,
     blocks: [

@@ -17,7 +17,7 @@ const bare = (name: string) =>
     .trim();
 
 /** The activity a name or id stands for: "CROSS", "cross", "BISAM", "dans för hälsa". */
-export function activityNamed(view: CatalogView, text: string): Activity | undefined {
+function activityNamed(view: CatalogView, text: string): Activity | undefined {
   const wanted = fold(text).trim();
   const all = [...view.activities.values()];
   return (

@@ -124,7 +124,7 @@ function notAllowed(ctx: CommandContext, target: Network): Reply {
 }
 
 /** "varje måndag kl. 08:00" in the reader's language, or that the digest is off. */
-export function when(ctx: CommandContext, target: Network): string {
+function when(ctx: CommandContext, target: Network): string {
   const digest = target.digest ?? DEFAULT_DIGEST;
   if (!digest.active) return ctx.t('network.when.off');
   // 2024-01-01 was a Monday: the weekday's name comes from Intl, in the reader's language.

@@ -15,7 +15,7 @@ interface BoundaryContext {
 }
 
 /** The apology (or a coded error's friendly answer) as the card Teams shows. */
-export function failureCard(
+function failureCard(
   deps: AdapterDeps,
   error: unknown,
   where: string,

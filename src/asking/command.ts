@@ -20,7 +20,7 @@ export interface Asker {
 }
 
 /** Check-ins as commands see them: the latest per activity, history, and recording a new one. */
-export interface CheckIns {
+interface CheckIns {
   readonly latest: ReadonlyMap<string, LatestCheckIn>;
   history(activityId: string): Promise<readonly CheckInRow[]>;
   /** Records under the inbound message's idempotency key: the same submission twice is one check-in. */

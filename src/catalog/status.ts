@@ -34,7 +34,7 @@ export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
 ];
 
 /** Where a status comes from: the latest check-in, or the follow-up report the catalog was built from. */
-export type StatusSource = 'check-in' | 'report';
+type StatusSource = 'check-in' | 'report';
 
 export interface ActivityStatus {
   /** A vocabulary code, or `undefined` for work the report calls ongoing but nobody has checked in on yet. */

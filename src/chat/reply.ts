@@ -42,7 +42,7 @@ export interface ListItem {
 }
 
 /** One input of a form: a text (what happened, next step) or a yes/no toggle ("behöver stöd"). */
-export type FormField =
+type FormField =
   | {
       readonly kind: 'text';
       /** The key its value is submitted under (unique within the form). */
@@ -57,7 +57,7 @@ export type FormField =
   | { readonly kind: 'toggle'; readonly name: string; readonly label: string; readonly value?: boolean };
 
 /** A command button that submits the form's values with its command. */
-export interface FormSubmit {
+interface FormSubmit {
   readonly label: string;
   readonly command: string;
   readonly style?: 'primary';

@@ -32,7 +32,7 @@ export interface PromptToSend {
 const BATCH = 500;
 
 /** The dedupe key that makes a prompt one outbox item however often it is enqueued. */
-export function promptDedupeKey(p: Pick<PromptToSend, 'roundId' | 'kind' | 'email' | 'key'>): string {
+function promptDedupeKey(p: Pick<PromptToSend, 'roundId' | 'kind' | 'email' | 'key'>): string {
   return `checkin:${p.kind}:${p.key ?? p.roundId}:${p.email}`;
 }
 

@@ -224,7 +224,7 @@ export class CheckInEngine {
 }
 
 /** When the schedule's next round after `slot` runs (summer-paused slots do not count). */
-export function nextRun(schedule: ScheduleEntry, slot: Slot, calendar: SwedishCalendar): Date | undefined {
+function nextRun(schedule: ScheduleEntry, slot: Slot, calendar: SwedishCalendar): Date | undefined {
   const after = new Date(slot.at.getTime() + 1);
   return dueSlots(schedule, after, new Date(after.getTime() + 400 * 86_400_000), calendar).find(
     (s) => !s.skipped && s.slot !== slot.slot,

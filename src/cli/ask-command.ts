@@ -14,7 +14,7 @@ import type { AskFormat } from './ask-formats.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
 
 /** A platform renderer as `delmal ask` uses it: the JSON the platform would get, and any limit it breaks. */
-export type AskRenderer = (
+type AskRenderer = (
   reply: Reply,
   t: Translate,
 ) => { readonly rendered: unknown; readonly problems: readonly string[] };

@@ -13,6 +13,9 @@ export type Lane = 'interactive' | 'bulk';
  * each feature adds its own by declaration merging, next to its message type, e.g.
  * `declare module '../delivery/outbox-message.js' { interface OutboxMessageKinds { digest: DigestMessage } }`
  * (src/checkins/prompt-message.ts, src/digest/digest-message.ts), so the outbox knows no feature.
+ * Exported for those declarations, which knip does not count as uses.
+ *
+ * @public
  */
 export interface OutboxMessageKinds {
   /** An answer already composed for its asker, in their language (e.g. the reply to `/delmal 5`). */

@@ -8,9 +8,9 @@ import { containsPersonalIdentityNumber } from '../privacy/personal-identity.js'
 import type { AwayPeriod } from './away.js';
 
 /** Why marking someone away was refused; nothing is stored in any of these cases. */
-export type AwayRefusal = 'unknownPerson' | 'past' | 'tooFar' | 'personalNumber';
+type AwayRefusal = 'unknownPerson' | 'past' | 'tooFar' | 'personalNumber';
 
-export type AwayResult =
+type AwayResult =
   | { readonly ok: true; readonly period: AwayPeriod }
   | { readonly ok: false; readonly reason: AwayRefusal };
 

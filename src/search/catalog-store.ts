@@ -8,7 +8,7 @@ import { warmLexicon } from './compounds.js';
 import { type CheckInNote, SearchIndex } from './search-index.js';
 
 /** How far before the newest note time seen the next look for new notes starts. */
-export const NOTES_LOOKBACK_MS = 2 * 60 * 1000;
+const NOTES_LOOKBACK_MS = 2 * 60 * 1000;
 
 export interface CatalogSnapshot {
   readonly revision: string;

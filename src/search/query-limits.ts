@@ -4,10 +4,10 @@
  */
 
 /** Longest search query, in characters; the rest of a long question adds cost, not precision. */
-export const MAX_SEARCH_QUERY_CHARS = 200;
+const MAX_SEARCH_QUERY_CHARS = 200;
 
 /** Most words a search query keeps; each word is one more index walk. */
-export const MAX_SEARCH_TERMS = 24;
+const MAX_SEARCH_TERMS = 24;
 
 /**
  * The part of `query` a search uses: at most {@link MAX_SEARCH_TERMS} words and

@@ -91,7 +91,7 @@ let promptsRecorded = 0;
  * Records that `outboxItemId` carried `email`'s prompt of the round (what the engine stores).
  * Prompts recorded later are stored a second later, so they list in the order they were recorded.
  */
-export async function recordPrompt(
+async function recordPrompt(
   db: Db,
   prompt: { roundId: string; email: string; message: CheckInPromptMessage; outboxItemId: string },
 ): Promise<void> {

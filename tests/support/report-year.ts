@@ -8,7 +8,7 @@ import type { TestDatabase } from './databases.js';
  * A test year of check-ins (2026, Europe/Stockholm), recorded through the real check-in path with
  * an injected clock: some before the year, some on its edges, one after it.
  */
-export const TEST_YEAR: readonly {
+const TEST_YEAR: readonly {
   readonly at: string;
   readonly activity: string;
   readonly status: string;
