@@ -156,3 +156,7 @@ module.exports = {
     },
   },
 };
+
+// The layers themselves, for scripts/docs-graph.js (`npm run docs:graph`). Not enumerable: the
+// configuration's schema allows no keys of our own.
+Object.defineProperty(module.exports, 'layers', { value: LAYERS, enumerable: false });
