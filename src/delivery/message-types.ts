@@ -46,7 +46,11 @@ export function isMessageType(type: string): boolean {
 function definitionOf(type: unknown): MessageType {
   const definition = typeof type === 'string' ? registry.get(type) : undefined;
   if (!definition)
-    throw new DeliveryError('unknown_message_type', `unknown outbox message type: ${String(type)}`);
+    throw new DeliveryError(
+      'unknown_message_type',
+      // What to do about it, for whoever adds a kind: the registry is filled at module load.
+      `unknown outbox message type: ${String(type)} (a feature's kind is registered by its *-message-type.ts module; import it in src/message-kinds.ts)`,
+    );
   return definition;
 }
 
