@@ -9,7 +9,7 @@ const LAYERS = [
   {
     name: 'foundation',
     comment:
-      'config, clock, logs, i18n, errors, privacy guards, caches; db/ (kysely types, migrations, repositories)',
+      'config, clock, logs, i18n, errors, privacy guards, caches, the HTTP server; db/ (kysely types, migrations, repositories)',
     path: [
       '^db/',
       '^src/(config|i18n|errors|cache|audit|privacy|server)/',
