@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 /** The load every HTTP benchmark applies: 50 clients, 2 s warm-up, alternating 6 s rounds. */
-export const CONCURRENCY = 50;
+const CONCURRENCY = 50;
 export const WARM_UP_MS = 2_000;
 export const ROUND_MS = 6_000;
 /** Alternating rounds per contender and level; BENCH_ROUNDS=4 (or more) for steadier ratios. */

@@ -1,6 +1,6 @@
 import { openDatabase } from '../db/connection.js';
 import { systemClock } from '../src/clock.js';
-import { Outbox } from '../src/delivery/outbox-v2.js';
+import { Outbox } from '../src/delivery/outbox.js';
 import { createLogger } from '../src/logger.js';
 import { type SlackLimits, slackPortDeliverer } from './slack-port-deliverer.js';
 

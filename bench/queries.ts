@@ -1,5 +1,5 @@
 /** Why a query is in the set: each group stresses a different part of the search. */
-export type QueryGroup = 'exact' | 'no-diacritics' | 'misspelt' | 'question' | 'rare' | 'common';
+type QueryGroup = 'exact' | 'no-diacritics' | 'misspelt' | 'question' | 'rare' | 'common';
 
 export interface BenchQuery {
   readonly text: string;

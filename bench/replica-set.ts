@@ -3,7 +3,7 @@ import { exited } from '../tests/support/cli.js';
 import { type Replica, readyz, startReplica } from '../tests/support/replicas.js';
 
 /** Resident set size of a process in MB, from /proc (Linux). */
-export function rssMb(pid: number): number {
+function rssMb(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) / 1024;
 }

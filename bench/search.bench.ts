@@ -14,11 +14,11 @@ import { insertCheckIn } from '../db/check-ins.repository.js';
 import { openDatabase } from '../db/connection.js';
 import { parseCatalogFile } from '../src/catalog/catalog-file.js';
 import { ensureDatabaseReady } from '../src/catalog/catalog-seed.js';
-import { CatalogStore } from '../src/catalog/catalog-store.js';
 import { CatalogView } from '../src/catalog/catalog-view.js';
 import { databaseCheckIns } from '../src/checkins/check-in-service.js';
 import { systemClock } from '../src/clock.js';
 import { SHIPPED_CATALOG } from '../src/paths.js';
+import { CatalogStore } from '../src/search/catalog-store.js';
 import {
   catalogDocuments,
   defaultAnalyzer,

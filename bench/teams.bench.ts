@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
 import { startDelmal } from '../src/app.js';
-import { handleMessage } from '../src/chat/handle-message.js';
+import { handleMessage } from '../src/asking/handle-message.js';
 import { localInbound } from '../src/chat/inbound-schema.js';
 import { systemClock } from '../src/clock.js';
 import { loadConfig } from '../src/config/config.js';

@@ -1,7 +1,7 @@
 import type { Activity, Catalog } from '../db/model/catalog-schema.js';
+import type { CommandContext } from '../src/asking/command.js';
 import type { ActivityStatus } from '../src/catalog/status.js';
 import { rollUp } from '../src/catalog/status.js';
-import type { CommandContext } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { ListItem } from '../src/chat/reply.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Activity } from '../db/model/catalog-schema.js';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import { badgeOf } from '../src/catalog/status.js';
-import { type CommandContext, defineCommand } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { Block, Reply } from '../src/chat/reply.js';
 import { fold } from '../src/search/text-processing.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CommandContext, defineCommand } from '../src/chat/command.js';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import type { Reply } from '../src/chat/reply.js';
 import { formatLocalDate, parseSwedishDate } from '../src/schedule/swedish-date.js';
 

@@ -1,7 +1,7 @@
 import type { CheckInRow } from '../db/database.js';
 import type { Activity, StatusDefinition } from '../db/model/catalog-schema.js';
+import type { CommandContext } from '../src/asking/command.js';
 import { badgeOf } from '../src/catalog/status.js';
-import type { CommandContext } from '../src/chat/command.js';
 import { formatTime } from '../src/chat/format.js';
 import type { Block, Reply } from '../src/chat/reply.js';
 import { checkInForm } from '../src/checkins/prompt-render.js';
@@ -31,7 +31,7 @@ export function formInput(
 }
 
 /** The activity's statuses as a prompt lists them (its own plan's vocabulary). */
-export function promptStatuses(ctx: CommandContext, activity: Activity) {
+function promptStatuses(ctx: CommandContext, activity: Activity) {
   return ctx.catalog.view
     .vocabularyOf(activity)
     .map((s) => ({ code: s.code, label: s.label, labelEn: s.labelEn, tone: badgeOf(s, 'sv').tone }));

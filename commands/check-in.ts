@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { defineCommand } from '../src/asking/command.js';
 import { permits } from '../src/authz/matrix.js';
 import { rolesOf } from '../src/authz/roles.js';
-import { defineCommand } from '../src/chat/command.js';
 import type { Reply } from '../src/chat/reply.js';
 import { checkInFormReply, failedReply, formInput, savedReply, statusFor, text } from './check-in-replies.js';
 

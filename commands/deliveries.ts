@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { defineCommand } from '../src/asking/command.js';
 import { permits } from '../src/authz/matrix.js';
 import { refusal } from '../src/authz/refuse.js';
 import { rolesOf } from '../src/authz/roles.js';
-import { defineCommand } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { Reply } from '../src/chat/reply.js';
 import { describeFailure } from '../src/delivery/unreachable-text.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Network } from '../db/model/catalog-schema.js';
-import { type CommandContext, defineCommand } from '../src/chat/command.js';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import type { Reply } from '../src/chat/reply.js';
 import { renderDigest, renderDigestDetails } from '../src/digest/render-digest.js';
 import { fold } from '../src/search/text-processing.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { defineCommand } from '../src/asking/command.js';
 import { rollUp } from '../src/catalog/status.js';
-import { defineCommand } from '../src/chat/command.js';
 import { type Block, paginate, type Reply } from '../src/chat/reply.js';
 import { OUT_OF_RANGE_NUMBER, parseGoalReference } from '../src/chat/words.js';
 import { activityItem, statusOf } from './activity-items.js';

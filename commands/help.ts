@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/chat/command.js';
+import { defineCommand } from '../src/asking/command.js';
+import { usage } from '../src/asking/usage.js';
 import type { Reply } from '../src/chat/reply.js';
-import { usage } from '../src/chat/usage.js';
 
 /** `delmal hjalp` — help generated from the command registry and each command's argument schema. */
 export const help = defineCommand({

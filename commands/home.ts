@@ -1,4 +1,4 @@
-import type { CommandContext } from '../src/chat/command.js';
+import type { CommandContext } from '../src/asking/command.js';
 import type { Block, Reply } from '../src/chat/reply.js';
 import { lastCheckInText, networkItem, statusOf } from './activity-items.js';
 

@@ -1,4 +1,4 @@
-import type { ChatCommand } from '../src/chat/command.js';
+import type { ChatCommand } from '../src/asking/command.js';
 import { activity } from './activity.js';
 import { away, back } from './away.js';
 import { checkIn, editCheckIn } from './check-in.js';
@@ -31,21 +31,3 @@ export const COMMANDS: readonly ChatCommand[] = [
   deliveries,
   help,
 ];
-
-export {
-  activity,
-  away,
-  back,
-  checkIn,
-  deliveries,
-  digest,
-  editCheckIn,
-  goal,
-  help,
-  intent,
-  listGoals,
-  mine,
-  network,
-  search,
-  status,
-};

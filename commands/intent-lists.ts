@@ -1,5 +1,5 @@
 import type { Activity } from '../db/model/catalog-schema.js';
-import type { CommandContext } from '../src/chat/command.js';
+import type { CommandContext } from '../src/asking/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { ListItem, Reply } from '../src/chat/reply.js';
 import { parseSince } from '../src/intents/dates.js';
@@ -8,7 +8,7 @@ import { fold } from '../src/search/text-processing.js';
 import { activityItem, statusOf } from './activity-items.js';
 
 /** A heading saying what was understood, then the activities (or a line saying there are none). */
-export function listReply(heading: string, items: readonly ListItem[], none: string): Reply {
+function listReply(heading: string, items: readonly ListItem[], none: string): Reply {
   return {
     summary: heading,
     blocks: [

@@ -1,6 +1,6 @@
 import type { Activity } from '../db/model/catalog-schema.js';
+import type { CommandContext } from '../src/asking/command.js';
 import type { CatalogView } from '../src/catalog/catalog-view.js';
-import type { CommandContext } from '../src/chat/command.js';
 import { parseGoalReference } from '../src/chat/words.js';
 import { fold } from '../src/search/text-processing.js';
 
@@ -17,7 +17,7 @@ const bare = (name: string) =>
     .trim();
 
 /** The activity a name or id stands for: "CROSS", "cross", "BISAM", "dans för hälsa". */
-export function activityNamed(view: CatalogView, text: string): Activity | undefined {
+function activityNamed(view: CatalogView, text: string): Activity | undefined {
   const wanted = fold(text).trim();
   const all = [...view.activities.values()];
   return (

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import { rollUp } from '../src/catalog/status.js';
-import { type CommandContext, defineCommand } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { Block, ListItem, Reply } from '../src/chat/reply.js';
 import { detectIntent } from '../src/intents/detect-intent.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import { rollUp } from '../src/catalog/status.js';
-import { type CommandContext, defineCommand } from '../src/chat/command.js';
 import type { Block, Reply } from '../src/chat/reply.js';
 import { statusOf } from './activity-items.js';
 

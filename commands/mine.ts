@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/chat/command.js';
+import { defineCommand } from '../src/asking/command.js';
 import type { Block, Reply } from '../src/chat/reply.js';
 import { formatLocalDate } from '../src/schedule/swedish-date.js';
 import { activityItem, networkItem } from './activity-items.js';

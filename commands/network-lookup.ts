@@ -1,7 +1,7 @@
 import type { Network } from '../db/model/catalog-schema.js';
+import type { CommandContext } from '../src/asking/command.js';
 import { type MatrixId, permits } from '../src/authz/matrix.js';
 import { rolesOf } from '../src/authz/roles.js';
-import type { CommandContext } from '../src/chat/command.js';
 import { fold } from '../src/search/text-processing.js';
 
 export type NetworkLookup =

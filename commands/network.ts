@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Network } from '../db/model/catalog-schema.js';
-import { type CommandContext, defineCommand } from '../src/chat/command.js';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import type { Reply } from '../src/chat/reply.js';
 import { firstWord } from '../src/chat/words.js';
 import { DEFAULT_DIGEST } from '../src/digest/digest-schedule.js';
@@ -124,7 +124,7 @@ function notAllowed(ctx: CommandContext, target: Network): Reply {
 }
 
 /** "varje måndag kl. 08:00" in the reader's language, or that the digest is off. */
-export function when(ctx: CommandContext, target: Network): string {
+function when(ctx: CommandContext, target: Network): string {
   const digest = target.digest ?? DEFAULT_DIGEST;
   if (!digest.active) return ctx.t('network.when.off');
   // 2024-01-01 was a Monday: the weekday's name comes from Intl, in the reader's language.

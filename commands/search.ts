@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import type { CatalogView } from '../src/catalog/catalog-view.js';
-import { type CommandContext, defineCommand } from '../src/chat/command.js';
 import { formatDateTime } from '../src/chat/format.js';
-import { boundSearchQuery } from '../src/chat/input-limits.js';
 import type { Action, Reply } from '../src/chat/reply.js';
+import { boundSearchQuery } from '../src/search/query-limits.js';
 import type { SearchHit } from '../src/search/search-index.js';
 import { capitalise } from './list-goals.js';
 

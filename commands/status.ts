@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Activity } from '../db/model/catalog-schema.js';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import { rollUp } from '../src/catalog/status.js';
 import { countStatuses } from '../src/catalog/status-counts.js';
-import { type CommandContext, defineCommand } from '../src/chat/command.js';
 import type { Block, ListItem, Reply } from '../src/chat/reply.js';
 import { parseGoalReference } from '../src/chat/words.js';
 import { fold } from '../src/search/text-processing.js';

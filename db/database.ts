@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { AuditLogTable } from './audit-tables.js';
 import type {
   ChatIdentityTable,
@@ -29,19 +29,19 @@ interface Sourced {
   source_section: string | null;
 }
 
-export interface CatalogMetaTable {
+interface CatalogMetaTable {
   key: string;
   value: string;
 }
 
-export interface RusTable {
+interface RusTable {
   id: string;
   name: string;
   period_start: number;
   period_end: number | null;
 }
 
-export interface RusOverallGoalTable {
+interface RusOverallGoalTable {
   id: string;
   rus_id: string;
   title: string;
@@ -49,7 +49,7 @@ export interface RusOverallGoalTable {
   position: number;
 }
 
-export interface RusEffectGoalTable extends Sourced {
+interface RusEffectGoalTable extends Sourced {
   id: string;
   rus_id: string;
   title: string;
@@ -58,14 +58,14 @@ export interface RusEffectGoalTable extends Sourced {
   position: number;
 }
 
-export interface InterventionLevelTable extends Sourced {
+interface InterventionLevelTable extends Sourced {
   id: string;
   title: string;
   description: string | null;
   position: number;
 }
 
-export interface PlanTable extends Sourced {
+interface PlanTable extends Sourced {
   id: string;
   name: string;
   kind: string;
@@ -78,7 +78,7 @@ export interface PlanTable extends Sourced {
   position: number;
 }
 
-export interface PlanStatusTable {
+interface PlanStatusTable {
   plan_id: string;
   code: string;
   label: string;
@@ -89,13 +89,13 @@ export interface PlanStatusTable {
   position: number;
 }
 
-export interface FollowUpTable extends Sourced {
+interface FollowUpTable extends Sourced {
   id: string;
   title: string;
   year: number | null;
 }
 
-export interface FocusAreaTable extends Sourced {
+interface FocusAreaTable extends Sourced {
   id: string;
   plan_id: string | null;
   follow_up_id: string | null;
@@ -106,7 +106,7 @@ export interface FocusAreaTable extends Sourced {
   position: number;
 }
 
-export interface GoalTable extends Sourced {
+interface GoalTable extends Sourced {
   id: string;
   plan_id: string;
   number: number;
@@ -116,7 +116,7 @@ export interface GoalTable extends Sourced {
   position: number;
 }
 
-export interface ActivityAreaTable {
+interface ActivityAreaTable {
   id: string;
   focus_area_id: string;
   title: string;
@@ -124,7 +124,7 @@ export interface ActivityAreaTable {
   position: number;
 }
 
-export interface ActivityTable extends Sourced {
+interface ActivityTable extends Sourced {
   id: string;
   name: string;
   description: string;
@@ -135,7 +135,7 @@ export interface ActivityTable extends Sourced {
   position: number;
 }
 
-export interface PersonTable {
+interface PersonTable {
   id: string;
   email: string;
   name: string;
@@ -163,7 +163,7 @@ export interface NetworkTable {
 }
 
 /** A many-to-many link; `position` keeps the order the catalog gave. */
-export type LinkTable<Owner extends string, Target extends string> = Record<Owner | Target, string> & {
+type LinkTable<Owner extends string, Target extends string> = Record<Owner | Target, string> & {
   position: number;
 };
 
@@ -211,12 +211,7 @@ export interface Database {
   audit_log: AuditLogTable;
 }
 
-export type PlanRow = Selectable<PlanTable>;
-export type GoalRow = Selectable<GoalTable>;
-export type FocusAreaRow = Selectable<FocusAreaTable>;
-export type ActivityRow = Selectable<ActivityTable>;
 export type PersonRow = Selectable<PersonTable>;
-export type NewPerson = Insertable<PersonTable>;
 export type OutboxItemRow = Selectable<OutboxItemTable>;
 export type ChatIdentityRow = Selectable<ChatIdentityTable>;
 export type CheckInRow = Selectable<CheckInTable>;

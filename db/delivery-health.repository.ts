@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 /** A recipient that could not be reached, with why (an `UnreachableReason`, or null after retries ran out). */
-export interface FailedRecipient {
+interface FailedRecipient {
   readonly recipient: string;
   readonly reason: string | null;
   readonly count: number;

@@ -5,7 +5,7 @@ import type { Db } from './connection.js';
  * The PostgreSQL advisory lock key of start-up work (migrations, seeding the shipped catalog):
  * the bytes of "dlml", fixed so every replica and every version agrees on it.
  */
-export const STARTUP_LOCK_KEY = 0x646c6d6c;
+const STARTUP_LOCK_KEY = 0x646c6d6c;
 
 /**
  * Runs `work` while holding the start-up lock. On PostgreSQL that is a session advisory lock on one

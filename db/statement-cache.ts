@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 /** Distinct statements kept prepared, at most; the least recently used is dropped beyond it. */
-export const STATEMENT_CACHE_SIZE = 256;
+const STATEMENT_CACHE_SIZE = 256;
 
 /**
  * A better-sqlite3 database whose `prepare` reuses the statement prepared for the same SQL text

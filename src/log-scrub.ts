@@ -14,7 +14,7 @@ const PERSONAL_NUMBER = /\b(?:\d{2})?\d{6}[-+ ]?\d{4}\b/g;
 const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
 
 /** One SDK log argument, reduced to what is safe to log. */
-export function scrubLogArgument(value: unknown): string {
+function scrubLogArgument(value: unknown): string {
   if (typeof value === 'string') return scrubLogText(value);
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
@@ -34,7 +34,7 @@ export function scrubLogArgument(value: unknown): string {
 }
 
 /** A log text without quotes, JSON, personnummer, and at most {@link MAX_LENGTH} characters. */
-export function scrubLogText(text: string): string {
+function scrubLogText(text: string): string {
   const jsonStart = text.search(/[{[]/);
   const head = jsonStart >= 0 ? `${text.slice(0, jsonStart)}{…}` : text;
   const scrubbed = head.replace(QUOTED, '"…"').replace(PERSONAL_NUMBER, '[personnummer]');

@@ -13,7 +13,7 @@ import { translator } from '../../src/i18n/i18n.js';
 import { renderAdaptiveCard } from '../teams/render-card.js';
 
 /** One message as the playground page receives it (server-sent event data). */
-export interface PlaygroundEvent {
+interface PlaygroundEvent {
   readonly id: string;
   /** `dm:<email>` or `network:<id>`. */
   readonly conversation: string;
@@ -25,7 +25,7 @@ export interface PlaygroundEvent {
 type Listener = (event: PlaygroundEvent) => void;
 
 /** The DM conversation of one playground person ('' is the anonymous visitor). */
-export const dmOf = (email: string) => `dm:${email.toLowerCase()}`;
+const dmOf = (email: string) => `dm:${email.toLowerCase()}`;
 
 /**
  * The playground as a `ChatPort`: a message goes to the open browser at once (server-sent events)

@@ -10,7 +10,7 @@ const EXAMPLE_KEYS = [
   'playground.example.changes',
 ] as const;
 
-export interface PlaygroundPerson {
+interface PlaygroundPerson {
   readonly email: string;
   readonly name: string;
   readonly role: string;

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
+import type { CommandContext } from '../../src/asking/command.js';
 import { badgeOf } from '../../src/catalog/status.js';
-import type { CommandContext } from '../../src/chat/command.js';
 import { NEXT_STEP_MAX_LENGTH, NOTE_MAX_LENGTH } from '../../src/checkins/record-check-in.js';
 import { SLACK_LIMITS, TONE_EMOJI } from './render-blocks.js';
 

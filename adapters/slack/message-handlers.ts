@@ -9,10 +9,8 @@ import { apology, type SlackTools } from './slack-context.js';
 import { actionInbound, eventInbound, slashCommandInbound } from './slack-inbound-message.js';
 import { SLASH_COMMAND } from './slack-surface.js';
 
-export { SHARE_ACTION } from './share-command.js';
-
 /** How long a slash command may take to answer inside its ack; Slack allows 3 s in all. */
-export const INLINE_ANSWER_MS = 2000;
+const INLINE_ANSWER_MS = 2000;
 
 /** `work`'s result if it settles within `ms`, else undefined (work goes on; the timer does not linger). */
 function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | { error: unknown } | undefined> {

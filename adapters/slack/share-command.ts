@@ -1,6 +1,7 @@
-import type { ChatCommand } from '../../src/chat/command.js';
-import { resolveCommand } from '../../src/chat/handle-message.js';
-import { boundSearchQuery, MAX_MESSAGE_CHARS } from '../../src/chat/input-limits.js';
+import type { ChatCommand } from '../../src/asking/command.js';
+import { resolveCommand } from '../../src/asking/handle-message.js';
+import { MAX_MESSAGE_CHARS } from '../../src/chat/input-limits.js';
+import { boundSearchQuery } from '../../src/search/query-limits.js';
 import { SLACK_LIMITS, type SlackMessage } from './slack-limits.js';
 
 /** The action id of "Dela i kanalen" on a private answer. */

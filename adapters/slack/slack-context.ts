@@ -1,13 +1,13 @@
 import type { WebClient } from '@slack/web-api';
-import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
-import { askerFor } from '../../src/chat/asker.js';
-import type { Asker, CommandContext } from '../../src/chat/command.js';
+import type { AdapterDeps } from '../../src/asking/adapter-deps.js';
+import { askerFor } from '../../src/asking/asker.js';
+import type { Asker, CommandContext } from '../../src/asking/command.js';
 import {
   type ChatDeps,
   commandContext,
   handleMessage,
   resolveCommand,
-} from '../../src/chat/handle-message.js';
+} from '../../src/asking/handle-message.js';
 import type { Address, InboundMessage } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { NewDelivery } from '../../src/delivery/outbox-message.js';

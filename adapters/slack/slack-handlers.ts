@@ -4,7 +4,6 @@ import { registerMessageHandlers, type SlashCommandArgs } from './message-handle
 import { listenerFailed, registerSlackBoundary } from './slack-boundary.js';
 import { type SlackHandlerDeps, slackTools } from './slack-context.js';
 
-export { SHARE_ACTION } from './message-handlers.js';
 export type { SlackHandlerDeps } from './slack-context.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Address, ConversationKind, InboundMessage } from '../../src/chat/i
 import { toInbound } from '../../src/chat/inbound-schema.js';
 
 /** What kind of place a Slack conversation is, from its `channel_type` or, failing that, its id. */
-export function slackConversationKind(channelId: string, channelType?: string): ConversationKind {
+function slackConversationKind(channelId: string, channelType?: string): ConversationKind {
   if (channelType === 'im' || channelType === 'directmessage') return 'dm';
   if (channelType === 'mpim' || channelType?.startsWith('mpdm-')) return 'group';
   if (channelType) return 'channel';

@@ -4,4 +4,3 @@
  */
 export const SLASH_COMMAND = '/delmal';
 export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.im'] as const;
-export type SlackBotEvent = (typeof SLACK_BOT_EVENTS)[number];

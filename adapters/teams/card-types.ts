@@ -26,7 +26,7 @@ export interface AcTextBlock extends AcElementBase {
   style?: 'default' | 'heading';
 }
 
-export interface AcFactSet extends AcElementBase {
+interface AcFactSet extends AcElementBase {
   type: 'FactSet';
   facts: { title: string; value: string }[];
 }
@@ -38,7 +38,7 @@ export interface AcColumn {
   verticalContentAlignment?: 'Top' | 'Center' | 'Bottom';
 }
 
-export interface AcColumnSet extends AcElementBase {
+interface AcColumnSet extends AcElementBase {
   type: 'ColumnSet';
   columns: AcColumn[];
 }
@@ -55,7 +55,7 @@ export interface AcActionSet extends AcElementBase {
 }
 
 /** A text input; its value is posted back under `id` with the action that submits it. */
-export interface AcInputText extends AcElementBase {
+interface AcInputText extends AcElementBase {
   type: 'Input.Text';
   id: string;
   label: string;
@@ -66,7 +66,7 @@ export interface AcInputText extends AcElementBase {
 }
 
 /** A yes/no input; posted back as `valueOn` / `valueOff` (strings). */
-export interface AcInputToggle extends AcElementBase {
+interface AcInputToggle extends AcElementBase {
   type: 'Input.Toggle';
   id: string;
   title: string;
@@ -97,7 +97,7 @@ export interface AcSubmitAction {
  * Runs a chat command as a Universal Action: Teams invokes the bot (`adaptiveCard/action`) and
  * replaces the card with the one it returns. Clients without Universal Actions use the fallback.
  */
-export interface AcExecuteAction {
+interface AcExecuteAction {
   type: 'Action.Execute';
   title: string;
   verb: string;
@@ -106,13 +106,13 @@ export interface AcExecuteAction {
   fallback: AcSubmitAction;
 }
 
-export interface AcOpenUrlAction {
+interface AcOpenUrlAction {
   type: 'Action.OpenUrl';
   title: string;
   url: string;
 }
 
-export interface AcShowCardAction {
+interface AcShowCardAction {
   type: 'Action.ShowCard';
   title: string;
   card: AcNestedCard;

@@ -40,7 +40,7 @@ const ACTIONS_PER_ROW = 5;
 const TEXT_PIECE = 4000;
 
 /** Adaptive Cards' semantic text colours, chosen so the badge follows the user's Teams theme. */
-export const TONE_COLOR: Readonly<Record<Tone, AcTextColor>> = {
+const TONE_COLOR: Readonly<Record<Tone, AcTextColor>> = {
   green: 'good',
   yellow: 'warning',
   red: 'attention',

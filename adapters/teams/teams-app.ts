@@ -4,7 +4,7 @@ import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import type { Config } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { ConnectorClient } from './connector-client.js';
-import { answerMessagesDirectly } from './message-fast-path.js';
+import { answerMessagesDirectly } from './message-route.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
 import { teamsActivitiesRoute } from './teams-http-route.js';

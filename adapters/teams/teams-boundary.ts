@@ -1,5 +1,5 @@
 import type { ActivityLike } from '@microsoft/teams.api';
-import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
+import type { AdapterDeps } from '../../src/asking/adapter-deps.js';
 import type { Address } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { describeFailure } from '../../src/errors/bot-error.js';
@@ -15,7 +15,7 @@ interface BoundaryContext {
 }
 
 /** The apology (or a coded error's friendly answer) as the card Teams shows. */
-export function failureCard(
+function failureCard(
   deps: AdapterDeps,
   error: unknown,
   where: string,

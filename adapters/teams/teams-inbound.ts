@@ -42,5 +42,3 @@ export const teamsActivityShape = z.looseObject({
   membersRemoved: z.array(account).max(1000).nullish(),
   channelData: z.looseObject({}).nullish(),
 });
-
-export type TeamsActivityShape = z.infer<typeof teamsActivityShape>;

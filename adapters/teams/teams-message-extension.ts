@@ -1,11 +1,11 @@
 import type { App } from '@microsoft/teams.apps';
 import { z } from 'zod';
-import { askerFor } from '../../src/chat/asker.js';
-import { type ChatDeps, handleMessage } from '../../src/chat/handle-message.js';
+import type { AdapterDeps } from '../../src/asking/adapter-deps.js';
+import { askerFor } from '../../src/asking/asker.js';
+import { type ChatDeps, handleMessage } from '../../src/asking/handle-message.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { renderAdaptiveCard } from './render-card.js';
 import { guardInvoke } from './teams-boundary.js';
-import type { TeamsHandlerDeps } from './teams-handlers.js';
 import { type TeamsWhere, teamsInbound, teamsWhere } from './teams-inbound-message.js';
 
 // composeExtension/query: what the compose box sends when someone searches delmal.
@@ -20,7 +20,7 @@ const extensionQuery = z.object({
  * The message extension: search delmål and activities from the compose box; each result inserts
  * the same card `/delmal <n>` or `delmal aktivitet …` would answer with, into any conversation.
  */
-export function registerMessageExtension(app: App, deps: TeamsHandlerDeps): void {
+export function registerMessageExtension(app: App, deps: AdapterDeps): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
   app.on(
     'message.ext.query',

@@ -28,7 +28,7 @@ import { teamsDeliveryResult } from './teams-delivery-result.js';
 import { conversationOf } from './teams-inbound-message.js';
 
 /** Teams' documented limits: about 7 messages a second per conversation, about 50 per tenant. */
-export const TEAMS_RATE_LIMITS = {
+const TEAMS_RATE_LIMITS = {
   perConversation: { limit: 7, perMs: 1000 },
   perTenant: { limit: 50, perMs: 1000 },
 };

@@ -29,15 +29,15 @@ const period = z
 const email = z.email({ error: 'catalog.expected.email' }).transform((value) => value.toLowerCase());
 const ids = z.array(slug, { error: 'catalog.expected.idList' }).default([]);
 
-export const sourceSchema = z.strictObject({
+const sourceSchema = z.strictObject({
   document: title,
   section: z.string({ error: 'catalog.expected.text' }).default(''),
 });
 
-export const REPORTED_STATUSES = ['planned', 'ongoing', 'paused', 'finished'] as const;
-export const STATUS_COLOURS = ['green', 'yellow', 'red', 'grey', 'blue'] as const;
+const REPORTED_STATUSES = ['planned', 'ongoing', 'paused', 'finished'] as const;
+const STATUS_COLOURS = ['green', 'yellow', 'red', 'grey', 'blue'] as const;
 
-export const statusSchema = z.strictObject({
+const statusSchema = z.strictObject({
   code: z
     .string({ error: 'catalog.expected.code' })
     .regex(/^[a-z][a-z0-9_]*$/, { error: 'catalog.expected.code' }),
@@ -50,7 +50,7 @@ export const statusSchema = z.strictObject({
   active: z.boolean().default(true),
 });
 
-export const focusAreaSchema = z.strictObject({
+const focusAreaSchema = z.strictObject({
   id: slug,
   number: z.number({ error: 'catalog.expected.number' }).int().min(1),
   title,
@@ -59,7 +59,7 @@ export const focusAreaSchema = z.strictObject({
   source: sourceSchema.optional(),
 });
 
-export const goalSchema = z.strictObject({
+const goalSchema = z.strictObject({
   id: slug,
   number: z.number({ error: 'catalog.expected.number' }).int({ error: 'catalog.expected.number' }).min(1),
   title,
@@ -68,7 +68,7 @@ export const goalSchema = z.strictObject({
   source: sourceSchema.optional(),
 });
 
-export const planSchema = z.strictObject({
+const planSchema = z.strictObject({
   id: slug,
   name: title,
   kind: z.enum(['action_plan', 'programme', 'roadmap'], { error: 'catalog.expected.planKind' }),
@@ -85,13 +85,13 @@ export const planSchema = z.strictObject({
   goals: z.array(goalSchema).default([]),
 });
 
-export const activityAreaSchema = z.strictObject({ id: slug, title, description: optionalText });
+const activityAreaSchema = z.strictObject({ id: slug, title, description: optionalText });
 
-export const commonFocusAreaSchema = focusAreaSchema.omit({ commonFocusArea: true }).extend({
+const commonFocusAreaSchema = focusAreaSchema.omit({ commonFocusArea: true }).extend({
   activityAreas: z.array(activityAreaSchema).default([]),
 });
 
-export const followUpSchema = z.strictObject({
+const followUpSchema = z.strictObject({
   id: slug,
   title,
   year: year.optional(),
@@ -99,7 +99,7 @@ export const followUpSchema = z.strictObject({
   focusAreas: z.array(commonFocusAreaSchema).default([]),
 });
 
-export const activitySchema = z.strictObject({
+const activitySchema = z.strictObject({
   id: slug,
   name: title,
   description: z.string({ error: 'catalog.expected.text' }).default(''),
@@ -115,7 +115,7 @@ export const activitySchema = z.strictObject({
   source: sourceSchema.optional(),
 });
 
-export const personSchema = z.strictObject({
+const personSchema = z.strictObject({
   email,
   name: title,
   organisation: optionalText,
@@ -127,7 +127,7 @@ export const personSchema = z.strictObject({
 });
 
 /** A chat channel a network's digest goes to: the platform's own ids (`delmal natverk koppla` shows them). */
-export const networkChannelSchema = z.strictObject({
+const networkChannelSchema = z.strictObject({
   platform: z.enum(['slack', 'teams', 'local'], { error: 'catalog.expected.platform' }),
   /** Slack team id (T…), Teams tenant id, `local` for the playground. */
   workspace: z.string({ error: 'catalog.expected.text' }).trim().min(1, { error: 'catalog.expected.text' }),
@@ -137,7 +137,7 @@ export const networkChannelSchema = z.strictObject({
 });
 
 /** When a network's weekly digest goes out; each field defaults to Monday 08:00 Europe/Stockholm. */
-export const networkDigestSchema = z.strictObject({
+const networkDigestSchema = z.strictObject({
   weekday: z.enum(WEEKDAYS, { error: 'catalog.expected.weekday' }).default('monday'),
   time: z
     .string({ error: 'catalog.expected.time' })
@@ -150,7 +150,7 @@ export const networkDigestSchema = z.strictObject({
   active: z.boolean({ error: 'catalog.expected.boolean' }).default(true),
 });
 
-export const networkSchema = z.strictObject({
+const networkSchema = z.strictObject({
   id: slug,
   name: title,
   description: optionalText,
@@ -169,7 +169,7 @@ export const networkSchema = z.strictObject({
   demo: z.boolean().default(false),
 });
 
-export const rusSchema = z.strictObject({
+const rusSchema = z.strictObject({
   id: slug,
   name: title,
   periodStart: year,
@@ -188,7 +188,7 @@ export const rusSchema = z.strictObject({
     .default([]),
 });
 
-export const interventionLevelSchema = z.strictObject({
+const interventionLevelSchema = z.strictObject({
   id: slug,
   title,
   description: optionalText,
@@ -220,7 +220,5 @@ export type Activity = z.output<typeof activitySchema>;
 export type Person = z.output<typeof personSchema>;
 export type Network = z.output<typeof networkSchema>;
 export type NetworkChannel = z.output<typeof networkChannelSchema>;
-export type NetworkDigestSettings = z.output<typeof networkDigestSchema>;
-export type Rus = z.output<typeof rusSchema>;
 export type StatusDefinition = z.output<typeof statusSchema>;
 export type ReportedStatus = (typeof REPORTED_STATUSES)[number];

@@ -20,7 +20,7 @@ export const WEEKDAYS = [
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** The UTC midnight of `date`; throws on a malformed or impossible date (2027-02-30). */
-export function toUtcMidnight(date: LocalDate): number {
+function toUtcMidnight(date: LocalDate): number {
   const m = DATE.exec(date);
   if (!m) throw new RangeError(`not a date: ${date}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -39,7 +39,7 @@ export function isLocalDate(value: string): boolean {
   }
 }
 
-export function fromUtcMidnight(ms: number): LocalDate {
+function fromUtcMidnight(ms: number): LocalDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 

@@ -7,9 +7,9 @@ import { isTimeZone, isWallTime } from './zoned-time.js';
  * to exactly one scope — a plan (the default for its activities), a network, or one activity (an
  * override) — named by the key `plan`, `network` or `activity`.
  */
-export const CADENCES = ['weekly', 'every_n_weeks', 'monthly_nth_weekday', 'quarterly'] as const;
-export type CadenceKind = (typeof CADENCES)[number];
-export const SCOPES = ['plan', 'network', 'activity'] as const;
+const CADENCES = ['weekly', 'every_n_weeks', 'monthly_nth_weekday', 'quarterly'] as const;
+type CadenceKind = (typeof CADENCES)[number];
+const SCOPES = ['plan', 'network', 'activity'] as const;
 export type ScheduleScope = (typeof SCOPES)[number];
 
 /** Fields each cadence uses; any other cadence field on an entry is an error, not silently ignored. */

@@ -1,7 +1,7 @@
 import { slackManifest } from './manifest.js';
 
 /** Where a self-hosted delmal answers; replace with your own address when you create the app. */
-export const EXAMPLE_BASE_URL = 'https://delmal.example.org';
+const EXAMPLE_BASE_URL = 'https://delmal.example.org';
 
 const HEADER = (variant: string) =>
   `# delmal – Slack app manifest (${variant}). Generated from manifest/slack/manifest.ts by \`npm run manifest:slack\`.\n# Create the app at https://api.slack.com/apps → "From a manifest" and paste this file.\n`;

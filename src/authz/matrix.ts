@@ -11,7 +11,7 @@ export const ROLES = ['member', 'owner', 'chair', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Where an entry is reached from. */
-export type Surface = 'command' | 'button' | 'modal' | 'cli';
+type Surface = 'command' | 'button' | 'modal' | 'cli';
 
 export interface MatrixEntry {
   readonly surface: Surface;

@@ -1,7 +1,7 @@
 import { type EntityKind, entityKey } from '../../db/model/catalog-entity.js';
 import type { Catalog } from '../../db/model/catalog-schema.js';
 
-export interface FlatEntity {
+interface FlatEntity {
   readonly kind: EntityKind;
   readonly id: string;
   readonly label: string;
@@ -36,7 +36,7 @@ function stable(value: unknown): string {
 }
 
 /** Flattens a catalog into its entities, keyed by kind and id, children separated from parents. */
-export function flattenCatalog(catalog: Catalog): Map<string, FlatEntity> {
+function flattenCatalog(catalog: Catalog): Map<string, FlatEntity> {
   const out = new Map<string, FlatEntity>();
   const add = (kind: EntityKind, id: string, label: string, data: unknown): void => {
     out.set(entityKey(kind, id), { kind, id, label, fingerprint: stable(data) });

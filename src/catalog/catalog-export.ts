@@ -7,7 +7,7 @@ import { ACTIVITY_CSV_COLUMNS } from './catalog-file.js';
 import type { ExportFormat } from './export-formats.js';
 
 /** Serialises a catalog as YAML (everything) or CSV (activities, one row each). */
-export function serialiseCatalog(catalog: Catalog, format: ExportFormat): string {
+function serialiseCatalog(catalog: Catalog, format: ExportFormat): string {
   if (format === 'yaml') return stringifyYaml(catalog, { lineWidth: 0, blockQuote: 'literal' });
   const rows = catalog.activities.map((a) => ({
     ...a,

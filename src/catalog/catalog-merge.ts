@@ -1,7 +1,7 @@
 import type { Catalog } from '../../db/model/catalog-schema.js';
 
 /** Replaces items with the same key and appends new ones, keeping the existing order. */
-export function mergeById<T>(current: readonly T[], incoming: readonly T[], key: (item: T) => string): T[] {
+function mergeById<T>(current: readonly T[], incoming: readonly T[], key: (item: T) => string): T[] {
   const result = [...current];
   const index = new Map(result.map((item, i) => [key(item), i]));
   for (const item of incoming) {

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../db/model/catalog-schema.js';
-import { checkChannelReferences } from '../digest/channel-references.js';
-import { checkScheduleReferences } from '../schedule/schedule-references.js';
 import type { CatalogIssue, CatalogPath } from './catalog-issues.js';
+import { checkChannelReferences } from './channel-references.js';
+import { checkScheduleReferences } from './schedule-references.js';
 
 /** Every id a catalog defines, per kind. */
 interface Ids {

@@ -1,5 +1,5 @@
-import type { StatusBadge } from '../chat/reply.js';
 import type { ActivityStatus } from './status.js';
+import type { StatusBadge } from './status-badge.js';
 
 /** How many activities have one status. */
 export interface StatusCount extends StatusBadge {

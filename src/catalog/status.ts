@@ -1,6 +1,6 @@
 import type { Activity, StatusDefinition } from '../../db/model/catalog-schema.js';
-import type { StatusBadge, Tone } from '../chat/reply.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
+import type { StatusBadge, Tone } from './status-badge.js';
 
 /** The status vocabulary used when a plan defines none (domain.md's default). */
 export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
@@ -34,7 +34,7 @@ export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
 ];
 
 /** Where a status comes from: the latest check-in, or the follow-up report the catalog was built from. */
-export type StatusSource = 'check-in' | 'report';
+type StatusSource = 'check-in' | 'report';
 
 export interface ActivityStatus {
   /** A vocabulary code, or `undefined` for work the report calls ongoing but nobody has checked in on yet. */

@@ -34,7 +34,7 @@ const address = z.discriminatedUnion('kind', [
  * platform payload, so a payload lacking an id the core relies on is refused at the edge, not deep
  * inside a command.
  */
-export const inboundMessage = z.object({
+const inboundMessage = z.object({
   platform,
   workspaceId: id,
   conversation: z.object({

@@ -6,7 +6,7 @@
  */
 
 /** What a part costs against the budget: `units` (e.g. Slack blocks) and `size` (characters or bytes). */
-export interface Cost {
+interface Cost {
   readonly units: number;
   readonly size: number;
 }
@@ -32,7 +32,7 @@ export interface Budget {
 }
 
 /** Sums the cost of `parts`. */
-export function totalCost<T>(parts: readonly Part<T>[]): Cost {
+function totalCost<T>(parts: readonly Part<T>[]): Cost {
   return parts.reduce((sum, part) => add(sum, part.cost), { units: 0, size: 0 });
 }
 

@@ -7,13 +7,10 @@
  * can express; anything else a user typed is shown literally.
  */
 
-/** Colour family of a status badge; each renderer maps it to what its platform can show. */
-export type Tone = 'green' | 'yellow' | 'red' | 'grey' | 'blue';
+import type { StatusBadge, Tone } from '../catalog/status-badge.js';
 
-export interface StatusBadge {
-  readonly label: string;
-  readonly tone: Tone;
-}
+// A status's badge and tone are the domain's (src/catalog/status-badge.ts); replies carry them.
+export type { StatusBadge, Tone };
 
 /**
  * Something a user can press. A `command` action runs chat words as if the user had typed them
@@ -45,7 +42,7 @@ export interface ListItem {
 }
 
 /** One input of a form: a text (what happened, next step) or a yes/no toggle ("behöver stöd"). */
-export type FormField =
+type FormField =
   | {
       readonly kind: 'text';
       /** The key its value is submitted under (unique within the form). */
@@ -60,7 +57,7 @@ export type FormField =
   | { readonly kind: 'toggle'; readonly name: string; readonly label: string; readonly value?: boolean };
 
 /** A command button that submits the form's values with its command. */
-export interface FormSubmit {
+interface FormSubmit {
   readonly label: string;
   readonly command: string;
   readonly style?: 'primary';

@@ -11,8 +11,7 @@ import { toLocal, toUtc } from '../../db/model/zoned-time.js';
 import { lastDayAway } from '../schedule/away.js';
 import { inQuietHours } from '../schedule/due.js';
 import { type PromptToSend, sendPrompts } from './prompt-sender.js';
-import type { EngineDeps, TickContext } from './round-engine.js';
-import { platformsOf } from './round-engine.js';
+import { type EngineDeps, platformsOf, type TickContext } from './round-context.js';
 
 /**
  * One catch-up prompt after an absence: when someone is back (their absence ended before today,

@@ -14,7 +14,7 @@ import { type CheckInInput, type CheckInResult, personIdOf, validateCheckIn } fr
  * slot), or for a check-in outside a round, the opening of the next round asking about its
  * activity. Undefined: no end yet.
  */
-export async function editableUntil(db: Db, checkIn: CheckInRow): Promise<string | undefined> {
+async function editableUntil(db: Db, checkIn: CheckInRow): Promise<string | undefined> {
   if (checkIn.round_id !== null) {
     const round = await roundById(db.kysely, checkIn.round_id);
     return round?.closes_at ?? undefined;

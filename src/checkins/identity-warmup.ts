@@ -15,7 +15,7 @@ import { dueSlots } from '../schedule/slots.js';
  * and `conversations.open` are Tier 3 (about 50 a minute each); 40 leaves room for the look-ups
  * that chat traffic itself needs.
  */
-export const LOOKUPS_PER_MINUTE: RateBucket = { key: 'identity:warmup', limit: 40, perMs: 60_000 };
+const LOOKUPS_PER_MINUTE: RateBucket = { key: 'identity:warmup', limit: 40, perMs: 60_000 };
 /** A person who could not be reached is tried again after this long (installed the app, joined the workspace). */
 const RETRY_UNREACHABLE_MS = 6 * 60 * 60 * 1000;
 /** A person resolved in a way the database does not show (the playground) is not resolved again before this. */

@@ -4,7 +4,7 @@ import type { Tone } from '../chat/reply.js';
  * The outbox message that asks an owner about their due activities (type `checkin-prompt`):
  * neutral and self-contained, so it is rendered at send time in the reader's language without
  * reading the database, and re-rendered when the prompt is updated in place after an answer.
- * Registered with its zod schema and renderer in `message-types` by the check-in prompt code.
+ * Registered with its zod schema and renderer in src/checkins/prompt-message-type.ts.
  */
 export interface CheckInPromptMessage {
   readonly type: 'checkin-prompt';
@@ -48,4 +48,11 @@ export interface PromptActivity {
     readonly at: string;
     readonly late: boolean;
   };
+}
+
+declare module '../delivery/outbox-message.js' {
+  /** The outbox carries check-in prompts (registered in src/checkins/prompt-message-type.ts). */
+  interface OutboxMessageKinds {
+    'checkin-prompt': CheckInPromptMessage;
+  }
 }

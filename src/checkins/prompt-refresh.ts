@@ -6,6 +6,8 @@ import type { Deliveries, OutboxItem, SendTimeHooks } from '../delivery/deliveri
 import type { OutboxMessage } from '../delivery/outbox-message.js';
 import { isLocale } from '../i18n/i18n.js';
 import type { Logger } from '../logger.js';
+// Prompts are sent and refreshed as the outbox's `checkin-prompt` kind: registered before use.
+import './prompt-message-type.js';
 import type { CheckInPromptMessage } from './prompt-message.js';
 import { checkInPromptSchema } from './prompt-schema.js';
 

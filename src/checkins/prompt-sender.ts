@@ -5,6 +5,8 @@ import { knownDms } from '../../db/known-dms.repository.js';
 import type { Address, Platform } from '../chat/inbound.js';
 import type { NewDelivery } from '../delivery/outbox-message.js';
 import type { PromptCatalog } from './prompt-data.js';
+// Prompts are sent and refreshed as the outbox's `checkin-prompt` kind: registered before use.
+import './prompt-message-type.js';
 import type { CheckInPromptMessage, PromptActivity } from './prompt-message.js';
 
 /** Where prompts go: the deliveries' (the outbox's) bulk enqueue, `Outbox.enqueueMany`. */
@@ -30,7 +32,7 @@ export interface PromptToSend {
 const BATCH = 500;
 
 /** The dedupe key that makes a prompt one outbox item however often it is enqueued. */
-export function promptDedupeKey(p: Pick<PromptToSend, 'roundId' | 'kind' | 'email' | 'key'>): string {
+function promptDedupeKey(p: Pick<PromptToSend, 'roundId' | 'kind' | 'email' | 'key'>): string {
   return `checkin:${p.kind}:${p.key ?? p.roundId}:${p.email}`;
 }
 

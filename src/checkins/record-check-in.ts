@@ -10,13 +10,13 @@ import { rolesOf } from '../authz/roles.js';
 import type { CatalogView } from '../catalog/catalog-view.js';
 import type { Clock } from '../clock.js';
 import type { MessageKey, MessageParams } from '../i18n/i18n.js';
-import { containsPersonalIdentityNumber } from './personal-identity.js';
+import { containsPersonalIdentityNumber } from '../privacy/personal-identity.js';
 
 export const NOTE_MAX_LENGTH = 2000;
 export const NEXT_STEP_MAX_LENGTH = 1000;
 
 /** A check-in as any platform submits it; validated here, whatever the form looked like. */
-export const checkInInput = z.object({
+const checkInInput = z.object({
   activityId: z.string().trim().min(1),
   statusCode: z.string().trim().min(1, { error: 'checkin.error.status' }),
   note: z.string().trim().max(NOTE_MAX_LENGTH, { error: 'checkin.error.noteLength' }).default(''),

@@ -3,8 +3,7 @@ import { toLocal } from '../../db/model/zoned-time.js';
 import { awayOn } from '../schedule/away.js';
 import { inQuietHours, reminderFor } from '../schedule/due.js';
 import { type PromptToSend, sendPrompts } from './prompt-sender.js';
-import type { EngineDeps, TickContext } from './round-engine.js';
-import { platformsOf, slotOf } from './round-engine.js';
+import { type EngineDeps, platformsOf, slotOf, type TickContext } from './round-context.js';
 
 /**
  * The one private reminder per owner and round: once the schedule's reminder time has come (N

@@ -12,14 +12,10 @@ import {
   roundById,
   unfinishedRuns,
 } from '../../db/check-in-rounds.repository.js';
-import type { Db } from '../../db/connection.js';
-import type { Catalog } from '../../db/model/catalog-schema.js';
 import { addDays } from '../../db/model/local-date.js';
 import type { ScheduleEntry } from '../../db/model/schedule-schema.js';
 import { toLocal } from '../../db/model/zoned-time.js';
 import { recordSkippedSlot, runsSince } from '../../db/schedule-runs.repository.js';
-import type { Platform } from '../chat/inbound.js';
-import type { Logger } from '../logger.js';
 import { awayOn } from '../schedule/away.js';
 import type { SwedishCalendar } from '../schedule/calendar.js';
 import { DEFAULT_CATCH_UP_TOLERANCE_MS, pendingSlots } from '../schedule/due.js';
@@ -27,31 +23,10 @@ import { activitiesBySchedule } from '../schedule/effective-schedule.js';
 import { dueSlots, type Slot } from '../schedule/slots.js';
 import { sendCatchUps } from './catch-up.js';
 import { PromptCatalog } from './prompt-data.js';
-import { type BulkDeliveries, type PromptToSend, sendPrompts } from './prompt-sender.js';
+import { type PromptToSend, sendPrompts } from './prompt-sender.js';
 import { sendReminders } from './reminders.js';
+import { type EngineDeps, slotOf, type TickContext } from './round-context.js';
 import { planRound, roundDeadline } from './round-plan.js';
-
-export interface EngineDeps {
-  readonly db: Db;
-  /** The outbox, as the engine uses it: prompts are enqueued in bulk on its bulk lane. */
-  readonly deliveries: BulkDeliveries;
-  readonly calendar: SwedishCalendar;
-  readonly logger: Logger;
-  /** This process's name in `schedule_runs.claimed_by`. */
-  readonly worker: string;
-  /** The deployment's time zone (catch-ups and absences are counted in its days). */
-  readonly timeZone: string;
-  /** How late a missed slot may still run (default 24 h); older ones are recorded as skipped. */
-  readonly toleranceMs?: number;
-  /** The catalog as it is now (default: read from the database on each tick). */
-  readonly catalog?: () => Promise<Catalog>;
-  /** The platforms prompts can go out on (configured ports): owners' stored DMs there are used directly. */
-  readonly platforms?: ReadonlySet<Platform>;
-  /** Progress of long rounds (`delmal checkins run-due` on a terminal). */
-  readonly progress?: (text: string) => void;
-  /** How old a claim on a round must be before another process resumes it (default 60 s). */
-  readonly resumeAfterMs?: number;
-}
 
 /** What one tick did. */
 export interface TickSummary {
@@ -248,36 +223,14 @@ export class CheckInEngine {
   }
 }
 
-/** What every step of one tick shares: the catalog and the people's state at `now`. */
-export interface TickContext {
-  readonly now: Date;
-  readonly catalog: Catalog;
-  readonly prompts: PromptCatalog;
-  readonly updates: ReadonlyMap<string, string>;
-  readonly away: Awaited<ReturnType<typeof awayPeriodsBetween>>;
-  readonly people: ReadonlyMap<string, string>;
-}
-
 /** When the schedule's next round after `slot` runs (summer-paused slots do not count). */
-export function nextRun(schedule: ScheduleEntry, slot: Slot, calendar: SwedishCalendar): Date | undefined {
+function nextRun(schedule: ScheduleEntry, slot: Slot, calendar: SwedishCalendar): Date | undefined {
   const after = new Date(slot.at.getTime() + 1);
   return dueSlots(schedule, after, new Date(after.getTime() + 400 * 86_400_000), calendar).find(
     (s) => !s.skipped && s.slot !== slot.slot,
   )?.at;
 }
 
-/** The slot named `slot` (its nominal date) as the schedule runs it, moved off days off. */
-export function slotOf(schedule: ScheduleEntry, slot: string, calendar: SwedishCalendar): Slot | undefined {
-  const from = new Date(Date.parse(`${slot}T00:00:00Z`) - 2 * 86_400_000);
-  const to = new Date(Date.parse(`${slot}T00:00:00Z`) + 40 * 86_400_000);
-  return dueSlots(schedule, from, to, calendar).find((s) => s.slot === slot);
-}
-
 function slotDateOf(schedule: ScheduleEntry, slot: string, calendar: SwedishCalendar): string {
   return slotOf(schedule, slot, calendar)?.date ?? slot;
-}
-
-/** The send options that route prompts to owners' stored DMs on the deployment's platforms. */
-export function platformsOf(deps: EngineDeps): { platforms?: ReadonlySet<Platform> } {
-  return deps.platforms ? { platforms: deps.platforms } : {};
 }

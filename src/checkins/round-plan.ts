@@ -8,9 +8,9 @@ import { reminderFor } from '../schedule/due.js';
 import type { Slot } from '../schedule/slots.js';
 
 /** Why an activity of a round is not asked about. */
-export type RoundSkip = 'no_owner' | 'recently_updated' | 'owner_away';
+type RoundSkip = 'no_owner' | 'recently_updated' | 'owner_away';
 
-export interface PlannedActivity {
+interface PlannedActivity {
   readonly activityId: string;
   readonly skippedReason: RoundSkip | null;
 }

@@ -1,7 +1,6 @@
-import { CatalogStore } from '../catalog/catalog-store.js';
-import { askerFor } from '../chat/asker.js';
-import type { ChatCommand, CommandContext } from '../chat/command.js';
-import { type ChatDeps, handleMessage } from '../chat/handle-message.js';
+import { askerFor } from '../asking/asker.js';
+import type { ChatCommand, CommandContext } from '../asking/command.js';
+import { type ChatDeps, handleMessage } from '../asking/handle-message.js';
 import { localInbound } from '../chat/inbound-schema.js';
 import { renderText } from '../chat/render-text.js';
 import type { Reply } from '../chat/reply.js';
@@ -10,11 +9,12 @@ import { databaseNetworks } from '../digest/network-service.js';
 import { type Translate, translator } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
 import { databaseAway } from '../schedule/away-service.js';
+import { CatalogStore } from '../search/catalog-store.js';
 import type { AskFormat } from './ask-formats.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
 
 /** A platform renderer as `delmal ask` uses it: the JSON the platform would get, and any limit it breaks. */
-export type AskRenderer = (
+type AskRenderer = (
   reply: Reply,
   t: Translate,
 ) => { readonly rendered: unknown; readonly problems: readonly string[] };

@@ -1,6 +1,6 @@
 /** `delmal audit --format`: kept apart from the command so the CLI's parser loads without it. */
 export const AUDIT_FORMATS = ['text', 'json'] as const;
-export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 export interface AuditOptions {
   readonly activity?: string;

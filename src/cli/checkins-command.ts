@@ -4,7 +4,7 @@ import type { Platform } from '../chat/inbound.js';
 import { CheckInEngine, type TickSummary } from '../checkins/round-engine.js';
 import type { Config } from '../config/config.js';
 import type { Deliverer } from '../delivery/deliveries.js';
-import { Outbox } from '../delivery/outbox-v2.js';
+import { Outbox } from '../delivery/outbox.js';
 import { describeFailure } from '../delivery/unreachable-text.js';
 import type { Translate } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';

@@ -1,7 +1,7 @@
 import { translate } from '../i18n/i18n.js';
 
 /** The oldest Node delmal runs on (the Teams SDK needs 22.12; package.json `engines` says the same). */
-export const REQUIRED_NODE = '22.12.0';
+const REQUIRED_NODE = '22.12.0';
 
 /** True when `version` ("22.11.0", "v20.20.2") is at least `required`. */
 export function nodeIsRecentEnough(version: string, required = REQUIRED_NODE): boolean {

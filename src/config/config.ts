@@ -4,11 +4,11 @@ import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, translate } from '../i1
 import type { MessageKey } from '../i18n/messages.sv.js';
 
 /** Where delmal runs: `production` never relaxes security; `local`/`test` enable the playground. */
-export const ENVIRONMENTS = ['production', 'local', 'test'] as const;
-export type DelmalEnv = (typeof ENVIRONMENTS)[number];
+const ENVIRONMENTS = ['production', 'local', 'test'] as const;
+type DelmalEnv = (typeof ENVIRONMENTS)[number];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export const DEFAULT_DATABASE_URL = './data/delmal.sqlite';
+const DEFAULT_DATABASE_URL = './data/delmal.sqlite';
 
 export interface SlackConfig {
   readonly botToken: string;
@@ -17,7 +17,7 @@ export interface SlackConfig {
   readonly apiUrl: string | undefined;
 }
 
-export interface TeamsConfig {
+interface TeamsConfig {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly tenantId: string | undefined;
@@ -81,7 +81,7 @@ function isTimeZone(value: string): boolean {
 }
 
 /** Parses `DATABASE_URL` into a target; returns a message key when it cannot. */
-export function parseDatabaseUrl(raw: string): DatabaseTarget | MessageKey {
+function parseDatabaseUrl(raw: string): DatabaseTarget | MessageKey {
   if (/^postgres(ql)?:\/\//i.test(raw)) {
     try {
       const url = new URL(raw);

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { freezeReply, isFrozenReply } from '../chat/immutable-reply.js';
 import type { Reply } from '../chat/reply.js';
-import { renderCheckInPrompt } from '../checkins/prompt-render.js';
-import { checkInPromptSchema } from '../checkins/prompt-schema.js';
 import { type Locale, type Translate, translator } from '../i18n/i18n.js';
 import { sv } from '../i18n/messages.sv.js';
 import { DeliveryError } from './delivery-error.js';
@@ -25,8 +23,9 @@ type MessageOfType<T extends OutboxMessage['type']> = Extract<OutboxMessage, { t
 const registry = new Map<string, MessageType>();
 
 /**
- * Adds a message type. Later work (check-in prompts, digests) extends the `OutboxMessage` union
- * and registers its type here; the outbox itself does not change. A type registers once.
+ * Adds a message type. A feature declares its message in `OutboxMessageKinds` (outbox-message.ts)
+ * and registers its schema and renderer here (src/checkins/prompt-message-type.ts,
+ * src/digest/digest-message-type.ts); the outbox itself does not change. A type registers once.
  */
 export function registerMessageType<T extends OutboxMessage['type']>(
   definition: MessageType<MessageOfType<T>>,
@@ -47,7 +46,11 @@ export function isMessageType(type: string): boolean {
 function definitionOf(type: unknown): MessageType {
   const definition = typeof type === 'string' ? registry.get(type) : undefined;
   if (!definition)
-    throw new DeliveryError('unknown_message_type', `unknown outbox message type: ${String(type)}`);
+    throw new DeliveryError(
+      'unknown_message_type',
+      // What to do about it, for whoever adds a kind: the registry is filled at module load.
+      `unknown outbox message type: ${String(type)} (a feature's kind is registered by its *-message-type.ts module; import it in src/message-kinds.ts)`,
+    );
   return definition;
 }
 
@@ -115,12 +118,4 @@ registerMessageType<'text'>({
     const text = t(message.key, message.params);
     return { summary: text, blocks: [{ type: 'text', text }] };
   },
-});
-
-// Registered here, beside the built-in types, so every path that stores or renders outbox items
-// (the server, `delmal checkins run-due`, benchmarks, tests) knows it without wiring.
-registerMessageType<'checkin-prompt'>({
-  type: 'checkin-prompt',
-  schema: checkInPromptSchema,
-  render: renderCheckInPrompt,
 });

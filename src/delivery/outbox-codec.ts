@@ -11,7 +11,7 @@ import { validateMessage } from './message-types.js';
 import type { NewDelivery } from './outbox-message.js';
 
 /** Lane order of the claim: interactive before bulk. */
-export const PRIORITY = { interactive: 0, bulk: 1 } as const;
+const PRIORITY = { interactive: 0, bulk: 1 } as const;
 
 /** Checks every part of a delivery; throws a `DeliveryError` naming what was wrong. */
 export function validateDelivery(delivery: NewDelivery): NewDelivery {

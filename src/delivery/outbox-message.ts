@@ -1,7 +1,5 @@
 import type { Address, SentMessageRef } from '../chat/inbound.js';
 import type { Reply } from '../chat/reply.js';
-import type { CheckInPromptMessage } from '../checkins/prompt-message.js';
-import type { DigestDetailsMessage, DigestMessage } from '../digest/digest-message.js';
 import type { Locale, MessageKey, MessageParams } from '../i18n/i18n.js';
 
 /**
@@ -11,22 +9,28 @@ import type { Locale, MessageKey, MessageParams } from '../i18n/i18n.js';
 export type Lane = 'interactive' | 'bulk';
 
 /**
+ * The kinds of message the outbox carries, by `type`. The outbox defines the two it needs itself;
+ * each feature adds its own by declaration merging, next to its message type, e.g.
+ * `declare module '../delivery/outbox-message.js' { interface OutboxMessageKinds { digest: DigestMessage } }`
+ * (src/checkins/prompt-message.ts, src/digest/digest-message.ts), so the outbox knows no feature.
+ * Exported for those declarations, which knip does not count as uses.
+ *
+ * @public
+ */
+export interface OutboxMessageKinds {
+  /** An answer already composed for its asker, in their language (e.g. the reply to `/delmal 5`). */
+  reply: { readonly type: 'reply'; readonly reply: Reply; readonly locale: Locale };
+  /** One catalog message, rendered in the reader's language when sent (apologies, notices). */
+  text: { readonly type: 'text'; readonly key: MessageKey; readonly params?: MessageParams };
+}
+
+/**
  * What to send, in neutral form: never a platform payload. Each `type` has one zod schema (checked
  * at enqueue) and one renderer that turns it into a `Reply` in the reader's language at send time,
- * so a stored item can be re-rendered after a renderer fix. Later work adds types (check-in
- * prompts, digests) by registering them, not by changing the outbox.
+ * so a stored item can be re-rendered after a renderer fix. Features add types by declaring them
+ * in {@link OutboxMessageKinds} and registering them (message-types.ts), not by changing the outbox.
  */
-export type OutboxMessage =
-  /** An answer already composed for its asker, in their language (e.g. the reply to `/delmal 5`). */
-  | { readonly type: 'reply'; readonly reply: Reply; readonly locale: Locale }
-  /** One catalog message, rendered in the reader's language when sent (apologies, notices). */
-  | { readonly type: 'text'; readonly key: MessageKey; readonly params?: MessageParams }
-  /** A scheduled check-in prompt, reminder or catch-up to one owner (src/checkins/prompt-message.ts). */
-  | CheckInPromptMessage
-  /** A network's weekly digest to its bound channels, or a chair's preview (src/digest/digest-message.ts). */
-  | DigestMessage
-  /** The details of a weekly digest, in its thread (src/digest/digest-thread.ts). */
-  | DigestDetailsMessage;
+export type OutboxMessage = OutboxMessageKinds[keyof OutboxMessageKinds];
 
 /** One thing to deliver, as the core asks for it. */
 export interface NewDelivery {

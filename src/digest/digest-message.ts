@@ -30,14 +30,14 @@ export interface DigestMessage {
 /** A weekly digest's details (every exception and update), posted in the digest's thread (Slack). */
 export type DigestDetailsMessage = Omit<DigestMessage, 'type'> & { readonly type: 'digest-details' };
 
-export interface DigestStatus {
+interface DigestStatus {
   readonly code: string;
   readonly label: string;
   readonly labelEn: string;
   readonly tone: Tone;
 }
 
-export interface DigestCounts {
+interface DigestCounts {
   /** Activities followed and still running (not paused or finished). */
   readonly expected: number;
   /** Of those, how many have reported in the period. */
@@ -92,4 +92,12 @@ export interface DigestDue {
   /** Local date of the round. */
   readonly date: string;
   readonly activities: readonly string[];
+}
+
+declare module '../delivery/outbox-message.js' {
+  /** The outbox carries digests and their details (registered in src/digest/digest-message-type.ts). */
+  interface OutboxMessageKinds {
+    digest: DigestMessage;
+    'digest-details': DigestDetailsMessage;
+  }
 }

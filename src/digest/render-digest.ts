@@ -16,7 +16,7 @@ const NOTE_DETAILS = 400;
 const MORE_TEXT_CHARS = 6000;
 
 /** The command that shows a digest's details (Slack's "more" button, and typed anywhere). */
-export function detailsCommand(networkId: string): string {
+function detailsCommand(networkId: string): string {
   return `delmal digest ${networkId} detaljer`;
 }
 

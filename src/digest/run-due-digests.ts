@@ -21,7 +21,7 @@ import { digestSchedule } from './digest-schedule.js';
 
 const WEEK_MS = 7 * 86_400_000;
 /** How long a claimed digest may stay unfinished before another process takes it over. */
-export const DIGEST_LEASE_MS = 5 * 60_000;
+const DIGEST_LEASE_MS = 5 * 60_000;
 
 export interface DigestJobDeps {
   readonly db: Db;

@@ -59,7 +59,7 @@ const DATABASE_DOWN = new Set([
  * Gives a known failure its code: a BotError keeps its own; an unreachable database becomes
  * `database_unavailable` (people can try again later); anything else stays unexpected.
  */
-export function asBotError(error: unknown): BotError | undefined {
+function asBotError(error: unknown): BotError | undefined {
   if (error instanceof BotError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && DATABASE_DOWN.has(code))

@@ -38,7 +38,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 };
 
 /** Midnight at the start of a calendar day in `timezone`, as an instant. */
-export function startOfDay(year: number, month: number, day: number, timezone: string): Date {
+function startOfDay(year: number, month: number, day: number, timezone: string): Date {
   const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return toUtc(date, '00:00', timezone);
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../../db/connection.js';
+import type { ChatDeps } from '../asking/handle-message.js';
 import type { ChatPort } from '../chat/chat-port.js';
-import type { ChatDeps } from '../chat/handle-message.js';
 import type { Platform } from '../chat/inbound.js';
 import { IdentityWarmup } from '../checkins/identity-warmup.js';
 import { CheckInEngine } from '../checkins/round-engine.js';
 import type { Config } from '../config/config.js';
-import type { Outbox } from '../delivery/outbox-v2.js';
+import type { Outbox } from '../delivery/outbox.js';
 import { type DigestJob, digestJob } from '../digest/run-due-digests.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';

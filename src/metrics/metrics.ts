@@ -4,7 +4,7 @@ import type { Deliverer } from '../delivery/deliveries.js';
 import type { DigestRun } from '../digest/run-due-digests.js';
 
 /** What one delivery attempt came to, as metrics count it (429s are `rate_limited`). */
-export type DeliveryOutcome = 'sent' | 'rate_limited' | 'transient' | 'unknown' | 'failed';
+type DeliveryOutcome = 'sent' | 'rate_limited' | 'transient' | 'unknown' | 'failed';
 
 /** What this process counts for `GET /metrics`. Off by default: see `DELMAL_METRICS_TOKEN`. */
 export interface Metrics {
@@ -16,7 +16,7 @@ export interface Metrics {
 }
 
 /** The outcome of one attempt. */
-export function outcomeOf(result: DeliveryResult): DeliveryOutcome {
+function outcomeOf(result: DeliveryResult): DeliveryOutcome {
   if (result.ok) return 'sent';
   return result.kind === 'unreachable' ? 'failed' : result.kind;
 }

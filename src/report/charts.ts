@@ -36,7 +36,7 @@ const SHADES: Readonly<Record<Tone, readonly string[]>> = {
 const FONT = 'DejaVu Sans, Verdana, Arial, sans-serif';
 
 /** Colour scale for the statuses a report uses: one colour per label, from its tone. */
-export function statusScale(statuses: readonly ReportStatus[]): { domain: string[]; range: string[] } {
+function statusScale(statuses: readonly ReportStatus[]): { domain: string[]; range: string[] } {
   const domain: string[] = [];
   const range: string[] = [];
   const used: Partial<Record<Tone, number>> = {};
@@ -66,7 +66,7 @@ const baseConfig = (locale: 'sv' | 'en') => ({
 });
 
 /** Renders a Vega-Lite spec to SVG with Vega's headless renderer. */
-export async function drawChart(spec: TopLevelSpec, title: string, caption: string): Promise<Chart> {
+async function drawChart(spec: TopLevelSpec, title: string, caption: string): Promise<Chart> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
@@ -76,7 +76,7 @@ export async function drawChart(spec: TopLevelSpec, title: string, caption: stri
 }
 
 /** Stacked bars: how many activities of each insatsområde end the period in each status. */
-export function focusAreaChartSpec(report: FollowUpReport, t: Translate): TopLevelSpec {
+function focusAreaChartSpec(report: FollowUpReport, t: Translate): TopLevelSpec {
   // The legend and the stacks follow the report's totals: worst first, so risks sit at the axis.
   const scale = statusScale([...report.totals, ...report.focusAreas.flatMap((a) => a.counts)]);
   const values = report.focusAreas.flatMap((area) =>
@@ -122,7 +122,7 @@ export function focusAreaChartSpec(report: FollowUpReport, t: Translate): TopLev
 }
 
 /** Small multiples: per delmål, activities per status at each month's end. */
-export function goalChartSpec(report: FollowUpReport, t: Translate): TopLevelSpec {
+function goalChartSpec(report: FollowUpReport, t: Translate): TopLevelSpec {
   const scale = statusScale([...report.totals, ...report.goalSeries.map((p) => p.status)]);
   const values = report.goalSeries.map((p) => ({
     goal: p.goal,

@@ -6,7 +6,7 @@ import type { PeriodCheckIns } from './report-data.js';
 import type { GoalSeriesPoint } from './report-model.js';
 
 /** The month ends within a period (the last one cut at the period's end), as `YYYY-MM` and UTC instant. */
-export function monthEnds(period: ReportPeriod): { month: string; endUtc: string }[] {
+function monthEnds(period: ReportPeriod): { month: string; endUtc: string }[] {
   const ends: { month: string; endUtc: string }[] = [];
   let month = period.from.slice(0, 7);
   for (;;) {

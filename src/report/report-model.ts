@@ -38,7 +38,7 @@ export interface StatusAtEnd extends ReportStatus {
   readonly reportedText?: string;
 }
 
-export interface Narrative {
+interface Narrative {
   readonly note: string;
   readonly author: string;
   readonly at: string;

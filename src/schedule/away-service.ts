@@ -3,14 +3,14 @@ import { endAwayPeriod, openAwayPeriod, personIdByEmail, saveAwayPeriod } from '
 import type { Db } from '../../db/connection.js';
 import { addDays, type LocalDate } from '../../db/model/local-date.js';
 import { toLocal } from '../../db/model/zoned-time.js';
-import { containsPersonalIdentityNumber } from '../checkins/personal-identity.js';
 import type { Clock } from '../clock.js';
+import { containsPersonalIdentityNumber } from '../privacy/personal-identity.js';
 import type { AwayPeriod } from './away.js';
 
 /** Why marking someone away was refused; nothing is stored in any of these cases. */
-export type AwayRefusal = 'unknownPerson' | 'past' | 'tooFar' | 'personalNumber';
+type AwayRefusal = 'unknownPerson' | 'past' | 'tooFar' | 'personalNumber';
 
-export type AwayResult =
+type AwayResult =
   | { readonly ok: true; readonly period: AwayPeriod }
   | { readonly ok: false; readonly reason: AwayRefusal };
 

@@ -5,7 +5,7 @@ import type Holidays from 'date-holidays-parser';
 import { addDays, isoWeekday, type LocalDate } from '../../db/model/local-date.js';
 
 /** Why a day is not a workday. `summer` and `away` are added by schedules and people, not here. */
-export type DayOffKind = 'weekend' | 'holiday' | 'bridge';
+type DayOffKind = 'weekend' | 'holiday' | 'bridge';
 
 export interface DayOff {
   readonly kind: DayOffKind;

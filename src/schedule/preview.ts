@@ -7,7 +7,7 @@ import { activitiesBySchedule } from './effective-schedule.js';
 import { dueSlots, type Slot } from './slots.js';
 
 /** One owner's part of a round: the activities they would be asked about, or why not. */
-export interface PreviewOwner {
+interface PreviewOwner {
   readonly email: string;
   readonly name: string;
   readonly activities: readonly string[];

@@ -15,7 +15,7 @@ import { toLocal, toUtc } from '../../db/model/zoned-time.js';
 import type { DayOff, SwedishCalendar } from './calendar.js';
 
 /** Why a slot does not run. Holidays never skip a slot: they move it. */
-export type SkipReason = 'summer';
+type SkipReason = 'summer';
 
 /** One run of a schedule: where the cadence puts it, and when it actually runs. */
 export interface Slot {
@@ -59,7 +59,7 @@ export function nthWeekday(year: number, month: number, nth: Nth, weekday: Weekd
 }
 
 /** The dates the cadence names from `start` to `end` (inclusive), in order. */
-export function cadenceDates(schedule: ScheduleEntry, start: LocalDate, end: LocalDate): LocalDate[] {
+function cadenceDates(schedule: ScheduleEntry, start: LocalDate, end: LocalDate): LocalDate[] {
   const out: LocalDate[] = [];
   const { cadence } = schedule;
   if (cadence === 'weekly' || cadence === 'every_n_weeks') {

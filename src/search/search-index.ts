@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { CatalogView } from '../catalog/catalog-view.js';
-import { boundSearchQuery } from '../chat/input-limits.js';
 import { CONCEPT_PREFIX, TextAnalyzer } from './analyzer.js';
+import { boundSearchQuery } from './query-limits.js';
 import { type IndexedDocument, miniSearchOptions, toMiniSearchQuery } from './search-options.js';
 import { fold, toTerm } from './text-processing.js';
 import { loadThesaurus } from './thesaurus.js';

@@ -54,8 +54,3 @@ const QUESTION_FILLER: ReadonlySet<string> = new Set(
 export function toQueryTerm(token: string): string | null {
   return QUESTION_FILLER.has(fold(token)) ? null : toTerm(token);
 }
-
-/** True when a query has at least one word that is neither a stop word nor filler. */
-export function hasSubject(query: string): boolean {
-  return query.split(/[\s\p{P}]+/u).some((token) => token !== '' && toQueryTerm(token) !== null);
-}

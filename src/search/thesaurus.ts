@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/i18n.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 /** The thesaurus shipped next to the catalog; administrators extend it by editing this file. */
-export const SHIPPED_THESAURUS = join(PACKAGE_ROOT, 'db', 'catalog', 'thesaurus.yaml');
+const SHIPPED_THESAURUS = join(PACKAGE_ROOT, 'db', 'catalog', 'thesaurus.yaml');
 
 const group = z.strictObject({
   id: z
@@ -22,24 +22,21 @@ const group = z.strictObject({
   note: z.string().optional(),
 });
 
-export const thesaurusSchema = z.strictObject({
+const thesaurusSchema = z.strictObject({
   format: z.literal(1, { error: 'catalog.expected.format' }),
   groups: z.array(group, { error: 'thesaurus.expected.groups' }),
 });
 
-export type ThesaurusGroup = z.output<typeof group>;
+type ThesaurusGroup = z.output<typeof group>;
 export interface Thesaurus {
   readonly groups: readonly ThesaurusGroup[];
 }
-
-/** A thesaurus with no groups: search then matches words, stems and compound parts only. */
-export const EMPTY_THESAURUS: Thesaurus = { groups: [] };
 
 /**
  * Parses and validates a thesaurus file. Throws {@link CatalogImportError} with every problem
  * located at its line, like a catalog import, so a typo in an administrator's edit is easy to find.
  */
-export function parseThesaurus(path: string, text: string): Thesaurus {
+function parseThesaurus(path: string, text: string): Thesaurus {
   const file = basename(path);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
 import { awayPeriodsOf, markCaughtUp, personIdByEmail } from '../../db/away.repository.js';
-import { CatalogStore } from '../../src/catalog/catalog-store.js';
-import { handleMessage } from '../../src/chat/handle-message.js';
+import { handleMessage } from '../../src/asking/handle-message.js';
 import { localInbound } from '../../src/chat/inbound-schema.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';
@@ -12,6 +11,7 @@ import { translator } from '../../src/i18n/i18n.js';
 import { createLogger } from '../../src/logger.js';
 import { awayOn, catchUpDue } from '../../src/schedule/away.js';
 import { databaseAway } from '../../src/schedule/away-service.js';
+import { CatalogStore } from '../../src/search/catalog-store.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
 const OWNER = 'maria.sandberg@example.org';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection.js';
 import { importCatalog } from '../../src/catalog/catalog-import.js';
-import { CatalogStore } from '../../src/catalog/catalog-store.js';
 import { fixedClock } from '../../src/clock.js';
+import { CatalogStore } from '../../src/search/catalog-store.js';
 import { snapshotOf } from '../support/catalog.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 

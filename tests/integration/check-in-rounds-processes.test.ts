@@ -34,7 +34,7 @@ function ticksInChildProcess(url: string, worker: string): Promise<string> {
   const script = `
     const { openDatabase } = await import(${dist('db/connection.js')});
     const { CheckInEngine } = await import(${dist('src/checkins/round-engine.js')});
-    const { Outbox } = await import(${dist('src/delivery/outbox-v2.js')});
+    const { Outbox } = await import(${dist('src/delivery/outbox.js')});
     const { SwedishCalendar } = await import(${dist('src/schedule/calendar.js')});
     const { createLogger } = await import(${dist('src/logger.js')});
     const db = openDatabase(${JSON.stringify(target)});

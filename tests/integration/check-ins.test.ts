@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { CatalogStore } from '../../src/catalog/catalog-store.js';
 import type { CatalogView } from '../../src/catalog/catalog-view.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
+import { CatalogStore } from '../../src/search/catalog-store.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
 describeEachDialect('check-ins', (dialect) => {

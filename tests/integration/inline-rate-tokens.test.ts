@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readRateBucket } from '../../db/rate-buckets.repository.js';
 import { fixedClock } from '../../src/clock.js';
-import { Outbox } from '../../src/delivery/outbox-v2.js';
+import { Outbox } from '../../src/delivery/outbox.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 import { InsertWatch } from '../support/insert-watch.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { Outbox } from '../../src/delivery/outbox-v2.js';
+import { Outbox } from '../../src/delivery/outbox.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 import { bulkTo } from '../support/outbox.js';

@@ -5,7 +5,7 @@ import type { Platform } from '../../src/chat/inbound.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';
 import { promptSendTime } from '../../src/checkins/prompt-refresh.js';
 import { fixedClock } from '../../src/clock.js';
-import { Outbox } from '../../src/delivery/outbox-v2.js';
+import { Outbox } from '../../src/delivery/outbox.js';
 import { PortDeliverer } from '../../src/delivery/port-deliverer.js';
 import { createLogger } from '../../src/logger.js';
 import { textBlockTexts } from '../support/adaptive-cards.js';

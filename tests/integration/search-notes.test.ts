@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { editCheckIn, insertCheckIn } from '../../db/check-ins.repository.js';
-import { CatalogStore } from '../../src/catalog/catalog-store.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
+import { CatalogStore } from '../../src/search/catalog-store.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
 const clock = fixedClock('2026-11-03T09:00:00Z');

@@ -7,6 +7,7 @@ import type { CheckInPromptMessage } from '../../src/checkins/prompt-message.js'
 import type { Deliveries } from '../../src/delivery/deliveries.js';
 import { toRow, validateDelivery } from '../../src/delivery/outbox-codec.js';
 import type { NewDelivery } from '../../src/delivery/outbox-message.js';
+import '../../src/checkins/prompt-message-type.js';
 
 /**
  * What the scheduler (the engine) writes when a round opens, written directly: tests of answers
@@ -90,7 +91,7 @@ let promptsRecorded = 0;
  * Records that `outboxItemId` carried `email`'s prompt of the round (what the engine stores).
  * Prompts recorded later are stored a second later, so they list in the order they were recorded.
  */
-export async function recordPrompt(
+async function recordPrompt(
   db: Db,
   prompt: { roundId: string; email: string; message: CheckInPromptMessage; outboxItemId: string },
 ): Promise<void> {

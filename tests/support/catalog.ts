@@ -4,17 +4,17 @@ import { COMMANDS } from '../../commands/index.js';
 import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import type { CheckInRow } from '../../db/database.js';
 import type { Catalog } from '../../db/model/catalog-schema.js';
+import type { Asker } from '../../src/asking/command.js';
+import { handleMessage } from '../../src/asking/handle-message.js';
 import { parseCatalogFile } from '../../src/catalog/catalog-file.js';
-import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
 import { CatalogView } from '../../src/catalog/catalog-view.js';
-import type { Asker } from '../../src/chat/command.js';
-import { handleMessage } from '../../src/chat/handle-message.js';
 import { localInbound } from '../../src/chat/inbound-schema.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { CheckInService } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { SHIPPED_CATALOG } from '../../src/paths.js';
+import type { CatalogSnapshot, CatalogStore } from '../../src/search/catalog-store.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 
 /** The shipped catalog, parsed and validated. */

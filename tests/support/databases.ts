@@ -19,7 +19,7 @@ import { fixedClock } from '../../src/clock.js';
 import { PACKAGE_ROOT, SHIPPED_CATALOG } from '../../src/paths.js';
 
 /** The PostgreSQL server the tests use: `TEST_DATABASE_URL`, or the machine's local one. */
-export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * The dialects this run covers: both, unless a developer narrows the loop with

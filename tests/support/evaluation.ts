@@ -5,14 +5,14 @@ import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
 import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import type { CheckInRow } from '../../db/database.js';
-import type { CatalogSnapshot, CatalogStore } from '../../src/catalog/catalog-store.js';
-import { handleMessage } from '../../src/chat/handle-message.js';
+import { handleMessage } from '../../src/asking/handle-message.js';
 import { localInbound } from '../../src/chat/inbound-schema.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { CheckInService } from '../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
-import { shippedCatalog, snapshotOf, visibleText } from './catalog.js';
+import type { CatalogSnapshot, CatalogStore } from '../../src/search/catalog-store.js';
+import { snapshotOf, visibleText } from './catalog.js';
 
 const FIXTURE = new URL('../fixtures/evaluation/questions.yaml', import.meta.url);
 
@@ -37,14 +37,14 @@ const fixture = z.strictObject({
   ),
   questions: z.array(question),
 });
-export type EvaluationQuestion = z.output<typeof question>;
+type EvaluationQuestion = z.output<typeof question>;
 export type EvaluationSet = z.output<typeof fixture>;
 
 /** The project's own question set (tests/fixtures/evaluation/questions.yaml), validated. */
 export const evaluationSet: EvaluationSet = fixture.parse(parse(readFileSync(FIXTURE, 'utf8')));
 
 /** The fixture's check-ins as stored rows, oldest first. */
-export function evaluationCheckIns(set: EvaluationSet = evaluationSet): CheckInRow[] {
+function evaluationCheckIns(set: EvaluationSet = evaluationSet): CheckInRow[] {
   return set.checkIns.map((c, i) => ({
     id: `eval-${i + 1}`,
     activity_id: c.activity,
@@ -75,7 +75,7 @@ export function evaluationSnapshot(set: EvaluationSet = evaluationSet): CatalogS
 }
 
 /** Check-ins answered from a fixed list: the live data of the evaluation. */
-export function fixedCheckIns(rows: readonly CheckInRow[]): CheckInService {
+function fixedCheckIns(rows: readonly CheckInRow[]): CheckInService {
   const latest = new Map(
     [...rows]
       .sort((a, b) => a.created_at.localeCompare(b.created_at))
@@ -93,7 +93,7 @@ export function fixedCheckIns(rows: readonly CheckInRow[]): CheckInService {
 }
 
 /** The catalog ids a reply points to, in the order a reader meets them (list rows, buttons). */
-export function referencedIds(reply: Reply, snapshot: CatalogSnapshot): string[] {
+function referencedIds(reply: Reply, snapshot: CatalogSnapshot): string[] {
   const ids: string[] = [];
   const goalId = (n: number) => snapshot.view.goalByNumber(n)?.goal.id;
   const add = (command: string) => {
@@ -118,7 +118,7 @@ export interface Outcome {
 }
 
 /** Whether one reply answers one question: see the fixture's header for the rules. */
-export function judge(q: EvaluationQuestion, reply: Reply, snapshot: CatalogSnapshot): Outcome {
+function judge(q: EvaluationQuestion, reply: Reply, snapshot: CatalogSnapshot): Outcome {
   const got = referencedIds(reply, snapshot);
   const firstHeading = reply.blocks.find((b) => b.type === 'heading');
   const heading = firstHeading?.type === 'heading' ? firstHeading.text : reply.summary;
@@ -153,5 +153,3 @@ export async function evaluate(
   }
   return { rate: outcomes.filter((o) => o.hit).length / outcomes.length, outcomes };
 }
-
-export { shippedCatalog };

@@ -18,7 +18,7 @@ export const fuzzParameters = <T>(runs = FUZZ_RUNS): fc.Parameters<T> => ({
 export const fuzzTimeout = (perRunMs = 40, runs = FUZZ_RUNS) => 60_000 + runs * perRunMs;
 
 /** Inputs sent at once in one property run: the server sees concurrent hostile requests, CI stays fast. */
-export const FUZZ_BATCH = 8;
+const FUZZ_BATCH = 8;
 
 /**
  * Checks `check` for {@link FUZZ_RUNS} generated inputs, {@link FUZZ_BATCH} at a time: each

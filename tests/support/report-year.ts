@@ -1,14 +1,14 @@
-import { CatalogStore } from '../../src/catalog/catalog-store.js';
 import type { CatalogView } from '../../src/catalog/catalog-view.js';
 import { recordCheckIn } from '../../src/checkins/record-check-in.js';
 import { fixedClock } from '../../src/clock.js';
+import { CatalogStore } from '../../src/search/catalog-store.js';
 import type { TestDatabase } from './databases.js';
 
 /**
  * A test year of check-ins (2026, Europe/Stockholm), recorded through the real check-in path with
  * an injected clock: some before the year, some on its edges, one after it.
  */
-export const TEST_YEAR: readonly {
+const TEST_YEAR: readonly {
   readonly at: string;
   readonly activity: string;
   readonly status: string;

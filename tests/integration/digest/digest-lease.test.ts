@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { bindChannel } from '../../../db/network-channels.repository.js';
-import { CatalogStore } from '../../../src/catalog/catalog-store.js';
 import { fixedClock } from '../../../src/clock.js';
+import { Outbox } from '../../../src/delivery/outbox.js';
 import type { NewDelivery } from '../../../src/delivery/outbox-message.js';
-import { Outbox } from '../../../src/delivery/outbox-v2.js';
 import { type DigestJobDeps, runDueDigests } from '../../../src/digest/run-due-digests.js';
 import { createLogger } from '../../../src/logger.js';
+import { CatalogStore } from '../../../src/search/catalog-store.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
 import { RecordingDeliverer } from '../../support/recording-deliverer.js';
 

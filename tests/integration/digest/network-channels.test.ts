@@ -2,11 +2,10 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { homeReply } from '../../../commands/home.js';
 import { COMMANDS } from '../../../commands/index.js';
 import { channelsOfNetwork } from '../../../db/network-channels.repository.js';
+import { handleMessage } from '../../../src/asking/handle-message.js';
 import { exportCatalog } from '../../../src/catalog/catalog-export.js';
 import { importCatalog } from '../../../src/catalog/catalog-import.js';
 import { CatalogImportError } from '../../../src/catalog/catalog-issues.js';
-import { CatalogStore } from '../../../src/catalog/catalog-store.js';
-import { handleMessage } from '../../../src/chat/handle-message.js';
 import type { InboundMessage, Platform } from '../../../src/chat/inbound.js';
 import { renderText } from '../../../src/chat/render-text.js';
 import { databaseCheckIns } from '../../../src/checkins/check-in-service.js';
@@ -14,6 +13,7 @@ import { fixedClock } from '../../../src/clock.js';
 import { databaseNetworks } from '../../../src/digest/network-service.js';
 import { translator } from '../../../src/i18n/i18n.js';
 import { createLogger } from '../../../src/logger.js';
+import { CatalogStore } from '../../../src/search/catalog-store.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
 
 const CHAIR = 'lena.ekstrom@example.org'; // chairs lag-missbruk

@@ -3,7 +3,6 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { PLAIN_CHECK_IN } from '../../../db/check-ins.repository.js';
 import { bindChannel } from '../../../db/network-channels.repository.js';
 import { importCatalog } from '../../../src/catalog/catalog-import.js';
-import { CatalogStore } from '../../../src/catalog/catalog-store.js';
 import type { CatalogView } from '../../../src/catalog/catalog-view.js';
 import { renderText } from '../../../src/chat/render-text.js';
 import { fixedClock } from '../../../src/clock.js';
@@ -16,6 +15,7 @@ import { renderDigest } from '../../../src/digest/render-digest.js';
 import { type DigestJobDeps, runDueDigests } from '../../../src/digest/run-due-digests.js';
 import { translator } from '../../../src/i18n/i18n.js';
 import { createLogger } from '../../../src/logger.js';
+import { CatalogStore } from '../../../src/search/catalog-store.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
 
 const NETWORK = 'lag-missbruk';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { appendAudit } from '../../../db/audit-log.repository.js';
-import { CatalogStore } from '../../../src/catalog/catalog-store.js';
+import { CatalogStore } from '../../../src/search/catalog-store.js';
 import { delmal } from '../../support/cli.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
 

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CatalogStore } from '../../../src/catalog/catalog-store.js';
 import { fixedClock } from '../../../src/clock.js';
 import { createLogger } from '../../../src/logger.js';
+import { CatalogStore } from '../../../src/search/catalog-store.js';
 import { FakeConnector } from '../../fakes/fake-connector.js';
 import { FakeSlack } from '../../fakes/fake-slack.js';
 import { delmal } from '../../support/cli.js';

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { CatalogStore } from '../../../src/catalog/catalog-store.js';
 import type { CatalogView } from '../../../src/catalog/catalog-view.js';
 import { localInbound } from '../../../src/chat/inbound-schema.js';
 import { databaseCheckIns } from '../../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../../src/clock.js';
 import { databaseNetworks } from '../../../src/digest/network-service.js';
 import { SHIPPED_CATALOG } from '../../../src/paths.js';
+import { CatalogStore } from '../../../src/search/catalog-store.js';
 import { delmal } from '../../support/cli.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
 

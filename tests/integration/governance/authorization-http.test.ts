@@ -7,10 +7,10 @@ import {
   ROLES,
   type Role,
 } from '../../../src/authz/matrix.js';
-import { CatalogStore } from '../../../src/catalog/catalog-store.js';
 import type { CatalogView } from '../../../src/catalog/catalog-view.js';
 import { fixedClock } from '../../../src/clock.js';
 import { type MessageParams, translator } from '../../../src/i18n/i18n.js';
+import { CatalogStore } from '../../../src/search/catalog-store.js';
 import { FakeConnector } from '../../fakes/fake-connector.js';
 import { FakeSlack } from '../../fakes/fake-slack.js';
 import { type Place, type Seen, SlackPresses, TeamsPresses } from '../../support/chat-presses.js';

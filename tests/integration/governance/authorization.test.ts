@@ -3,6 +3,8 @@ import { homeReply } from '../../../commands/home.js';
 import { COMMANDS } from '../../../commands/index.js';
 import { deliveryHealth } from '../../../db/delivery-health.repository.js';
 import type { Network } from '../../../db/model/catalog-schema.js';
+import { askerFor } from '../../../src/asking/asker.js';
+import { type ChatDeps, commandContext, handleMessage } from '../../../src/asking/handle-message.js';
 import {
   MATRIX,
   type MatrixEntry,
@@ -11,10 +13,7 @@ import {
   ROLES,
   type Role,
 } from '../../../src/authz/matrix.js';
-import { CatalogStore } from '../../../src/catalog/catalog-store.js';
 import type { CatalogView } from '../../../src/catalog/catalog-view.js';
-import { askerFor } from '../../../src/chat/asker.js';
-import { type ChatDeps, commandContext, handleMessage } from '../../../src/chat/handle-message.js';
 import type { InboundMessage } from '../../../src/chat/inbound.js';
 import { localInbound } from '../../../src/chat/inbound-schema.js';
 import { renderText } from '../../../src/chat/render-text.js';
@@ -25,6 +24,7 @@ import { databaseNetworks } from '../../../src/digest/network-service.js';
 import { translator } from '../../../src/i18n/i18n.js';
 import { createLogger } from '../../../src/logger.js';
 import { databaseAway } from '../../../src/schedule/away-service.js';
+import { CatalogStore } from '../../../src/search/catalog-store.js';
 import { delmal } from '../../support/cli.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
 import { authzSubjects } from '../../support/personas.js';

@@ -7,7 +7,7 @@ import { importCatalog } from '../../../src/catalog/catalog-import.js';
 import { CatalogView } from '../../../src/catalog/catalog-view.js';
 import { fixedClock } from '../../../src/clock.js';
 import type { Deliverer } from '../../../src/delivery/deliveries.js';
-import { Outbox } from '../../../src/delivery/outbox-v2.js';
+import { Outbox } from '../../../src/delivery/outbox.js';
 import { runDueDigests } from '../../../src/digest/run-due-digests.js';
 import { createLogger } from '../../../src/logger.js';
 import { SwedishCalendar } from '../../../src/schedule/calendar.js';

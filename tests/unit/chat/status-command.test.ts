@@ -2,14 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { checkSlackLimits, renderSlackMessage } from '../../../adapters/slack/render-blocks.js';
 import { homeReply } from '../../../commands/home.js';
 import { COMMANDS } from '../../../commands/index.js';
-import type { CatalogStore } from '../../../src/catalog/catalog-store.js';
-import type { Asker } from '../../../src/chat/command.js';
-import { type ChatDeps, handleMessage } from '../../../src/chat/handle-message.js';
+import type { Asker } from '../../../src/asking/command.js';
+import { type ChatDeps, handleMessage } from '../../../src/asking/handle-message.js';
 import { localInbound } from '../../../src/chat/inbound-schema.js';
 import type { CheckInService } from '../../../src/checkins/check-in-service.js';
 import { fixedClock } from '../../../src/clock.js';
 import { translator } from '../../../src/i18n/i18n.js';
 import { createLogger } from '../../../src/logger.js';
+import type { CatalogStore } from '../../../src/search/catalog-store.js';
 import { buttonCommands, memoryCheckIns, snapshotOf, visibleText } from '../../support/catalog.js';
 
 const snapshot = snapshotOf();

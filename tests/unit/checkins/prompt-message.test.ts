@@ -9,6 +9,7 @@ import { translator } from '../../../src/i18n/i18n.js';
 import { cardProblems } from '../../support/adaptive-cards.js';
 import { promptMessage } from '../../support/answer-rounds.js';
 import { buttonCommands, visibleText } from '../../support/catalog.js';
+import '../../../src/checkins/prompt-message-type.js';
 
 const ROUND = 'veckovis:2026-11-23';
 const three = promptMessage(

@@ -112,7 +112,7 @@ export function delmalReply(): Reply {
 }
 
 /** A long paragraph-structured text of about `length` characters, with no markup. */
-export function longText(length: number): string {
+function longText(length: number): string {
   const sentence =
     'Kommunerna och regionen följer upp arbetet varje kvartal och rapporterar till länsgruppen. ';
   const paragraphs: string[] = [];

@@ -2,13 +2,13 @@ import { readCatalog } from '../../db/catalog-read.repository.js';
 import { checkInNotesSince } from '../../db/check-in-reads.repository.js';
 import type { Db } from '../../db/connection.js';
 import { Revisioned } from '../cache/revisioned.js';
-import type { TextAnalyzer } from '../search/analyzer.js';
-import { warmLexicon } from '../search/compounds.js';
-import { type CheckInNote, SearchIndex } from '../search/search-index.js';
-import { CatalogView } from './catalog-view.js';
+import { CatalogView } from '../catalog/catalog-view.js';
+import type { TextAnalyzer } from './analyzer.js';
+import { warmLexicon } from './compounds.js';
+import { type CheckInNote, SearchIndex } from './search-index.js';
 
 /** How far before the newest note time seen the next look for new notes starts. */
-export const NOTES_LOOKBACK_MS = 2 * 60 * 1000;
+const NOTES_LOOKBACK_MS = 2 * 60 * 1000;
 
 export interface CatalogSnapshot {
   readonly revision: string;

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../db/model/catalog-schema.js';
-import type { CatalogIssue } from '../catalog/catalog-issues.js';
+import type { CatalogIssue } from './catalog-issues.js';
 
 /**
  * What the network schema cannot check about channels: one channel per platform per network (one

@@ -1,7 +1,7 @@
-import type { CatalogSnapshot } from '../catalog/catalog-store.js';
+import { freezeReply } from '../chat/immutable-reply.js';
+import type { Reply } from '../chat/reply.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
-import { freezeReply } from './immutable-reply.js';
-import type { Reply } from './reply.js';
+import type { CatalogSnapshot } from '../search/catalog-store.js';
 
 /**
  * Replies of read-only commands are pure functions of the catalog, the latest check-ins, the

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../db/model/catalog-schema.js';
 import { scopeOf } from '../../db/model/schedule-schema.js';
-import type { CatalogIssue } from '../catalog/catalog-issues.js';
+import type { CatalogIssue } from './catalog-issues.js';
 
 /**
  * What the schedule schema cannot check: ids unique in the file, each scope naming a plan,

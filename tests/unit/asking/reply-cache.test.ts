@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ReplyCache } from '../../../src/asking/reply-cache.js';
 import type { Reply } from '../../../src/chat/reply.js';
-import { ReplyCache } from '../../../src/chat/reply-cache.js';
 import type { LatestCheckIn } from '../../../src/checkins/check-in-store.js';
 import { snapshotOf } from '../../support/catalog.js';
 

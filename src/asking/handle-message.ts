@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
-import type { CatalogStore } from '../catalog/catalog-store.js';
+import type { InboundMessage } from '../chat/inbound.js';
+import { submissionKey } from '../chat/inbound-schema.js';
+import { MAX_MESSAGE_CHARS } from '../chat/input-limits.js';
+import type { Reply } from '../chat/reply.js';
+import { firstWord, OUT_OF_RANGE_NUMBER, parseGoalReference, stripEntryWord } from '../chat/words.js';
 import type { CheckInService } from '../checkins/check-in-service.js';
 import type { Clock } from '../clock.js';
 import type { NetworkChannels } from '../digest/network-service.js';
@@ -9,14 +13,10 @@ import { type MessageKey, translator } from '../i18n/i18n.js';
 import { detectIntent } from '../intents/detect-intent.js';
 import type { Logger } from '../logger.js';
 import type { AwayService } from '../schedule/away-service.js';
+import type { CatalogStore } from '../search/catalog-store.js';
 import type { Asker, ChatCommand, CommandContext } from './command.js';
-import type { InboundMessage } from './inbound.js';
-import { submissionKey } from './inbound-schema.js';
-import { MAX_MESSAGE_CHARS } from './input-limits.js';
-import type { Reply } from './reply.js';
 import type { ReplyCache } from './reply-cache.js';
 import { usage } from './usage.js';
-import { firstWord, OUT_OF_RANGE_NUMBER, parseGoalReference, stripEntryWord } from './words.js';
 
 export interface ChatDeps {
   readonly store: CatalogStore;

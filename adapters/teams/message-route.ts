@@ -1,6 +1,6 @@
 import { stripMentionsText } from '@microsoft/teams.api';
 import type { App } from '@microsoft/teams.apps';
-import type { AdapterDeps } from '../../src/chat/adapter-deps.js';
+import type { AdapterDeps } from '../../src/asking/adapter-deps.js';
 import { describeFailure } from '../../src/errors/bot-error.js';
 import { translator } from '../../src/i18n/i18n.js';
 import type { ConnectorClient } from './connector-client.js';

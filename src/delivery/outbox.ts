@@ -21,7 +21,7 @@ import type { OutboxStats } from './outbox-stats.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { type PruneCounts, prunedFullBatch, pruneOnce } from './retention.js';
 
-export type { OutboxOptions, RetentionOptions } from './outbox-options.js';
+export type { OutboxOptions } from './outbox-options.js';
 export type { OutboxStats } from './outbox-stats.js';
 
 /**

@@ -4,7 +4,7 @@ import { deliveryHealth } from '../../db/delivery-health.repository.js';
 import { readRateBucket } from '../../db/rate-buckets.repository.js';
 import { fixedClock } from '../../src/clock.js';
 import { DeliveryError } from '../../src/delivery/delivery-error.js';
-import { Outbox, type OutboxOptions } from '../../src/delivery/outbox-v2.js';
+import { Outbox, type OutboxOptions } from '../../src/delivery/outbox.js';
 import { describeFailure } from '../../src/delivery/unreachable-text.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { createLogger } from '../../src/logger.js';
@@ -22,7 +22,7 @@ const crashOnItemInsert = () =>
     if (table === 'outbox_items') throw new Error('process died here');
   });
 
-describeEachDialect('outbox v2', (dialect) => {
+describeEachDialect('outbox', (dialect) => {
   let test: TestDatabase;
   const clock = fixedClock(at(0));
   let deliverer: RecordingDeliverer;

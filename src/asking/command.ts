@@ -1,15 +1,15 @@
 import type { z } from 'zod';
 import type { CheckInRow } from '../../db/database.js';
 import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
-import type { CatalogSnapshot } from '../catalog/catalog-store.js';
+import type { InboundMessage } from '../chat/inbound.js';
+import type { Reply } from '../chat/reply.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
 import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
 import type { Clock } from '../clock.js';
 import type { NetworkChannels } from '../digest/network-service.js';
 import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
 import type { AwayService } from '../schedule/away-service.js';
-import type { InboundMessage } from './inbound.js';
-import type { Reply } from './reply.js';
+import type { CatalogSnapshot } from '../search/catalog-store.js';
 
 /** Who is asking. Platforms fill in what they know; unknown people can still ask questions. */
 export interface Asker {
@@ -20,7 +20,7 @@ export interface Asker {
 }
 
 /** Check-ins as commands see them: the latest per activity, history, and recording a new one. */
-export interface CheckIns {
+interface CheckIns {
   readonly latest: ReadonlyMap<string, LatestCheckIn>;
   history(activityId: string): Promise<readonly CheckInRow[]>;
   /** Records under the inbound message's idempotency key: the same submission twice is one check-in. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.js';
 import type { DeliveryResult } from '../../src/chat/chat-port.js';
 import { fixedClock } from '../../src/clock.js';
-import { Outbox, type OutboxOptions } from '../../src/delivery/outbox-v2.js';
+import { Outbox, type OutboxOptions } from '../../src/delivery/outbox.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 import { bulkTo, interactiveTo, openAnotherConnection } from '../support/outbox.js';
@@ -12,7 +12,7 @@ import { deferred, FakePlatform, RecordingDeliverer } from '../support/recording
 const T0 = Date.parse('2026-12-01T08:00:00Z');
 const at = (ms: number) => new Date(T0 + ms);
 
-describeEachDialect('outbox v2 with several workers', (dialect) => {
+describeEachDialect('outbox with several workers', (dialect) => {
   let test: TestDatabase;
   let other: Db;
   const clock = fixedClock(at(0));
