@@ -54,7 +54,7 @@ export interface CommandContext {
 
 /** Help metadata for one argument, attached to its zod schema with `.meta({ help })`. */
 export interface ArgHelp {
-  /** Placeholder shown in usage, e.g. `<namn eller id>`. */
+  /** Placeholder shown in usage, e.g. `‹namn›`. */
   readonly placeholder: MessageKey;
   /** True for a positional argument written before the others. */
   readonly optional?: boolean;
@@ -68,6 +68,8 @@ export interface ArgHelp {
 export interface ChatCommand<Args = unknown> {
   readonly name: string;
   readonly words: readonly string[];
+  /** The command word as help and examples write it (`ändra`, `hjälp`); folded, one of `words`. */
+  readonly word?: string;
   readonly summary: MessageKey;
   readonly examples: readonly string[];
   readonly args: z.ZodType<Args>;

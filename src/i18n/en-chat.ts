@@ -16,7 +16,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'cmd.help.summary': 'this help',
   'arg.number': 'number',
   'arg.page': 'page',
-  'arg.activity': 'name or id',
+  'arg.activity': 'name',
   'arg.query': 'free text',
   'arg.query.missing': 'there is nothing to look for',
   'goals.noPlan':
@@ -46,6 +46,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'activity.noOwner': 'no owner given',
   'activity.noCheckIn': 'none yet',
   'activity.open': 'Show',
+  'activity.choose': 'Choose',
   'activity.noMatch':
     'I cannot find an activity called "{query}". Try delmal search {query} to search the whole plan.',
   'activity.pick': 'Several activities match "{query}". Which one do you mean?',
@@ -124,7 +125,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'checkin.prompt.heading': 'Check-in: {activity}',
   'checkin.prompt.text': 'How is the work going right now? Choose a status.',
   'checkin.prompt.hint':
-    'Want to add a short note? Type delmal checkin {id} <status> <note>, e.g. delmal checkin {id} on_track We met the municipalities.',
+    'Want to add a short note? Type delmal checkin {id} ‹status› ‹note›, e.g. delmal checkin {id} on_track We met the municipalities.',
   'checkin.saved': 'Thank you! Recorded {time} — {status}',
   'checkin.saved.note': 'Note: {note}',
   'checkin.saved.hint':

@@ -48,7 +48,7 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
   'cmd.digest.summary': "preview the network's next weekly digest (chairs)",
   'arg.network': 'network',
   'arg.networkAction': 'koppla|lossa',
-  'arg.networkAction.missing': 'Type koppla <network> (bind) or lossa (unbind).',
+  'arg.networkAction.missing': 'Type koppla ‹network› (bind) or lossa (unbind).',
   'network.dm':
     "A network is bound to a channel from inside the channel: type {command} in the network's Slack or Teams channel and the weekly digest goes there.",
   'network.unknown': 'I cannot find a network called "{value}". Networks: {networks}.',
@@ -79,5 +79,5 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
   'digest.unavailable': 'Digests cannot be shown here (no database).',
   'cli.help.digest': "preview a network's next weekly digest",
   'cli.digest.unknown': 'Network "{value}" does not exist. Networks: {networks}.',
-  'cli.digest.missing': 'Name the network: delmal digest <network>. Networks: {networks}.',
+  'cli.digest.missing': 'Name the network: delmal digest ‹network›. Networks: {networks}.',
 };

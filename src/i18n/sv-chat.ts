@@ -14,7 +14,7 @@ export const svChat = {
   'cmd.help.summary': 'den här hjälpen',
   'arg.number': 'nummer',
   'arg.page': 'sida',
-  'arg.activity': 'namn eller id',
+  'arg.activity': 'namn',
   'arg.query': 'fritext',
   'arg.query.missing': 'det saknas något att leta efter',
   'goals.noPlan':
@@ -44,6 +44,7 @@ export const svChat = {
   'activity.noOwner': 'ingen ansvarig angiven',
   'activity.noCheckIn': 'ingen än',
   'activity.open': 'Visa',
+  'activity.choose': 'Välj',
   'activity.noMatch':
     'Jag hittar ingen aktivitet som heter "{query}". Prova delmal sök {query} för att söka i hela planen.',
   'activity.pick': 'Flera aktiviteter passar "{query}". Vilken menar du?',
@@ -123,7 +124,7 @@ export const svChat = {
   'checkin.prompt.heading': 'Avstämning: {activity}',
   'checkin.prompt.text': 'Hur går arbetet just nu? Välj status.',
   'checkin.prompt.hint':
-    'Vill du skriva en kort kommentar? Skriv delmal avstamning {id} <status> <kommentar>, t.ex. delmal avstamning {id} enligt Vi har haft möte med kommunerna.',
+    'Vill du skriva en kort kommentar? Skriv delmal avstamning {id} ‹status› ‹kommentar›, t.ex. delmal avstamning {id} enligt Vi har haft möte med kommunerna.',
   'checkin.saved': 'Tack! Registrerat {time} — {status}',
   'checkin.saved.note': 'Kommentar: {note}',
   'checkin.saved.hint':

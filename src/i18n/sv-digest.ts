@@ -46,7 +46,7 @@ export const svDigest = {
   'cmd.digest.summary': 'förhandsvisa nätverkets nästa veckosammanfattning (ordförande)',
   'arg.network': 'nätverk',
   'arg.networkAction': 'koppla|lossa',
-  'arg.networkAction.missing': 'Skriv koppla <nätverk> eller lossa.',
+  'arg.networkAction.missing': 'Skriv koppla ‹nätverk› eller lossa.',
   'network.dm':
     'Ett nätverk kopplas till en kanal inifrån kanalen: skriv {command} i nätverkets Slack- eller Teams-kanal, så hamnar veckosammanfattningen där.',
   'network.unknown': 'Jag hittar inget nätverk som heter "{value}". Nätverk: {networks}.',
@@ -79,5 +79,5 @@ export const svDigest = {
   'digest.unavailable': 'Sammanfattningar kan inte visas här (ingen databas).',
   'cli.help.digest': 'förhandsvisa ett nätverks nästa veckosammanfattning',
   'cli.digest.unknown': 'Nätverket "{value}" finns inte. Nätverk: {networks}.',
-  'cli.digest.missing': 'Ange nätverk: delmal digest <nätverk>. Nätverk: {networks}.',
+  'cli.digest.missing': 'Ange nätverk: delmal digest ‹nätverk›. Nätverk: {networks}.',
 } as const;

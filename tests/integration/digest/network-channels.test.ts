@@ -129,7 +129,7 @@ describeEachDialect('binding networks to channels', (dialect) => {
     expect(await say('delmal natverk koppla fotbollslaget', CHAIR, place.slack)).toContain(
       'Jag hittar inget nätverk som heter "fotbollslaget"',
     );
-    expect(await say('delmal natverk', CHAIR, place.slack)).toContain('Skriv koppla <nätverk> eller lossa.');
+    expect(await say('delmal natverk', CHAIR, place.slack)).toContain('Skriv koppla ‹nätverk› eller lossa.');
     expect(await bound()).toEqual([]);
   });
 
