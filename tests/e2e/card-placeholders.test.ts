@@ -27,8 +27,9 @@ async function seenInTeams(page: Page, reply: Reply): Promise<string> {
     adaptive.parse(json);
     const element = adaptive.render();
     if (!element) throw new Error('the renderer returned nothing');
-    document.body.replaceChildren(element);
-    return document.body.innerText;
+    const body = element.ownerDocument.body;
+    body.replaceChildren(element);
+    return body.innerText;
   }, card as object);
 }
 
