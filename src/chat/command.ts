@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CheckInRow } from '../../db/database.js';
 import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
 import type { CatalogSnapshot } from '../catalog/catalog-store.js';
+import type { CatalogView } from '../catalog/catalog-view.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
 import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
 import type { Clock } from '../clock.js';
@@ -29,6 +30,17 @@ export interface CheckIns {
   edit(input: CheckInInput): Promise<CheckInResult & { readonly changed?: boolean }>;
 }
 
+/** An owner's check-in rounds, as `delmal mina` shows them. */
+export interface OwnerRounds {
+  /** When the owner is next asked: the first round after now about one of their activities. */
+  next(view: CatalogView, email: string): Promise<Date | undefined>;
+  /** Their activities asked about in a round still open and not answered yet, soonest deadline first. */
+  open(
+    view: CatalogView,
+    email: string,
+  ): Promise<readonly { readonly activityId: string; readonly deadline: string }[]>;
+}
+
 export interface CommandContext {
   readonly catalog: CatalogSnapshot;
   readonly asker: Asker;
@@ -50,6 +62,8 @@ export interface CommandContext {
   readonly away?: AwayService;
   /** Networks' channels and digests (`delmal natverk`, `delmal digest`); absent without a database. */
   readonly networks?: NetworkChannels;
+  /** The asker's next round and open questions (`delmal mina`); absent without a database. */
+  readonly rounds?: OwnerRounds;
 }
 
 /** Help metadata for one argument, attached to its zod schema with `.meta({ help })`. */

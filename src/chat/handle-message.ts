@@ -9,7 +9,7 @@ import { type MessageKey, translator } from '../i18n/i18n.js';
 import { detectIntent } from '../intents/detect-intent.js';
 import type { Logger } from '../logger.js';
 import type { AwayService } from '../schedule/away-service.js';
-import type { Asker, ChatCommand, CommandContext } from './command.js';
+import type { Asker, ChatCommand, CommandContext, OwnerRounds } from './command.js';
 import type { InboundMessage } from './inbound.js';
 import { submissionKey } from './inbound-schema.js';
 import { MAX_MESSAGE_CHARS } from './input-limits.js';
@@ -35,6 +35,8 @@ export interface ChatDeps {
   readonly away?: AwayService;
   /** Networks' channels and digests; commands answer that it cannot be done when absent. */
   readonly networks?: NetworkChannels;
+  /** Owners' next rounds and open questions, for `delmal mina`. */
+  readonly rounds?: OwnerRounds;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -118,6 +120,7 @@ export async function commandContext(
     ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
     ...(deps.away ? { away: deps.away } : {}),
     ...(deps.networks ? { networks: deps.networks } : {}),
+    ...(deps.rounds ? { rounds: deps.rounds } : {}),
     checkIns: {
       latest,
       history: (activityId) => deps.checkIns.history(activityId),
