@@ -149,6 +149,8 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
     'I cannot find an owner with your e-mail address in the catalog. You can still ask me about the plan: type /delmal.',
   'home.activityDetail': 'Last check-in: {last} · next: {next}',
   'mine.notScheduled': 'not scheduled yet',
+  'teams.pastedCard':
+    'That is a card from delmal. Press the buttons in the card, or type e.g. delmal aktivitet ‹name› or delmal hjälp.',
   'teams.unknownAction': 'That button is not recognised. Type delmal help to see what you can do.',
   'cmd.deliveries.summary': 'for plan administrators: messages waiting or that could not be delivered',
   'deliveries.adminOnly': 'This command is for plan administrators.',

@@ -148,6 +148,8 @@ export const svChat = {
     'Jag hittar ingen ansvarig med din e-postadress i katalogen. Du kan ändå fråga mig om planen: skriv /delmal.',
   'home.activityDetail': 'Senaste avstämning: {last} · nästa: {next}',
   'mine.notScheduled': 'inte schemalagd än',
+  'teams.pastedCard':
+    'Det där är ett kort från delmal. Tryck på knapparna i kortet, eller skriv t.ex. delmal aktivitet ‹namn› eller delmal hjälp.',
   'teams.unknownAction': 'Knappen känns inte igen. Skriv delmal hjälp för att se vad du kan göra.',
   'cmd.deliveries.summary': 'för planadministratörer: meddelanden som väntar eller inte kunnat levereras',
   'deliveries.adminOnly': 'Det här kommandot är till för planadministratörer.',
