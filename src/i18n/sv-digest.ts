@@ -18,6 +18,8 @@ export const svDigest = {
   'digest.exceptions': 'Behöver uppmärksamhet ({count})',
   'digest.rollUps': 'Läget per delmål och insatsområde',
   'digest.sectionDetail': '{updates} {updates|ny rapport|nya rapporter} · {activities} aktiviteter',
+  'digest.sectionDetail.reported': '{reported} av {expected} har rapporterat',
+  'digest.updates': 'Veckans rapporter ({count})',
   'digest.section.goal': 'Delmål {number}: {title}',
   'digest.section.focusArea': 'Insatsområde: {title}',
   'digest.section.followUpArea': 'Insatsområde i uppföljningen: {title}',
@@ -58,6 +60,7 @@ export const svDigest = {
     'Jag vet inte vem du är: din e-postadress finns inte i katalogen, så jag kan inte se om du är ordförande.',
   'network.bound': '{network} är nu kopplat till den här kanalen. Veckosammanfattningen kommer hit {when}.',
   'network.bound.moved': 'Den tidigare kanalen på samma plattform ({previous}) får den inte längre.',
+  'network.bound.movedUnnamed': 'Kanalen där den kom förut, på samma plattform, får den inte längre.',
   'network.already': '{network} är redan kopplat till den här kanalen.',
   'network.taken':
     'Den här kanalen är redan kopplad till {network}. Skriv {command} först om den ska byta nätverk.',
