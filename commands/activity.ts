@@ -4,13 +4,12 @@ import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import { badgeOf } from '../src/catalog/status.js';
 import { formatDateTime } from '../src/chat/format.js';
 import type { Block, Reply } from '../src/chat/reply.js';
-import { fold } from '../src/search/text-processing.js';
 import { statusOf } from './activity-items.js';
+import { noMatchReply, pickListReply, resolveActivity } from './activity-resolver.js';
 
-const PICK_LIST = 8;
 const DESCRIPTION_LENGTH = 600;
 
-/** `delmal aktivitet <namn eller id>` — one activity, or a short pick list when several match. */
+/** `delmal aktivitet ‹namn›` — one activity, or a short pick list when several match. */
 export const activity = defineCommand({
   name: 'activity',
   words: ['aktivitet', 'aktiviteter', 'activity', 'akt'],
@@ -22,41 +21,10 @@ export const activity = defineCommand({
   }),
   toArgs: (rest) => ({ query: rest }),
   run: async (ctx, { query }): Promise<Reply> => {
-    const { view, search } = ctx.catalog;
-    const exact =
-      view.activities.get(query.toLowerCase()) ??
-      [...view.activities.values()].find((a) => fold(a.name) === fold(query));
-    if (exact) return activityReply(ctx, exact);
-    const hits = search.search(query, { kinds: ['activity'], limit: PICK_LIST });
-    const first = hits[0];
-    // One clear winner opens directly; otherwise the asker picks.
-    if (first && (hits.length === 1 || first.score > 2 * (hits[1]?.score ?? 0))) {
-      const found = view.activities.get(first.refId);
-      if (found) return activityReply(ctx, found);
-    }
-    if (hits.length === 0)
-      return {
-        summary: ctx.t('activity.noMatch', { query }),
-        blocks: [{ type: 'text', text: ctx.t('activity.noMatch', { query }) }],
-      };
-    return {
-      summary: ctx.t('activity.pick', { query }),
-      blocks: [
-        { type: 'text', text: ctx.t('activity.pick', { query }) },
-        {
-          type: 'list',
-          items: hits.map((hit) => ({
-            title: hit.title,
-            detail: hit.where,
-            action: {
-              kind: 'command',
-              label: ctx.t('activity.open'),
-              command: `delmal aktivitet ${hit.refId}`,
-            },
-          })),
-        },
-      ],
-    };
+    const match = resolveActivity(ctx.catalog, query);
+    if (match.kind === 'one') return activityReply(ctx, match.activity);
+    if (match.kind === 'none') return noMatchReply(ctx, query);
+    return pickListReply(ctx, query, match.activities, (a) => `delmal aktivitet ${a.id}`);
   },
 });
 

@@ -3,10 +3,11 @@ import { defineCommand } from '../src/asking/command.js';
 import { usage } from '../src/asking/usage.js';
 import type { Reply } from '../src/chat/reply.js';
 
-/** `delmal hjalp` — help generated from the command registry and each command's argument schema. */
+/** `delmal hjälp` — help generated from the command registry and each command's argument schema. */
 export const help = defineCommand({
   name: 'help',
   words: ['hjalp', 'help', 'hj', '?', 'kommandon', 'commands'],
+  word: 'hjälp',
   summary: 'cmd.help.summary',
   readOnly: true,
   examples: ['delmal hjälp'],

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/asking/command.js';
+import { toLocal } from '../db/model/zoned-time.js';
+import { type CommandContext, defineCommand } from '../src/asking/command.js';
+import { formatDateTime } from '../src/chat/format.js';
 import type { Block, Reply } from '../src/chat/reply.js';
 import { formatLocalDate } from '../src/schedule/swedish-date.js';
 import { activityItem, networkItem } from './activity-items.js';
@@ -31,15 +33,13 @@ export const mine = defineCommand({
         text: ctx.t('mine.away', { until: formatLocalDate(away.until, ctx.asker.locale) }),
       });
     if (activities.length === 0) blocks.push({ type: 'text', text: ctx.t('mine.none') });
-    else
-      blocks.push(
-        {
-          type: 'list',
-          heading: ctx.t('mine.activities', { count: activities.length }),
-          items: activities.map((a) => activityItem(ctx, a)),
-        },
-        { type: 'context', text: ctx.t('mine.schedule') },
-      );
+    else {
+      blocks.push(...(await roundBlocks(ctx, email)), {
+        type: 'list',
+        heading: ctx.t('mine.activities', { count: activities.length }),
+        items: activities.map((a) => activityItem(ctx, a)),
+      });
+    }
     if (networks.length > 0)
       blocks.push({
         type: 'list',
@@ -49,6 +49,48 @@ export const mine = defineCommand({
     return { summary: ctx.t('mine.summary', { count: activities.length }), blocks };
   },
 });
+
+/**
+ * What the owner is asked and when: the questions of open rounds still waiting for an answer (each
+ * a tap from its check-in), then when the next round asks. Nothing where rounds are not kept (no
+ * database): better silent than a fixed sentence that is wrong.
+ */
+async function roundBlocks(ctx: CommandContext, email: string): Promise<Block[]> {
+  if (!ctx.rounds) return [];
+  const { view } = ctx.catalog;
+  const [open, next] = await Promise.all([ctx.rounds.open(view, email), ctx.rounds.next(view, email)]);
+  const when = (iso: string) => formatDateTime(iso, ctx.asker.locale, ctx.timezone);
+  const blocks: Block[] = [];
+  const waiting = open.flatMap((q) => {
+    const activity = view.activities.get(q.activityId);
+    return activity ? [{ activity, deadline: q.deadline }] : [];
+  });
+  if (waiting.length > 0)
+    blocks.push({
+      type: 'list',
+      heading: ctx.t('mine.open', { count: waiting.length }),
+      items: waiting.map(({ activity, deadline }) => ({
+        title: activity.name,
+        detail: ctx.t('mine.openDeadline', { deadline: deadlineDay(ctx, deadline) }),
+        action: {
+          kind: 'command',
+          label: ctx.t('checkin.open'),
+          command: `delmal avstamning ${activity.id}`,
+        },
+      })),
+    });
+  blocks.push({
+    type: 'context',
+    text: next ? ctx.t('mine.nextRound', { when: when(next.toISOString()) }) : ctx.t('mine.noRound'),
+  });
+  return blocks;
+}
+
+/** A round's deadline is the end of its last day (midnight after it): people are told that day. */
+function deadlineDay(ctx: CommandContext, deadline: string): string {
+  const lastDay = toLocal(new Date(Date.parse(deadline) - 1), ctx.timezone).date;
+  return formatLocalDate(lastDay, ctx.asker.locale);
+}
 
 function textReply(text: string): Reply {
   return { summary: text, blocks: [{ type: 'text', text }] };

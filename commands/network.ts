@@ -43,7 +43,7 @@ export const network = defineCommand({
   run: async (ctx, input): Promise<Reply> => {
     const inbound = ctx.inbound;
     if (!inbound || inbound.conversation.kind === 'dm')
-      return text(ctx.t('network.dm', { command: 'delmal natverk koppla <nätverk>' }));
+      return text(ctx.t('network.dm', { command: 'delmal natverk koppla ‹nätverk›' }));
     const service = ctx.networks;
     if (!service) return text(ctx.t('network.unavailable'));
     if (!ctx.asker.email || !ctx.catalog.view.people.has(ctx.asker.email))
@@ -63,7 +63,7 @@ export const network = defineCommand({
     if (input.network.trim() === '')
       return text(
         ctx.t('network.missingName', {
-          command: 'delmal natverk koppla <nätverk>',
+          command: 'delmal natverk koppla ‹nätverk›',
           networks: networkIds(networks),
         }),
       );
@@ -84,11 +84,16 @@ export const network = defineCommand({
       );
     if (result.already) return text(ctx.t('network.already', { network: target.name }));
     const bound = ctx.t('network.bound', { network: target.name, when: when(ctx, target) });
-    const areas = followedAreas(ctx.catalog.view, target).map((a) =>
-      a.number === undefined
-        ? ctx.t('digest.section.focusArea', { title: a.title })
-        : ctx.t('digest.section.goal', { number: a.number, title: a.title }),
-    );
+    // Two plans may name an insatsområde alike (a plan's own and the follow-up's): named once.
+    const areas = [
+      ...new Set(
+        followedAreas(ctx.catalog.view, target).map((a) =>
+          a.number === undefined
+            ? ctx.t('digest.section.focusArea', { title: a.title })
+            : ctx.t('digest.section.goal', { number: a.number, title: a.title }),
+        ),
+      ),
+    ];
     return {
       summary: bound,
       blocks: [
@@ -97,9 +102,12 @@ export const network = defineCommand({
           ? [
               {
                 type: 'context' as const,
-                text: ctx.t('network.bound.moved', {
-                  previous: result.replaced.conversation_name ?? result.replaced.conversation_id,
-                }),
+                // A channel's id (C0123…, 19:…@thread) means nothing to people: named only when known.
+                text:
+                  result.replaced.conversation_name &&
+                  result.replaced.conversation_name !== result.replaced.conversation_id
+                    ? ctx.t('network.bound.moved', { previous: result.replaced.conversation_name })
+                    : ctx.t('network.bound.movedUnnamed'),
               },
             ]
           : []),
@@ -109,7 +117,7 @@ export const network = defineCommand({
         {
           type: 'actions',
           actions: [
-            { kind: 'command', label: ctx.t('cmd.digest.summary'), command: `delmal digest ${target.id}` },
+            { kind: 'command', label: ctx.t('network.preview'), command: `delmal digest ${target.id}` },
           ],
         },
       ],

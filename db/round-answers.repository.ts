@@ -133,3 +133,37 @@ export async function promptsListing(
       .execute()
   );
 }
+
+/** A question of a round still open that nobody has answered yet. */
+export interface OpenQuestion {
+  readonly activity_id: string;
+  readonly deadline_at: string;
+}
+
+/**
+ * Of `activityIds`, those asked about (not skipped) in a round open at `now` and not answered in
+ * it, with the round's deadline; one row per activity (its latest open round), soonest deadline first.
+ */
+export async function openQuestions(
+  db: Kysely<Database>,
+  activityIds: readonly string[],
+  now: string,
+): Promise<OpenQuestion[]> {
+  if (activityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('check_in_round_activities as a')
+    .innerJoin('check_in_rounds as r', 'r.id', 'a.round_id')
+    .select(['a.activity_id', 'r.deadline_at', 'r.opened_at'])
+    .where('a.activity_id', 'in', [...activityIds])
+    .where('a.skipped_reason', 'is', null)
+    .where('a.check_in_id', 'is', null)
+    .where('r.opened_at', '<=', now)
+    .where((eb) => eb.or([eb('r.closes_at', 'is', null), eb('r.closes_at', '>', now)]))
+    .orderBy('r.opened_at', 'desc')
+    .execute();
+  const latest = new Map<string, OpenQuestion>();
+  for (const row of rows)
+    if (!latest.has(row.activity_id))
+      latest.set(row.activity_id, { activity_id: row.activity_id, deadline_at: row.deadline_at });
+  return [...latest.values()].sort((a, b) => a.deadline_at.localeCompare(b.deadline_at));
+}

@@ -18,6 +18,7 @@ import { ensureDatabaseReady } from './catalog/catalog-seed.js';
 import type { ChatPort } from './chat/chat-port.js';
 import type { Platform } from './chat/inbound.js';
 import { databaseCheckIns } from './checkins/check-in-service.js';
+import { databaseOwnerRounds } from './checkins/owner-rounds.js';
 import { promptSendTime } from './checkins/prompt-refresh.js';
 import type { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
@@ -36,6 +37,7 @@ import type { Logger } from './logger.js';
 import { countedDeliverer } from './metrics/metrics.js';
 import { prometheusMetrics } from './metrics/prometheus.js';
 import { databaseAway } from './schedule/away-service.js';
+import { SwedishCalendar } from './schedule/calendar.js';
 import { CatalogStore } from './search/catalog-store.js';
 import { withinDeadline } from './server/deadline.js';
 import { registerHealthRoutes } from './server/health.js';
@@ -159,6 +161,7 @@ export async function startDelmal(
       deliveries: () => deliveryHealth(db.kysely, deps.clock.now().toISOString()),
       away: databaseAway(db, deps.clock, config.timezone),
       networks: databaseNetworks(db, deps.clock),
+      rounds: databaseOwnerRounds(db, deps.clock, new SwedishCalendar(config.locale)),
     };
     // The platform SDKs take about a second to load: they come after `listen`, so /healthz answers
     // meanwhile; a Slack or Teams request arriving sooner waits on its reserved route until its

@@ -5,10 +5,12 @@ import { saveTeamsConversation } from '../../db/teams-conversations.repository.j
 import type { AdapterDeps } from '../../src/asking/adapter-deps.js';
 import { askerFor } from '../../src/asking/asker.js';
 import { type ChatDeps, handleMessage } from '../../src/asking/handle-message.js';
+import type { Reply } from '../../src/chat/reply.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, identityEmail } from '../../src/identity/identity-cache.js';
 import { submittedForm } from './card-form.js';
 import type { AdaptiveCardJson } from './card-types.js';
+import { commandForHeading, pastedCardHeading } from './pasted-card.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { guardConversation, guardInvoke } from './teams-boundary.js';
 import { conversationOf, teamsInbound, teamsWhere } from './teams-inbound-message.js';
@@ -178,7 +180,10 @@ function registerMessageHandler(
     }
     const message = parsed.data;
     await remember(activity, message);
-    const text = message.value?.command ?? message.text ?? '';
+    // A card pasted from the message extension: answered about what the card shows, never searched.
+    const pasted =
+      message.value?.command === undefined ? pastedCardHeading(activity, message.text ?? '') : undefined;
+    const text = message.value?.command ?? (pasted ? commandForHeading(pasted) : (message.text ?? ''));
     // Teams does not put the e-mail in activities: the conversation roster has it (email or UPN).
     const email = await identityEmail(
       { ...deps, memo: memoOf(deps) },
@@ -202,7 +207,10 @@ function registerMessageHandler(
       // A card form's inputs arrive beside the command (the schema above keeps only the command).
       form: submittedForm((activity as { value?: unknown }).value),
     });
-    const reply = await handleMessage(chat, inbound, asker);
+    const reply =
+      pasted === null
+        ? textReply(translator(asker.locale)('teams.pastedCard'))
+        : await handleMessage(chat, inbound, asker);
     // Answered once per activity however often the Bot Framework delivers it: the receipt and the
     // answer are written together, then the answer goes out at once, in reply to the message.
     await deps.deliveries.sendNowOnce(`teams:activity:${message.conversation.id}:${message.id}`, {
@@ -257,4 +265,8 @@ function cardResponse(card: AdaptiveCardJson) {
     type: 'application/vnd.microsoft.card.adaptive' as const,
     value: card as never,
   };
+}
+
+function textReply(text: string): Reply {
+  return { summary: text, blocks: [{ type: 'text', text }] };
 }

@@ -49,6 +49,22 @@ export function toLocal(instant: Date, timeZone: string): { date: LocalDate; tim
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
+/**
+ * `instant` as people in `timeZone` read it, with its offset so nobody wonders whether it is UTC:
+ * "2026-12-15 09:00:30 +01:00" (summer: "+02:00"). For the command line and operators' output.
+ */
+export function localTimestamp(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = offsetMinutes(instant.getTime(), timeZone);
+  const abs = Math.abs(offset);
+  const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${zone}`;
+}
+
 /** Minutes east of UTC in `timeZone` at `ms`. */
 function offsetMinutes(ms: number, timeZone: string): number {
   const p = Object.fromEntries(

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { CheckInRow } from '../../db/database.js';
 import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
+import type { CatalogView } from '../catalog/catalog-view.js';
 import type { InboundMessage } from '../chat/inbound.js';
 import type { Reply } from '../chat/reply.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
+import type { OwnerRounds } from '../checkins/owner-rounds.js';
 import type { CheckInInput, CheckInResult } from '../checkins/record-check-in.js';
 import type { Clock } from '../clock.js';
 import type { NetworkChannels } from '../digest/network-service.js';
@@ -50,11 +52,13 @@ export interface CommandContext {
   readonly away?: AwayService;
   /** Networks' channels and digests (`delmal natverk`, `delmal digest`); absent without a database. */
   readonly networks?: NetworkChannels;
+  /** The asker's next round and open questions (`delmal mina`); absent without a database. */
+  readonly rounds?: OwnerRounds;
 }
 
 /** Help metadata for one argument, attached to its zod schema with `.meta({ help })`. */
 export interface ArgHelp {
-  /** Placeholder shown in usage, e.g. `<namn eller id>`. */
+  /** Placeholder shown in usage, e.g. `‹namn›`. */
   readonly placeholder: MessageKey;
   /** True for a positional argument written before the others. */
   readonly optional?: boolean;
@@ -68,6 +72,8 @@ export interface ArgHelp {
 export interface ChatCommand<Args = unknown> {
   readonly name: string;
   readonly words: readonly string[];
+  /** The command word as help and examples write it (`ändra`, `hjälp`); folded, one of `words`. */
+  readonly word?: string;
   readonly summary: MessageKey;
   readonly examples: readonly string[];
   readonly args: z.ZodType<Args>;

@@ -6,6 +6,7 @@ import { MAX_MESSAGE_CHARS } from '../chat/input-limits.js';
 import type { Reply } from '../chat/reply.js';
 import { firstWord, OUT_OF_RANGE_NUMBER, parseGoalReference, stripEntryWord } from '../chat/words.js';
 import type { CheckInService } from '../checkins/check-in-service.js';
+import type { OwnerRounds } from '../checkins/owner-rounds.js';
 import type { Clock } from '../clock.js';
 import type { NetworkChannels } from '../digest/network-service.js';
 import { BOT_ERROR_MESSAGES } from '../errors/bot-error.js';
@@ -35,6 +36,8 @@ export interface ChatDeps {
   readonly away?: AwayService;
   /** Networks' channels and digests; commands answer that it cannot be done when absent. */
   readonly networks?: NetworkChannels;
+  /** Owners' next rounds and open questions, for `delmal mina`. */
+  readonly rounds?: OwnerRounds;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -118,6 +121,7 @@ export async function commandContext(
     ...(deps.deliveries ? { deliveries: deps.deliveries } : {}),
     ...(deps.away ? { away: deps.away } : {}),
     ...(deps.networks ? { networks: deps.networks } : {}),
+    ...(deps.rounds ? { rounds: deps.rounds } : {}),
     checkIns: {
       latest,
       history: (activityId) => deps.checkIns.history(activityId),

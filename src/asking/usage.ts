@@ -5,13 +5,14 @@ import type { ArgHelp, ChatCommand } from './command.js';
 /**
  * A command's usage line built from its schema: the entry word, the command word, then each
  * argument's placeholder from `.meta({ placeholder })`, optional ones in brackets —
- * e.g. `delmal aktivitet <namn eller id>`.
+ * e.g. `delmal aktivitet ‹namn›`. Placeholders use ‹ › rather than < >: Microsoft's Adaptive Card
+ * renderer takes `<namn>` for markup and shows nothing.
  */
 export function usage(command: ChatCommand, t: Translate): string {
   const shape = (command.args as unknown as Partial<z.ZodObject>).shape ?? {};
   const placeholders = Object.values(shape)
     .map((field) => (field as z.ZodType).meta() as ArgHelp | undefined)
     .filter((meta): meta is ArgHelp => meta?.placeholder !== undefined)
-    .map((meta) => (meta.optional ? `[${t(meta.placeholder)}]` : `<${t(meta.placeholder)}>`));
-  return ['delmal', command.words[0], ...placeholders].filter(Boolean).join(' ');
+    .map((meta) => (meta.optional ? `[${t(meta.placeholder)}]` : `‹${t(meta.placeholder)}›`));
+  return ['delmal', command.word ?? command.words[0], ...placeholders].filter(Boolean).join(' ');
 }

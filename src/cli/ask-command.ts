@@ -5,10 +5,12 @@ import { localInbound } from '../chat/inbound-schema.js';
 import { renderText } from '../chat/render-text.js';
 import type { Reply } from '../chat/reply.js';
 import { databaseCheckIns } from '../checkins/check-in-service.js';
+import { databaseOwnerRounds } from '../checkins/owner-rounds.js';
 import { databaseNetworks } from '../digest/network-service.js';
 import { type Translate, translator } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
 import { databaseAway } from '../schedule/away-service.js';
+import { SwedishCalendar } from '../schedule/calendar.js';
 import { CatalogStore } from '../search/catalog-store.js';
 import type { AskFormat } from './ask-formats.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
@@ -53,6 +55,7 @@ export async function askCommand(
       platform: 'cli',
       away: databaseAway(db, ctx.clock, config.timezone),
       networks: databaseNetworks(db, ctx.clock),
+      rounds: databaseOwnerRounds(db, ctx.clock, new SwedishCalendar(config.locale)),
     };
     // Typed at a terminal: a local DM, a new message each time (nothing to take for a repeat).
     const reply = await handleMessage(chat, localInbound(text, asker), asker);

@@ -1,6 +1,7 @@
 import { type AuditRow, auditEntries } from '../../db/audit-log.repository.js';
 import { personIdByEmail } from '../../db/away.repository.js';
 import type { Db } from '../../db/connection.js';
+import { localTimestamp, toUtc } from '../../db/model/zoned-time.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { AuditOptions } from './audit-formats.js';
 import { type CliContext, CliExit, configFor, withReadyDatabase } from './context.js';
@@ -12,7 +13,7 @@ import { type CliContext, CliExit, configFor, withReadyDatabase } from './contex
  */
 export async function auditCommand(ctx: CliContext, options: AuditOptions): Promise<void> {
   const { config, t } = configFor(ctx, false);
-  const since = options.since === undefined ? undefined : sinceOf(ctx, t, options.since);
+  const since = options.since === undefined ? undefined : sinceOf(ctx, t, options.since, config.timezone);
   await withReadyDatabase(ctx, config, t, async (db) => {
     const email = options.person?.trim().toLowerCase();
     const personId = email === undefined ? undefined : await personIdByEmail(db.kysely, email);
@@ -37,12 +38,14 @@ export async function auditCommand(ctx: CliContext, options: AuditOptions): Prom
       return;
     }
     if (rows.length === 0) ctx.out(t('cli.audit.none'));
-    for (const row of rows) ctx.out(entryLine(t, row, who));
+    for (const row of rows) ctx.out(entryLine(t, row, who, config.timezone));
   });
 }
 
-function sinceOf(ctx: CliContext, t: Translate, value: string): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+/** `--since 2026-11-01` is midnight where the plan is (Stockholm), as the printed times are. */
+function sinceOf(ctx: CliContext, t: Translate, value: string, timeZone: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+  const date = day ? toUtc(value, '00:00', timeZone) : new Date(value);
   if (Number.isNaN(date.getTime())) {
     ctx.err(t('cli.audit.sinceInvalid', { value }));
     throw new CliExit(64);
@@ -88,7 +91,7 @@ function entryJson(row: AuditRow, who: ReadonlyMap<string, string>) {
   };
 }
 
-function entryLine(t: Translate, row: AuditRow, who: ReadonlyMap<string, string>): string {
+function entryLine(t: Translate, row: AuditRow, who: ReadonlyMap<string, string>, timeZone: string): string {
   const person = (id: string | null) =>
     id ? (who.get(id) ?? t('cli.audit.removedPerson', { id })) : t('cli.audit.removedPerson', { id: '–' });
   const actor =
@@ -102,7 +105,7 @@ function entryLine(t: Translate, row: AuditRow, who: ReadonlyMap<string, string>
     : ` · ${row.subject_kind} ${row.subject_kind === 'person' ? person(row.subject_id) : (row.subject_id ?? '')}`.trimEnd();
   const fields = fieldsOf(row);
   return t('cli.audit.line', {
-    at: row.at.replace('T', ' ').slice(0, 19),
+    at: localTimestamp(new Date(row.at), timeZone),
     action: row.action,
     who: actor,
     platform: row.platform,

@@ -1,5 +1,6 @@
 import { unreachablePrompts } from '../../db/check-in-rounds.repository.js';
 import type { Db } from '../../db/connection.js';
+import { localTimestamp } from '../../db/model/zoned-time.js';
 import type { Platform } from '../chat/inbound.js';
 import { CheckInEngine, type TickSummary } from '../checkins/round-engine.js';
 import type { Config } from '../config/config.js';
@@ -35,7 +36,7 @@ export async function checkInsRunDue(ctx: CliContext, options: { readonly now?: 
   await withReadyDatabase(ctx, config, t, async (db) => {
     const summary = await tick(ctx, config, db, now);
     ctx.progress?.('');
-    ctx.out(t('cli.checkins.heading', { at: now.toISOString() }));
+    ctx.out(t('cli.checkins.heading', { at: localTimestamp(now, config.timezone) }));
     print(ctx, t, summary);
     const since = new Date(now.getTime() - 14 * 86_400_000).toISOString();
     const unreachable = await unreachablePrompts(db.kysely, since);

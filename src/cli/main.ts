@@ -6,6 +6,7 @@ import { ASK_FORMATS, type AskFormat } from './ask-formats.js';
 import { AUDIT_FORMATS, type AuditOptions } from './audit-formats.js';
 import { type CliContext, CliExit, defaultContext } from './context.js';
 import { ERASURE_MODES, type ErasureMode } from './erasure-modes.js';
+import { localisedHelp, valueNames } from './help-words.js';
 import type { PreviewOptions } from './schedule-command.js';
 
 // Each verb's module is loaded when that verb runs: `serve` does not pay for the CSV and YAML
@@ -14,18 +15,13 @@ import type { PreviewOptions } from './schedule-command.js';
 /** Builds the `delmal` command line. `ctx` carries env and output so tests run it in-process. */
 export function buildProgram(ctx: CliContext): Command {
   const t = cliTranslator(ctx);
-  const titles: Record<string, string> = {
-    'Usage:': t('cli.help.usage'),
-    'Options:': t('cli.help.options'),
-    'Commands:': t('cli.help.commands'),
-    'Arguments:': t('cli.help.arguments'),
-  };
+  const v = valueNames(t);
   const program = new Command('delmal')
     .description(t('cli.help.program'))
     // Commander's own words (help titles, errors) are English; ours come from the i18n catalog.
-    .configureHelp({ styleTitle: (title) => titles[title] ?? title })
+    .configureHelp(localisedHelp(t))
     .helpOption('-h, --help', t('cli.help.help'))
-    .helpCommand('help [command]', t('cli.help.help'))
+    .helpCommand(`help [${v.command}]`, t('cli.help.help'))
     .configureOutput({
       writeOut: (s) => ctx.out(s.replace(/\n$/, '')),
       writeErr: (s) => ctx.err(s.replace(/\n$/, '')),
@@ -40,10 +36,10 @@ export function buildProgram(ctx: CliContext): Command {
   program
     .command('ask')
     .description(t('cli.help.ask'))
-    .argument('<text...>', t('cli.help.askText'))
-    .option('--as <email>', t('cli.help.askAs'))
+    .argument(`<${v.text}...>`, t('cli.help.askText'))
+    .option(`--as <${v.email}>`, t('cli.help.askAs'))
     .option(
-      '--format <format>',
+      `--format <${v.format}>`,
       t('cli.help.askFormat'),
       (value: string) => parseChoice(t, ASK_FORMATS, value),
       'text' as AskFormat,
@@ -68,7 +64,7 @@ export function buildProgram(ctx: CliContext): Command {
   catalog
     .command('import')
     .description(t('cli.help.import'))
-    .argument('<file>', t('cli.help.importFile'))
+    .argument(`<${v.file}>`, t('cli.help.importFile'))
     .option('--dry-run', t('cli.help.dryRun'))
     .action((file: string, options: { dryRun?: boolean }) =>
       import('./catalog-command.js').then((m) => m.catalogImport(ctx, file, options)),
@@ -77,7 +73,7 @@ export function buildProgram(ctx: CliContext): Command {
     .command('export')
     .description(t('cli.help.export'))
     .option(
-      '--format <format>',
+      `--format <${v.format}>`,
       t('cli.help.format'),
       (value: string) => parseChoice(t, EXPORT_FORMATS, value),
       'yaml' as ExportFormat,
@@ -91,11 +87,11 @@ export function buildProgram(ctx: CliContext): Command {
     .command('uppfoljning')
     .alias('follow-up')
     .description(t('cli.help.reportFollowUp'))
-    .requiredOption('--from <date>', t('cli.help.periodFrom'))
-    .requiredOption('--to <date>', t('cli.help.periodTo'))
-    .requiredOption('--out <file>', t('cli.help.out'))
+    .requiredOption(`--from <${v.date}>`, t('cli.help.periodFrom'))
+    .requiredOption(`--to <${v.date}>`, t('cli.help.periodTo'))
+    .requiredOption(`--out <${v.file}>`, t('cli.help.out'))
     .option(
-      '--format <format>',
+      `--format <${v.format}>`,
       t('cli.help.reportFormat'),
       (value: string) => parseChoice(t, REPORT_FORMATS, value),
       'docx' as ReportFormat,
@@ -107,16 +103,16 @@ export function buildProgram(ctx: CliContext): Command {
   report
     .command('checkins')
     .description(t('cli.help.reportCheckIns'))
-    .requiredOption('--from <date>', t('cli.help.periodFrom'))
-    .requiredOption('--to <date>', t('cli.help.periodTo'))
-    .requiredOption('--out <file>', t('cli.help.out'))
+    .requiredOption(`--from <${v.date}>`, t('cli.help.periodFrom'))
+    .requiredOption(`--to <${v.date}>`, t('cli.help.periodTo'))
+    .requiredOption(`--out <${v.file}>`, t('cli.help.out'))
     .action((options: { from: string; to: string; out: string }) =>
       import('./report-command.js').then((m) => m.reportCheckIns(ctx, options)),
     );
   program
     .command('digest')
     .description(t('cli.help.digest'))
-    .argument('[network]', t('arg.network'))
+    .argument(`[${v.network}]`, t('arg.network'))
     .action((name: string | undefined) =>
       import('./digest-command.js').then((m) => m.digestCommand(ctx, name)),
     );
@@ -125,8 +121,8 @@ export function buildProgram(ctx: CliContext): Command {
     .description(t('cli.help.schedule'))
     .command('preview')
     .description(t('cli.help.schedulePreview'))
-    .option('--from <date>', t('cli.help.from'))
-    .option('--weeks <n>', t('cli.help.weeks'), '8')
+    .option(`--from <${v.date}>`, t('cli.help.from'))
+    .option(`--weeks <${v.count}>`, t('cli.help.weeks'), '8')
     .action((options: PreviewOptions) =>
       import('./schedule-command.js').then((m) => m.schedulePreview(ctx, options)),
     );
@@ -135,18 +131,18 @@ export function buildProgram(ctx: CliContext): Command {
     .description(t('cli.help.checkins'))
     .command('run-due')
     .description(t('cli.help.runDue'))
-    .option('--now <iso>', t('cli.help.now'))
+    .option(`--now <${v.time}>`, t('cli.help.now'))
     .action((options: { now?: string }) =>
       import('./checkins-command.js').then((m) => m.checkInsRunDue(ctx, options)),
     );
   program
     .command('audit')
     .description(t('cli.help.audit'))
-    .option('--activity <id>', t('cli.help.auditActivity'))
-    .option('--person <email>', t('cli.help.auditPerson'))
-    .option('--since <date>', t('cli.help.auditSince'))
+    .option(`--activity <${v.id}>`, t('cli.help.auditActivity'))
+    .option(`--person <${v.email}>`, t('cli.help.auditPerson'))
+    .option(`--since <${v.date}>`, t('cli.help.auditSince'))
     .option(
-      '--format <format>',
+      `--format <${v.format}>`,
       t('cli.help.auditFormat'),
       (value: string) => parseChoice(t, AUDIT_FORMATS, value),
       'text',
@@ -158,14 +154,14 @@ export function buildProgram(ctx: CliContext): Command {
   person
     .command('export')
     .description(t('cli.help.personExport'))
-    .argument('<email>', t('cli.help.personEmail'))
+    .argument(`<${v.email}>`, t('cli.help.personEmail'))
     .action((email: string) => import('./person-command.js').then((m) => m.personExport(ctx, email)));
   person
     .command('delete')
     .description(t('cli.help.personDelete'))
-    .argument('<email>', t('cli.help.personEmail'))
+    .argument(`<${v.email}>`, t('cli.help.personEmail'))
     .option(
-      '--mode <mode>',
+      `--mode <${v.mode}>`,
       t('cli.help.personMode'),
       (value: string) => parseChoice(t, ERASURE_MODES, value),
       'pseudonymise',
@@ -206,7 +202,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext = defaultC
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, help
       const t = cliTranslator(ctx);
-      // e.g. "error: option '--format <format>' argument 'pdf' is invalid. välj ett av: …"
+      // e.g. "error: option `--format <${v.format}>` argument 'pdf' is invalid. välj ett av: …"
       const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
       const reason = /is invalid\. (.*)$/s.exec(error.message)?.[1] ?? '';
       const key = COMMANDER_MESSAGES[error.code] ?? 'cli.error.usage';

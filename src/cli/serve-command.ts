@@ -3,11 +3,12 @@ import { createLogger } from '../logger.js';
 import { installProcessGuards } from '../server/process-guards.js';
 import { collectStartUpGarbage } from '../server/start-up-garbage.js';
 import { type CliContext, CliExit, configFor, describeError } from './context.js';
+import { logDestination } from './log-output.js';
 
 /** `delmal serve`: runs the bot until SIGINT/SIGTERM, then shuts down cleanly. */
 export async function serveCommand(ctx: CliContext): Promise<void> {
   const { config, t } = configFor(ctx, true);
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, await logDestination(config.env, config.timezone));
   // Before anything can reject: a bug in one request must not take the process down silently.
   installProcessGuards(logger);
   let running: Awaited<ReturnType<typeof startDelmal>>;

@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/messages.sv.js';
 
 /** Where delmal runs: `production` never relaxes security; `local`/`test` enable the playground. */
 const ENVIRONMENTS = ['production', 'local', 'test'] as const;
-type DelmalEnv = (typeof ENVIRONMENTS)[number];
+export type DelmalEnv = (typeof ENVIRONMENTS)[number];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DEFAULT_DATABASE_URL = './data/delmal.sqlite';

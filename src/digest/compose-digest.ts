@@ -144,7 +144,7 @@ export function composeDigest(
     statuses: vocabulary.map((s) => ({ code: s.code, label: s.label, labelEn: s.labelEn, tone: s.colour })),
     counts: { expected, reported, blocked, atRisk, missing: missing.size },
     exceptions,
-    sections: areas.map((area) => section(area, checkIns, statusNow)),
+    sections: areas.map((area) => section(area, checkIns, statusNow, latestInPeriod)),
     dueNextWeek: data.dueNextWeek,
   };
 }
@@ -153,6 +153,7 @@ function section(
   area: FollowedArea,
   checkIns: readonly CheckInRow[],
   statusNow: (a: Activity) => StatusDefinition | undefined,
+  latestInPeriod: ReadonlyMap<string, CheckInRow>,
 ): DigestSection {
   const ids = new Set(area.activities.map((a) => a.id));
   const names = new Map(area.activities.map((a) => [a.id, a.name]));
@@ -168,9 +169,16 @@ function section(
     }));
   // The roll-up: the weakest active status among the area's activities (src/catalog/status.ts).
   let worst: StatusDefinition | undefined;
+  let expected = 0;
+  let reported = 0;
   for (const a of area.activities) {
     const s = statusNow(a);
     if (s?.active && (!worst || s.severity > worst.severity)) worst = s;
+    // The same rule as the header's "N av M aktiviteter har rapporterat".
+    if (!s || !NOT_EXPECTED.has(s.code)) {
+      expected += 1;
+      if (latestInPeriod.has(a.id)) reported += 1;
+    }
   }
   return {
     kind: area.kind,
@@ -180,6 +188,8 @@ function section(
     ...(area.followUp ? { followUp: true } : {}),
     ...(worst ? { rollUp: worst.code } : {}),
     activities: area.activities.length,
+    expected,
+    reported,
     updates,
   };
 }

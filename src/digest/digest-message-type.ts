@@ -55,6 +55,8 @@ const digestShape = {
       followUp: z.boolean().optional(),
       rollUp: id.optional(),
       activities: z.number().int().min(0),
+      expected: z.number().int().min(0).optional(),
+      reported: z.number().int().min(0).optional(),
       updates: z.array(
         z.object({ activityId: id, name: text, statusCode: id, author: text, at: iso, note: text }),
       ),

@@ -75,6 +75,13 @@ export interface DigestSection {
   /** The weakest active activity's status code; absent when no activity is running and reported. */
   readonly rollUp?: string;
   readonly activities: number;
+  /**
+   * Of its activities, those expected to report (not paused or finished) and those that did in the
+   * period — counted as the digest's header counts, so the two never disagree. Absent in digests
+   * stored before they were added.
+   */
+  readonly expected?: number;
+  readonly reported?: number;
   readonly updates: readonly DigestUpdate[];
 }
 

@@ -3,6 +3,7 @@ import type { Block, ListItem, Reply, StatusBadge } from '../chat/reply.js';
 import type { Locale, Translate } from '../i18n/i18n.js';
 import { formatLocalDate } from '../schedule/swedish-date.js';
 import type { DigestException, DigestMessage, DigestSection, ExceptionReason } from './digest-message.js';
+import { uniqueUpdates } from './unique-updates.js';
 
 /** Exceptions shown in the message itself; the rest are one tap away. */
 const MAIN_EXCEPTIONS = 10;
@@ -30,9 +31,9 @@ export function renderDigest(message: DigestMessage, t: Translate, locale: Local
   const heading = t(message.kind === 'preview' ? 'digest.heading.preview' : 'digest.heading', {
     network: message.networkName,
   });
-  // A check-in shows under every delmål and insatsområde its activity serves; count each once.
-  const updates = new Set(message.sections.flatMap((s) => s.updates.map((u) => `${u.activityId}/${u.at}`)))
-    .size;
+  // A check-in belongs to every delmål and insatsområde its activity serves; it is listed once.
+  const unique = uniqueUpdates(message.sections);
+  const updates = unique.reduce((n, section) => n + section.updates.length, 0);
   if (message.exceptions.length === 0 && updates === 0) {
     const quiet = t('digest.quiet', { period: r.period(), count: message.counts.expected });
     return {
@@ -63,13 +64,19 @@ export function renderDigest(message: DigestMessage, t: Translate, locale: Local
       items: message.sections.map((s) => ({
         title: r.sectionTitle(s),
         status: r.rollUp(s),
-        detail: t('digest.sectionDetail', { updates: s.updates.length, activities: s.activities }),
+        detail:
+          s.expected === undefined
+            ? t('digest.sectionDetail', { updates: s.updates.length, activities: s.activities })
+            : t('digest.sectionDetail.reported', { reported: s.reported ?? 0, expected: s.expected }),
       })),
     });
   const inline = updates <= INLINE_UPDATES;
-  if (inline)
-    for (const s of message.sections.filter((x) => x.updates.length > 0))
-      blocks.push({ type: 'list', heading: r.sectionTitle(s), items: r.updates(s, NOTE_MAIN) });
+  if (inline && updates > 0)
+    blocks.push({
+      type: 'list',
+      heading: t('digest.updates', { count: updates }),
+      items: unique.flatMap((s) => r.updates(s, NOTE_MAIN)),
+    });
   if (message.dueNextWeek.length > 0)
     blocks.push({
       type: 'list',
@@ -111,7 +118,7 @@ export function renderDigestDetails(message: DigestMessage, t: Translate, locale
       heading: t('digest.exceptions', { count: message.exceptions.length }),
       items: message.exceptions.map((e) => r.exception(e, NOTE_DETAILS)),
     });
-  for (const s of message.sections.filter((x) => x.updates.length > 0))
+  for (const s of uniqueUpdates(message.sections))
     blocks.push({ type: 'list', heading: r.sectionTitle(s), items: r.updates(s, NOTE_DETAILS) });
   if (blocks.length === 2) blocks.push({ type: 'text', text: t('digest.details.none') });
   return { summary: heading, blocks };
@@ -239,7 +246,7 @@ class DigestText {
   /** The plain text behind "more": the exceptions not shown, then (for a busy week) every update. */
   moreText(skipExceptions: number, withUpdates: boolean): string {
     const exceptions = this.message.exceptions.slice(skipExceptions);
-    const sections = withUpdates ? this.message.sections.filter((x) => x.updates.length > 0) : [];
+    const sections = withUpdates ? uniqueUpdates(this.message.sections) : [];
     const total =
       exceptions.reduce((n, e) => n + 1 + e.reasons.length, 0) +
       sections.reduce((n, s) => n + 2 + s.updates.length, 0);

@@ -16,7 +16,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'cmd.help.summary': 'this help',
   'arg.number': 'number',
   'arg.page': 'page',
-  'arg.activity': 'name or id',
+  'arg.activity': 'name',
   'arg.query': 'free text',
   'arg.query.missing': 'there is nothing to look for',
   'goals.noPlan':
@@ -46,6 +46,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'activity.noOwner': 'no owner given',
   'activity.noCheckIn': 'none yet',
   'activity.open': 'Show',
+  'activity.choose': 'Choose',
   'activity.noMatch':
     'I cannot find an activity called "{query}". Try delmal search {query} to search the whole plan.',
   'activity.pick': 'Several activities match "{query}". Which one do you mean?',
@@ -76,7 +77,10 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'mine.heading': 'My activities – {name}',
   'mine.none': 'You are not listed as the owner of any activity.',
   'mine.activities': 'Owner of ({count})',
-  'mine.schedule': 'Check-ins are not scheduled yet; once they are, the next date shows here.',
+  'mine.open': 'Waiting for your answer ({count})',
+  'mine.openDeadline': 'answer by {deadline}',
+  'mine.nextRound': 'Next check-in: {when}.',
+  'mine.noRound': 'No check-in is scheduled for your activities in the coming months.',
   'mine.networks': 'Networks you chair',
   'mine.networkDetail': 'Follows goals {goals} · {members} {members|member|members}',
   'mine.summary': 'You own {count} {count|activity|activities}',
@@ -124,7 +128,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'checkin.prompt.heading': 'Check-in: {activity}',
   'checkin.prompt.text': 'How is the work going right now? Choose a status.',
   'checkin.prompt.hint':
-    'Want to add a short note? Type delmal checkin {id} <status> <note>, e.g. delmal checkin {id} on_track We met the municipalities.',
+    'Want to add a short note? Type delmal checkin {id} ‹status› ‹note›, e.g. delmal checkin {id} on_track We met the municipalities.',
   'checkin.saved': 'Thank you! Recorded {time} — {status}',
   'checkin.saved.note': 'Note: {note}',
   'checkin.saved.hint':
@@ -145,6 +149,8 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
     'I cannot find an owner with your e-mail address in the catalog. You can still ask me about the plan: type /delmal.',
   'home.activityDetail': 'Last check-in: {last} · next: {next}',
   'mine.notScheduled': 'not scheduled yet',
+  'teams.pastedCard':
+    'That is a card from delmal. Press the buttons in the card, or type e.g. delmal aktivitet ‹name› or delmal hjälp.',
   'teams.unknownAction': 'That button is not recognised. Type delmal help to see what you can do.',
   'cmd.deliveries.summary': 'for plan administrators: messages waiting or that could not be delivered',
   'deliveries.adminOnly': 'This command is for plan administrators.',

@@ -20,6 +20,8 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
   'digest.exceptions': 'Needs attention ({count})',
   'digest.rollUps': 'Status per goal and focus area',
   'digest.sectionDetail': '{updates} {updates|new report|new reports} · {activities} activities',
+  'digest.sectionDetail.reported': '{reported} of {expected} have reported',
+  'digest.updates': 'This week’s reports ({count})',
   'digest.section.goal': 'Goal {number}: {title}',
   'digest.section.focusArea': 'Focus area: {title}',
   'digest.section.followUpArea': 'Follow-up focus area: {title}',
@@ -48,7 +50,7 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
   'cmd.digest.summary': "preview the network's next weekly digest (chairs)",
   'arg.network': 'network',
   'arg.networkAction': 'koppla|lossa',
-  'arg.networkAction.missing': 'Type koppla <network> (bind) or lossa (unbind).',
+  'arg.networkAction.missing': 'Type koppla ‹network› (bind) or lossa (unbind).',
   'network.dm':
     "A network is bound to a channel from inside the channel: type {command} in the network's Slack or Teams channel and the weekly digest goes there.",
   'network.unknown': 'I cannot find a network called "{value}". Networks: {networks}.',
@@ -60,6 +62,7 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
     'I do not know who you are: your e-mail address is not in the catalog, so I cannot tell whether you chair a network.',
   'network.bound': '{network} is now bound to this channel. The weekly digest comes here {when}.',
   'network.bound.moved': 'The earlier channel on the same platform ({previous}) no longer gets it.',
+  'network.bound.movedUnnamed': 'The channel that had it before, on the same platform, no longer gets it.',
   'network.already': '{network} is already bound to this channel.',
   'network.taken': 'This channel is already bound to {network}. Type {command} first to switch networks.',
   'network.unbound': '{network} is no longer bound to this channel. The weekly digest will not come here.',
@@ -79,5 +82,5 @@ export const enDigest: Readonly<Record<keyof typeof svDigest, string>> = {
   'digest.unavailable': 'Digests cannot be shown here (no database).',
   'cli.help.digest': "preview a network's next weekly digest",
   'cli.digest.unknown': 'Network "{value}" does not exist. Networks: {networks}.',
-  'cli.digest.missing': 'Name the network: delmal digest <network>. Networks: {networks}.',
+  'cli.digest.missing': 'Name the network: delmal digest ‹network›. Networks: {networks}.',
 };

@@ -12,7 +12,7 @@ export const enGovernance: Readonly<Record<keyof typeof svGovernance, string>> =
   'cli.help.personDelete': "delete the person's data by the retention rules",
   'cli.help.personEmail': "the person's e-mail address",
   'cli.help.personMode':
-    'pseudonymise (default: the text stays, the author becomes a pseudonym) or erase (the text is emptied too)',
+    'pseudonymise (the text stays, the author becomes a pseudonym) or erase (the text is emptied too)',
   'cli.audit.none': 'No entries in the audit log.',
   'cli.audit.line': '{at} · {action} · {who} · {platform}{subject}{activity}{fields} · request {request}',
   'cli.audit.operator': 'operator {name}',

@@ -14,7 +14,7 @@ export const svChat = {
   'cmd.help.summary': 'den här hjälpen',
   'arg.number': 'nummer',
   'arg.page': 'sida',
-  'arg.activity': 'namn eller id',
+  'arg.activity': 'namn',
   'arg.query': 'fritext',
   'arg.query.missing': 'det saknas något att leta efter',
   'goals.noPlan':
@@ -44,6 +44,7 @@ export const svChat = {
   'activity.noOwner': 'ingen ansvarig angiven',
   'activity.noCheckIn': 'ingen än',
   'activity.open': 'Visa',
+  'activity.choose': 'Välj',
   'activity.noMatch':
     'Jag hittar ingen aktivitet som heter "{query}". Prova delmal sök {query} för att söka i hela planen.',
   'activity.pick': 'Flera aktiviteter passar "{query}". Vilken menar du?',
@@ -75,7 +76,10 @@ export const svChat = {
   'mine.heading': 'Mina aktiviteter – {name}',
   'mine.none': 'Du står inte som ansvarig för någon aktivitet.',
   'mine.activities': 'Ansvarig för ({count})',
-  'mine.schedule': 'Avstämningar är inte schemalagda än; när de är det visas nästa datum här.',
+  'mine.open': 'Väntar på ditt svar ({count})',
+  'mine.openDeadline': 'svara senast {deadline}',
+  'mine.nextRound': 'Nästa avstämning: {when}.',
+  'mine.noRound': 'Ingen avstämning är schemalagd för dina aktiviteter de närmaste månaderna.',
   'mine.networks': 'Nätverk där du är ordförande',
   'mine.networkDetail': 'Följer delmål {goals} · {members} {members|medlem|medlemmar}',
   'mine.summary': 'Du är ansvarig för {count} {count|aktivitet|aktiviteter}',
@@ -123,7 +127,7 @@ export const svChat = {
   'checkin.prompt.heading': 'Avstämning: {activity}',
   'checkin.prompt.text': 'Hur går arbetet just nu? Välj status.',
   'checkin.prompt.hint':
-    'Vill du skriva en kort kommentar? Skriv delmal avstamning {id} <status> <kommentar>, t.ex. delmal avstamning {id} enligt Vi har haft möte med kommunerna.',
+    'Vill du skriva en kort kommentar? Skriv delmal avstamning {id} ‹status› ‹kommentar›, t.ex. delmal avstamning {id} enligt Vi har haft möte med kommunerna.',
   'checkin.saved': 'Tack! Registrerat {time} — {status}',
   'checkin.saved.note': 'Kommentar: {note}',
   'checkin.saved.hint':
@@ -144,6 +148,8 @@ export const svChat = {
     'Jag hittar ingen ansvarig med din e-postadress i katalogen. Du kan ändå fråga mig om planen: skriv /delmal.',
   'home.activityDetail': 'Senaste avstämning: {last} · nästa: {next}',
   'mine.notScheduled': 'inte schemalagd än',
+  'teams.pastedCard':
+    'Det där är ett kort från delmal. Tryck på knapparna i kortet, eller skriv t.ex. delmal aktivitet ‹namn› eller delmal hjälp.',
   'teams.unknownAction': 'Knappen känns inte igen. Skriv delmal hjälp för att se vad du kan göra.',
   'cmd.deliveries.summary': 'för planadministratörer: meddelanden som väntar eller inte kunnat levereras',
   'deliveries.adminOnly': 'Det här kommandot är till för planadministratörer.',

@@ -18,6 +18,8 @@ export const svDigest = {
   'digest.exceptions': 'Behöver uppmärksamhet ({count})',
   'digest.rollUps': 'Läget per delmål och insatsområde',
   'digest.sectionDetail': '{updates} {updates|ny rapport|nya rapporter} · {activities} aktiviteter',
+  'digest.sectionDetail.reported': '{reported} av {expected} har rapporterat',
+  'digest.updates': 'Veckans rapporter ({count})',
   'digest.section.goal': 'Delmål {number}: {title}',
   'digest.section.focusArea': 'Insatsområde: {title}',
   'digest.section.followUpArea': 'Insatsområde i uppföljningen: {title}',
@@ -46,7 +48,7 @@ export const svDigest = {
   'cmd.digest.summary': 'förhandsvisa nätverkets nästa veckosammanfattning (ordförande)',
   'arg.network': 'nätverk',
   'arg.networkAction': 'koppla|lossa',
-  'arg.networkAction.missing': 'Skriv koppla <nätverk> eller lossa.',
+  'arg.networkAction.missing': 'Skriv koppla ‹nätverk› eller lossa.',
   'network.dm':
     'Ett nätverk kopplas till en kanal inifrån kanalen: skriv {command} i nätverkets Slack- eller Teams-kanal, så hamnar veckosammanfattningen där.',
   'network.unknown': 'Jag hittar inget nätverk som heter "{value}". Nätverk: {networks}.',
@@ -58,6 +60,7 @@ export const svDigest = {
     'Jag vet inte vem du är: din e-postadress finns inte i katalogen, så jag kan inte se om du är ordförande.',
   'network.bound': '{network} är nu kopplat till den här kanalen. Veckosammanfattningen kommer hit {when}.',
   'network.bound.moved': 'Den tidigare kanalen på samma plattform ({previous}) får den inte längre.',
+  'network.bound.movedUnnamed': 'Kanalen där den kom förut, på samma plattform, får den inte längre.',
   'network.already': '{network} är redan kopplat till den här kanalen.',
   'network.taken':
     'Den här kanalen är redan kopplad till {network}. Skriv {command} först om den ska byta nätverk.',
@@ -79,5 +82,5 @@ export const svDigest = {
   'digest.unavailable': 'Sammanfattningar kan inte visas här (ingen databas).',
   'cli.help.digest': 'förhandsvisa ett nätverks nästa veckosammanfattning',
   'cli.digest.unknown': 'Nätverket "{value}" finns inte. Nätverk: {networks}.',
-  'cli.digest.missing': 'Ange nätverk: delmal digest <nätverk>. Nätverk: {networks}.',
+  'cli.digest.missing': 'Ange nätverk: delmal digest ‹nätverk›. Nätverk: {networks}.',
 } as const;

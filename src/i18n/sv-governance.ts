@@ -10,7 +10,7 @@ export const svGovernance = {
   'cli.help.personDelete': 'radera personens uppgifter enligt gallringsreglerna',
   'cli.help.personEmail': 'personens e-postadress',
   'cli.help.personMode':
-    'pseudonymise (standard: texten behålls, författaren ersätts med en pseudonym) eller erase (även texten töms)',
+    'pseudonymise (texten behålls, författaren ersätts med en pseudonym) eller erase (även texten töms)',
   'cli.audit.none': 'Inga poster i granskningsloggen.',
   'cli.audit.line': '{at} · {action} · {who} · {platform}{subject}{activity}{fields} · begäran {request}',
   'cli.audit.operator': 'operatör {name}',

@@ -19,6 +19,8 @@ describe('delmal checkins run-due', () => {
     // Tuesday 2026-12-15 09:00:30 in Stockholm.
     const first = await delmal(['checkins', 'run-due', '--now', '2026-12-15T08:00:30Z'], env);
     expect(first.code, first.stderr).toBe(0);
+    // The time as everyone in the region reads it, with its offset: not 08:00:30 UTC.
+    expect(first.stdout).toContain('Avstämningar som är dags 2026-12-15 09:00:30 +01:00');
     expect(first.stdout).toContain(`Avstämning ${ROUND}: frågor i utkorgen`);
     expect(first.stdout).toContain('1 avstämning, 19 frågor, 0 påminnelser');
     // The round two weeks earlier was never run: recorded as missed, not sent a fortnight late.

@@ -132,7 +132,7 @@ describe('delmal usage errors', () => {
     );
     const missing = await delmal(['catalog', 'import'], env);
     expect(missing.stderr).toBe(
-      'Argumentet "file" saknas. Lägg till --help efter kommandot för att se hur det skrivs.',
+      'Argumentet "fil" saknas. Lägg till --help efter kommandot för att se hur det skrivs.',
     );
   });
 

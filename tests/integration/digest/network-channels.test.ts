@@ -100,6 +100,21 @@ describeEachDialect('binding networks to channels', (dialect) => {
     expect(await bound()).toEqual(['slack:C0OTHER', 'teams:19:lag@thread.tacv2']);
   });
 
+  it('confirms a binding in plain words: each insatsområde once, a short button, no channel ids', async () => {
+    const first = await say('delmal natverk koppla lag-missbruk', CHAIR, {
+      ...place.slack,
+      id: 'C0NONAME',
+      name: '',
+    });
+    // lag-missbruk follows the plan's and the follow-up's "Tillgängliga insatser …": named once.
+    expect(first.match(/Tillgängliga insatser med kvalitet för sårbara grupper/g)).toHaveLength(1);
+    expect(first).toContain('→ Förhandsvisa sammanfattningen: delmal digest lag-missbruk');
+    expect(first).not.toContain('(ordförande)');
+    const moved = await say('delmal natverk koppla lag-missbruk', CHAIR, place.slackOther);
+    expect(moved).toContain('Kanalen där den kom förut, på samma plattform, får den inte längre.');
+    expect(moved).not.toContain('C0NONAME');
+  });
+
   it('refuses members who are not chairs, storing nothing, and lets a plan administrator bind', async () => {
     const refused = await say('delmal natverk koppla lag-missbruk', MEMBER, place.slack);
     expect(refused).toContain('Bara nätverkets ordförande och planadministratörer kan koppla LAG missbruk');
@@ -129,7 +144,7 @@ describeEachDialect('binding networks to channels', (dialect) => {
     expect(await say('delmal natverk koppla fotbollslaget', CHAIR, place.slack)).toContain(
       'Jag hittar inget nätverk som heter "fotbollslaget"',
     );
-    expect(await say('delmal natverk', CHAIR, place.slack)).toContain('Skriv koppla <nätverk> eller lossa.');
+    expect(await say('delmal natverk', CHAIR, place.slack)).toContain('Skriv koppla ‹nätverk› eller lossa.');
     expect(await bound()).toEqual([]);
   });
 

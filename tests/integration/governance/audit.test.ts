@@ -150,7 +150,7 @@ describeEachDialect('the audit log', (dialect) => {
     expect(byActivity.code, byActivity.stderr).toBe(0);
     expect(byActivity.stdout.split('\n')).toEqual([
       expect.stringMatching(
-        `^2026-11-23 08:14:00 · checkin.record · ${owner()} · slack · check_in .+ · cross · status · begäran `,
+        `^2026-11-23 09:14:00 \\+01:00 · checkin.record · ${owner()} · slack · check_in .+ · cross · status · begäran `,
       ),
     ]);
     const byPerson = JSON.parse(

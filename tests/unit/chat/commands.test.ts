@@ -111,7 +111,7 @@ describe('/delmal aktivitet', () => {
 
   it('explains what to write when the name is missing', async () => {
     expect((await ask('delmal aktivitet')).summary).toBe(
-      'Det där förstod jag inte riktigt: det saknas något att leta efter. Skriv så här: delmal aktivitet <namn eller id>',
+      'Det där förstod jag inte riktigt: det saknas något att leta efter. Skriv så här: delmal aktivitet ‹namn›',
     );
   });
 });
@@ -158,10 +158,10 @@ describe('/delmal mina', () => {
 describe('/delmal hjalp', () => {
   it('lists every command with usage generated from its schema', async () => {
     const text = visibleText(await ask('/delmal hjälp'));
-    expect(text).toContain('delmal aktivitet <namn eller id>');
-    expect(text).toContain('delmal sok <fritext>');
+    expect(text).toContain('delmal aktivitet ‹namn›');
+    expect(text).toContain('delmal sok ‹fritext›');
     expect(text).toContain('delmal mina');
-    expect(text).toContain('<nummer> [sida]');
+    expect(text).toContain('‹nummer› [sida]');
   });
 });
 

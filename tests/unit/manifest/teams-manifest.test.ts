@@ -61,7 +61,7 @@ describe('the Teams app package', () => {
     const lists = manifest.bots[0]?.commandLists ?? [];
     // Questions in free words ("hur går det för delmål 7?") have no command word to list.
     const handled = COMMANDS.filter((c) => c.name !== 'intent').map((c) =>
-      c.name === 'list' ? 'delmal' : c.name === 'goal' ? 'delmal 5' : `delmal ${c.words[0]}`,
+      c.name === 'list' ? 'delmal' : c.name === 'goal' ? 'delmal 5' : `delmal ${c.word ?? c.words[0]}`,
     );
     const listed = new Set(lists.flatMap((list) => list.commands.map((c) => c.title)));
     expect([...listed].sort()).toEqual([...handled].sort());
