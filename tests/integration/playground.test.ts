@@ -52,8 +52,9 @@ describe('the local playground', () => {
     expect(cardProblems(reply?.card ?? {})).toEqual([]);
   });
 
-  it('answers in a network channel only when addressed', async () => {
-    expect(await (await post({ conversation: 'network:lag-missbruk', text: 'hej allihop' })).json()).toEqual({
+  it('answers in a network channel only when addressed, and keeps what was said there', async () => {
+    expect(await (await post({ conversation: 'network:lag-missbruk', text: 'hej allihop' })).json()).toMatchObject({
+      said: { from: 'person', conversation: 'network:lag-missbruk', text: 'hej allihop' },
       reply: null,
     });
     const { reply } = await json<MessageResponse>(

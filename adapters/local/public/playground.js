@@ -46,9 +46,12 @@
     const adaptive = new AdaptiveCards.AdaptiveCard();
     adaptive.hostConfig = new AdaptiveCards.HostConfig({
       fontFamily: 'system-ui, "Segoe UI", "DejaVu Sans", sans-serif',
+      // No spacer elements between buttons (the stylesheet spaces them with `gap`, so a wrapped
+      // row starts flush left) and titles that wrap: nothing is clipped on a phone.
       actions: {
         actionsOrientation: 'horizontal',
-        buttonSpacing: 8,
+        buttonSpacing: 0,
+        allowTitleToWrap: true,
         maxActions: 25,
         showCard: { actionMode: 'inline' },
       },
@@ -78,6 +81,47 @@
     if (!state.history.has(conversation)) state.history.set(conversation, []);
     return state.history.get(conversation);
   }
+
+  // A stored message (from the server: the event stream or an answer) as the page keeps it. The
+  // page's "dm" is the chosen person's DM with the bot; channels keep their ids.
+  const pageConversation = (stored) => (stored.startsWith('dm:') ? 'dm' : stored);
+
+  // Shows `event` once: the same id again (an update, a second copy) replaces it in place, and the
+  // page's own copy of what the person just wrote is replaced by the stored one.
+  function upsert(event) {
+    const list = messagesOf(pageConversation(event.conversation));
+    const entry =
+      event.from === 'person'
+        ? { id: event.id, at: event.at, author: event.author, text: event.text }
+        : {
+            id: event.id,
+            at: event.at,
+            author: state.session.words.bot,
+            card: event.card,
+            formToken: event.formToken,
+            fromBot: true,
+          };
+    const earlier = list.findIndex(
+      (m) => m.id === event.id || (event.clientId && m.clientId === event.clientId),
+    );
+    if (earlier >= 0) {
+      entry.used = list[earlier].used;
+      list[earlier] = entry;
+    } else list.push(entry);
+  }
+
+  // "tis 15 dec. 09:00" in the plan's time zone: with a simulated clock, the time tells the story.
+  const timeOf = (iso) =>
+    iso
+      ? new Intl.DateTimeFormat(state.session.locale === 'en' ? 'en-GB' : 'sv-SE', {
+          timeZone: state.session.timeZone,
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(new Date(iso))
+      : '';
 
   // --- First screen: what to try, with example questions as buttons.
   function welcome() {
@@ -124,6 +168,12 @@
       const author = document.createElement('div');
       author.className = 'author';
       author.textContent = message.author;
+      if (message.at) {
+        const time = document.createElement('time');
+        time.dateTime = message.at;
+        time.textContent = timeOf(message.at);
+        author.append(' ', time);
+      }
       item.append(author);
       if (message.card) item.append(renderCard(message.card, message));
       else {
@@ -150,6 +200,7 @@
 
   // `button.label`: the words on the pressed button, shown as what you said instead of the command.
   // A button carries its card's form token: pressing it twice is one submission (one check-in).
+  // The server stores both what you said and the answer, and sends them to every open page.
   async function send(text, button, formToken) {
     const words = state.session.words;
     const who = $('who').value;
@@ -157,7 +208,12 @@
     const conversation = state.conversation;
     // A button press in a channel is addressed to the bot, as a Slack or Teams button would be.
     const sent = button && conversation !== 'dm' && !/^\s*[/@]delmal\b/i.test(text) ? `/${text}` : text;
-    messagesOf(conversation).push({ author: person ? person.name : words.you, text: button?.label || sent });
+    const clientId = crypto.randomUUID();
+    messagesOf(conversation).push({
+      clientId,
+      author: person ? person.name : words.you,
+      text: button?.label || sent,
+    });
     draw();
     try {
       const response = await fetch('/playground/api/messages', {
@@ -167,13 +223,19 @@
           as: who || undefined,
           conversation,
           text: sent,
+          label: button?.label || undefined,
+          clientId,
           formToken,
           data: button?.data,
         }),
       });
       const body = await response.json();
       if (!response.ok) throw new Error(body.error || response.statusText);
-      if (body.reply)
+      // Another person chosen meanwhile: their page shows their own conversations only.
+      if (who !== $('who').value) return;
+      if (body.said) upsert(body.said);
+      if (body.reply?.id) upsert(body.reply);
+      else if (body.reply)
         messagesOf(conversation).push({
           author: words.bot,
           card: body.reply.card,
@@ -191,28 +253,71 @@
     draw();
   }
 
-  // What delmal writes on its own arrives as server-sent events, for the person chosen.
+  // Everything in the chosen person's DM and the channels arrives as server-sent events: first
+  // what is stored (a reload, a second tab), then what is written from now on, by anyone.
   let events;
   function listen() {
     events?.close();
+    // Another person: only their conversations, nothing of the previous person's DM.
+    state.history = new Map();
+    draw();
     const who = $('who').value;
     events = new EventSource(`/playground/api/events?as=${encodeURIComponent(who)}`);
+    let redrawing = false;
     events.onmessage = (message) => {
-      const event = JSON.parse(message.data);
-      const conversation = event.conversation.startsWith('dm:') ? 'dm' : event.conversation;
-      const list = messagesOf(conversation);
-      const entry = {
-        author: state.session.words.bot,
-        card: event.card,
-        formToken: event.formToken,
-        fromBot: true,
-        id: event.id,
-      };
-      const earlier = list.findIndex((m) => m.id === event.id);
-      if (earlier >= 0) list[earlier] = entry;
-      else list.push(entry);
-      draw();
+      upsert(JSON.parse(message.data));
+      // Stored messages come in a burst: one redraw for all of them.
+      if (redrawing) return;
+      redrawing = true;
+      requestAnimationFrame(() => {
+        redrawing = false;
+        draw();
+      });
     };
+  }
+
+  // --- Simulated time (`delmal serve --clock`): what time it is, and buttons that move it on.
+  async function showClock(now) {
+    const body = now ? { now } : await (await fetch('/playground/api/clock')).json();
+    $('clock-now').textContent = timeOf(body.now);
+  }
+
+  function startClock() {
+    const clock = state.session.clock;
+    if (!clock?.simulated) return;
+    $('clock').hidden = false;
+    $('clock-label').textContent = clock.title;
+    $('clock-hint').textContent = clock.hint;
+    for (const jump of clock.jumps) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = jump.label;
+      button.addEventListener('click', async () => {
+        const buttons = $('clock-buttons').querySelectorAll('button');
+        for (const b of buttons) b.disabled = true;
+        $('clock-now').textContent = clock.moving;
+        try {
+          const response = await fetch('/playground/api/clock', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ minutes: jump.minutes }),
+          });
+          const body = await response.json();
+          if (!response.ok) throw new Error(body.error || response.statusText);
+          await showClock(body.now);
+        } catch (error) {
+          $('clock-now').textContent = `${state.session.words.error} (${error.message})`;
+        } finally {
+          for (const b of buttons) b.disabled = false;
+        }
+      });
+      $('clock-buttons').append(button);
+    }
+    showClock();
+    // The simulated clock runs on at the wall clock's pace.
+    setInterval(() => {
+      if (!$('clock-buttons').querySelector('button:disabled')) showClock();
+    }, 30_000);
   }
 
   // --- A channel named in the address opens it: ?kanal=lag-missbruk, ?kanal=%23LAG%20missbruk, #lag-missbruk.
@@ -270,8 +375,9 @@
       // Another person: their own stream of what delmal writes to them.
       listen();
     });
-    listen();
+    startClock();
     selectConversation(conversationFromAddress(conversations) ?? 'dm');
+    listen();
     document.body.dataset.ready = 'true';
   }
 
