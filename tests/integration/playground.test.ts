@@ -53,7 +53,9 @@ describe('the local playground', () => {
   });
 
   it('answers in a network channel only when addressed, and keeps what was said there', async () => {
-    expect(await (await post({ conversation: 'network:lag-missbruk', text: 'hej allihop' })).json()).toMatchObject({
+    expect(
+      await (await post({ conversation: 'network:lag-missbruk', text: 'hej allihop' })).json(),
+    ).toMatchObject({
       said: { from: 'person', conversation: 'network:lag-missbruk', text: 'hej allihop' },
       reply: null,
     });

@@ -165,16 +165,19 @@
     for (const message of messagesOf(state.conversation)) {
       const item = document.createElement('li');
       if (message.fromBot) item.className = 'from-bot';
-      const author = document.createElement('div');
+      const meta = document.createElement('div');
+      meta.className = 'meta';
+      const author = document.createElement('span');
       author.className = 'author';
       author.textContent = message.author;
+      meta.append(author);
       if (message.at) {
         const time = document.createElement('time');
         time.dateTime = message.at;
         time.textContent = timeOf(message.at);
-        author.append(' ', time);
+        meta.append(' ', time);
       }
-      item.append(author);
+      item.append(meta);
       if (message.card) item.append(renderCard(message.card, message));
       else {
         const text = document.createElement('div');
