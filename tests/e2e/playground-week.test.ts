@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, simulatedClock } from '../../src/clock.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { launchChromium, skipBrowser } from '../support/browser.js';
-import { fitProblems } from '../support/fit.js';
+import { fitProblems, inPage } from '../support/fit.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const PETER = 'peter.nystrom@example.org'; // owns 8 activities of the plan's round
@@ -43,9 +43,11 @@ describe.skipIf(skipBrowser)('a week in the playground, on simulated time', { ti
   }
   const cards = (page: Page) => page.locator('#messages li.from-bot .card');
   const withHeading = (page: Page, text: string) => cards(page).filter({ hasText: text });
-  async function shoot(page: Page, name: string, at: typeof DESKTOP) {
+  /** A picture of what `page` shows, with `card`'s first line at the top of the conversation. */
+  async function shoot(page: Page, name: string, at: typeof DESKTOP, card: Locator) {
     if (!SHOTS) return;
     mkdirSync(SHOTS, { recursive: true });
+    await card.evaluate(inPage<void>('(card) => card.parentElement.scrollIntoView()'));
     await page.screenshot({ path: join(SHOTS, `${name}-${at.width}.png`) });
   }
   async function ask(page: Page, text: string) {
@@ -75,8 +77,7 @@ describe.skipIf(skipBrowser)('a week in the playground, on simulated time', { ti
       await expect(answer.innerText()).resolves.toContain('Delmål 5: Sårbara barn får det stöd de behöver');
       await expect(answer.innerText()).resolves.toContain('Första kontakten');
       expect(await fitProblems(answer)).toEqual([]);
-      await answer.locator('xpath=..').evaluate('(li) => li.scrollIntoView()');
-      await shoot(page, 'member-answer', viewport);
+      await shoot(page, 'member-answer', viewport, answer);
       await page.close();
     }
     expect(errors).toEqual([]);
@@ -112,8 +113,8 @@ describe.skipIf(skipBrowser)('a week in the playground, on simulated time', { ti
       await expect(prompt.locator('xpath=..').locator('time').innerText()).resolves.toMatch(/09:00/);
       expect(await fitProblems(prompt)).toEqual([]);
     }
-    await shoot(desk, 'owner-prompt', DESKTOP);
-    await shoot(phone, 'owner-prompt', PHONE);
+    await shoot(desk, 'owner-prompt', DESKTOP, withHeading(desk, t('prompt.heading.prompt')));
+    await shoot(phone, 'owner-prompt', PHONE, withHeading(phone, t('prompt.heading.prompt')));
 
     // The form is one tap away on the prompt.
     for (const [page, viewport] of [
@@ -124,8 +125,15 @@ describe.skipIf(skipBrowser)('a week in the playground, on simulated time', { ti
       await prompt.locator('.ac-pushButton[aria-expanded]').first().click();
       await prompt.locator('textarea, input[type="text"]').first().waitFor();
       expect(await fitProblems(prompt)).toEqual([]);
-      await prompt.locator('textarea, input[type="text"]').first().scrollIntoViewIfNeeded();
-      await shoot(page, 'owner-form', viewport);
+      if (SHOTS) {
+        // The form with the activity it belongs to: its first field a third down the view.
+        await shoot(page, 'owner-form', viewport, prompt);
+        await prompt
+          .locator('textarea')
+          .first()
+          .evaluate(inPage<void>("(field) => field.scrollIntoView({ block: 'center' })"));
+        await page.screenshot({ path: join(SHOTS, `owner-form-${viewport.width}.png`) });
+      }
     }
 
     // One tap on the phone answers; the desktop shows the same conversation at once.
@@ -162,12 +170,11 @@ describe.skipIf(skipBrowser)('a week in the playground, on simulated time', { ti
       /mån 21 dec.* 08:00/,
     );
     expect(await fitProblems(digest)).toEqual([]);
-    await digest.scrollIntoViewIfNeeded();
-    await shoot(lena, 'chair-digest', DESKTOP);
+    await shoot(lena, 'chair-digest', DESKTOP, digest);
     const lenaPhone = await openAs(LENA, PHONE);
     await lenaPhone.locator('#conversations button[data-id="network:lag-missbruk"]').click();
-    await withHeading(lenaPhone, heading).scrollIntoViewIfNeeded();
-    await shoot(lenaPhone, 'chair-digest', PHONE);
+    await withHeading(lenaPhone, heading).waitFor();
+    await shoot(lenaPhone, 'chair-digest', PHONE, withHeading(lenaPhone, heading));
 
     // A reload shows the same conversation.
     const shown = await conversation(desk);

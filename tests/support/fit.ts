@@ -26,11 +26,22 @@ export function inPage<R>(source: string): (element: unknown, arg?: unknown) => 
 // Runs in the page (the tests are compiled without the DOM library, so it is plain JavaScript).
 const FIT_CHECK = String.raw`(root) => {
   const problems = [];
-  const box = root.getBoundingClientRect();
   const name = (el) => '"' + (el.textContent || '').trim().slice(0, 40) + '"';
+  // Scrolls only up and down, as a person does: scrollIntoView would also scroll the renderer's
+  // overflow-hidden button rows sideways and bring a clipped button into view.
+  const bringIntoView = (el) => {
+    let scroller = el.parentElement;
+    while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+    const r = el.getBoundingClientRect();
+    if (scroller) {
+      const s = scroller.getBoundingClientRect();
+      scroller.scrollTop += r.top - s.top - s.height / 2;
+    } else window.scrollBy(0, r.top - innerHeight / 2);
+  };
   for (const button of root.querySelectorAll('.ac-pushButton')) {
     if (button.offsetParent === null) continue; // inside a collapsed show-card: not on screen
-    button.scrollIntoView({ block: 'center' });
+    bringIntoView(button);
+    const box = root.getBoundingClientRect();
     const r = button.getBoundingClientRect();
     if (r.left < box.left - 0.5 || r.right > box.right + 0.5)
       problems.push('button ' + name(button) + ' extends past its card');

@@ -275,6 +275,8 @@
       requestAnimationFrame(() => {
         redrawing = false;
         draw();
+        // Time moved (another tab pressed the clock): show where it is now.
+        if (state.session.clock?.simulated) showClock();
       });
     };
   }
