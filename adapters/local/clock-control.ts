@@ -17,7 +17,7 @@ export interface ClockControl {
  * How far apart the ticks are when time jumps: every schedule in the catalog is on the hour or
  * the quarter, so a prompt due at 09:00 goes out with the time 09:00, not at the end of the jump.
  */
-export const STEP_MS = 15 * 60 * 1000;
+const STEP_MS = 15 * 60 * 1000;
 
 /** The longest jump at once: a week and a day (a Monday digest seen from the Sunday before). */
 const MAX_MINUTES = 8 * 24 * 60;

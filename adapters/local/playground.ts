@@ -113,6 +113,16 @@ export function registerPlayground(
     '/playground/app.js',
     file(join(PUBLIC, 'playground.js'), 'text/javascript; charset=utf-8'),
   );
+  server.route(
+    'GET',
+    '/playground/cards.js',
+    file(join(PUBLIC, 'playground-cards.js'), 'text/javascript; charset=utf-8'),
+  );
+  server.route(
+    'GET',
+    '/playground/clock.js',
+    file(join(PUBLIC, 'playground-clock.js'), 'text/javascript; charset=utf-8'),
+  );
   server.route('GET', '/playground/app.css', file(join(PUBLIC, 'playground.css'), 'text/css; charset=utf-8'));
   server.route('GET', '/playground/adaptivecards.js', file(ADAPTIVE_CARDS, 'text/javascript; charset=utf-8'));
 

@@ -4,78 +4,8 @@
   const $ = (id) => document.getElementById(id);
   const state = { session: null, conversation: 'dm', history: new Map() };
 
-  // Card text is markdown-lite: escape everything, then allow **bold** — nothing a user typed runs.
-  const escapeHtml = (s) =>
-    s.replace(
-      /[&<>"']/g,
-      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-    );
-  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-    result.outputHtml = escapeHtml(text)
-      .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-      .replace(/\n/g, '<br>');
-    result.didProcess = true;
-  };
-
-  // --- Buttons: a pressed button shows its label as what you "said" and cannot be pressed twice.
-  const actionKey = (title, command) => `${title ?? ''}\u0000${command}`;
-
-  // Marks the card's actions that were already used as disabled (Adaptive Cards 1.5 `isEnabled`),
-  // so a redrawn conversation keeps them greyed out.
-  function withUsedActionsDisabled(card, used) {
-    if (!used || used.size === 0) return card;
-    const walk = (node) => {
-      if (Array.isArray(node)) return node.map(walk);
-      if (!node || typeof node !== 'object') return node;
-      const copy = {};
-      for (const [key, value] of Object.entries(node)) copy[key] = walk(value);
-      const command = copy.data?.command;
-      if (
-        typeof copy.type === 'string' &&
-        copy.type.startsWith('Action.') &&
-        command &&
-        used.has(actionKey(copy.title, command))
-      )
-        copy.isEnabled = false;
-      return copy;
-    };
-    return walk(card);
-  }
-
-  function renderCard(card, message) {
-    const adaptive = new AdaptiveCards.AdaptiveCard();
-    adaptive.hostConfig = new AdaptiveCards.HostConfig({
-      fontFamily: 'system-ui, "Segoe UI", "DejaVu Sans", sans-serif',
-      // No spacer elements between buttons (the stylesheet spaces them with `gap`, so a wrapped
-      // row starts flush left) and titles that wrap: nothing is clipped on a phone.
-      actions: {
-        actionsOrientation: 'horizontal',
-        buttonSpacing: 0,
-        allowTitleToWrap: true,
-        maxActions: 25,
-        showCard: { actionMode: 'inline' },
-      },
-    });
-    adaptive.onExecuteAction = (action) => {
-      const command = action.data?.command;
-      if (command) {
-        const key = actionKey(action.title, command);
-        if (message.used?.has(key)) return;
-        message.used = message.used ?? new Set();
-        message.used.add(key);
-        // A form's button carries the card's inputs in its data: they go along with the command.
-        send(
-          command,
-          { label: action.title, data: action.data?.form ? action.data : undefined },
-          message.formToken,
-        );
-      } else if (action.url) window.open(action.url, '_blank', 'noopener');
-    };
-    adaptive.parse(withUsedActionsDisabled(card, message.used));
-    const element = adaptive.render();
-    element.classList.add('card');
-    return element;
-  }
+  // Cards are drawn by playground-cards.js; a pressed button is sent as what the person said.
+  const renderCard = (card, message) => window.playgroundCards.render(card, message, send);
 
   function messagesOf(conversation) {
     if (!state.history.has(conversation)) state.history.set(conversation, []);
@@ -259,6 +189,7 @@
   // Everything in the chosen person's DM and the channels arrives as server-sent events: first
   // what is stored (a reload, a second tab), then what is written from now on, by anyone.
   let events;
+  let clock;
   function listen() {
     events?.close();
     // Another person: only their conversations, nothing of the previous person's DM.
@@ -276,53 +207,9 @@
         redrawing = false;
         draw();
         // Time moved (another tab pressed the clock): show where it is now.
-        if (state.session.clock?.simulated) showClock();
+        if (state.session.clock?.simulated) clock.show();
       });
     };
-  }
-
-  // --- Simulated time (`delmal serve --clock`): what time it is, and buttons that move it on.
-  async function showClock(now) {
-    const body = now ? { now } : await (await fetch('/playground/api/clock')).json();
-    $('clock-now').textContent = timeOf(body.now);
-  }
-
-  function startClock() {
-    const clock = state.session.clock;
-    if (!clock?.simulated) return;
-    $('clock').hidden = false;
-    $('clock-label').textContent = clock.title;
-    $('clock-hint').textContent = clock.hint;
-    for (const jump of clock.jumps) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = jump.label;
-      button.addEventListener('click', async () => {
-        const buttons = $('clock-buttons').querySelectorAll('button');
-        for (const b of buttons) b.disabled = true;
-        $('clock-now').textContent = clock.moving;
-        try {
-          const response = await fetch('/playground/api/clock', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ minutes: jump.minutes }),
-          });
-          const body = await response.json();
-          if (!response.ok) throw new Error(body.error || response.statusText);
-          await showClock(body.now);
-        } catch (error) {
-          $('clock-now').textContent = `${state.session.words.error} (${error.message})`;
-        } finally {
-          for (const b of buttons) b.disabled = false;
-        }
-      });
-      $('clock-buttons').append(button);
-    }
-    showClock();
-    // The simulated clock runs on at the wall clock's pace.
-    setInterval(() => {
-      if (!$('clock-buttons').querySelector('button:disabled')) showClock();
-    }, 30_000);
   }
 
   // --- A channel named in the address opens it: ?kanal=lag-missbruk, ?kanal=%23LAG%20missbruk, #lag-missbruk.
@@ -380,7 +267,10 @@
       // Another person: their own stream of what delmal writes to them.
       listen();
     });
-    startClock();
+    clock = window.playgroundClock.start(state.session.clock, {
+      timeOf,
+      error: state.session.words.error,
+    });
     selectConversation(conversationFromAddress(conversations) ?? 'dm');
     listen();
     document.body.dataset.ready = 'true';
