@@ -27,18 +27,32 @@ export async function saveLocalMessage(
     .execute();
 }
 
-/** What arrived for one person (their DM) and in the channels while no browser showed it, oldest first. */
-export async function unseenLocalMessages(db: Kysely<Database>, dmId: string): Promise<LocalMessage[]> {
+/** One stored playground message with whether a browser has shown it yet. */
+export interface StoredLocalMessage extends LocalMessage {
+  readonly seen: boolean;
+}
+
+/**
+ * What one person's playground shows: the latest `limit` messages of their DM (`dmId`) and of
+ * every channel, oldest first. Order is the (possibly simulated) clock's time of writing, then
+ * the id, which the playground makes increase within one process.
+ */
+export async function localConversationHistory(
+  db: Kysely<Database>,
+  dmId: string,
+  limit = 300,
+): Promise<StoredLocalMessage[]> {
   const rows = await db
     .selectFrom('local_messages')
-    .select(['id', 'conversation_id', 'body'])
-    .where('seen_at', 'is', null)
+    .select(['id', 'conversation_id', 'body', 'seen_at'])
     .where((eb) => eb.or([eb('conversation_id', '=', dmId), eb('conversation_id', 'like', 'network:%')]))
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(200)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, conversationId: r.conversation_id, body: r.body }));
+  return rows
+    .reverse()
+    .map((r) => ({ id: r.id, conversationId: r.conversation_id, body: r.body, seen: r.seen_at !== null }));
 }
 
 /** Marks messages as shown. */

@@ -22,7 +22,7 @@ import { databaseOwnerRounds } from './checkins/owner-rounds.js';
 import { promptSendTime } from './checkins/prompt-refresh.js';
 import type { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
-import type { Clock } from './clock.js';
+import { type Clock, isSimulated } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
@@ -32,7 +32,7 @@ import type { DigestJob } from './digest/run-due-digests.js';
 // Fills the outbox's registry with every feature's message kinds.
 import './message-kinds.js';
 import { minuteJobs } from './jobs/minute-jobs.js';
-import { afterFirstRun, startTicker, type TickJob } from './jobs/ticker.js';
+import { afterFirstRun, runJobs, startTicker, type TickJob } from './jobs/ticker.js';
 import type { Logger } from './logger.js';
 import { countedDeliverer } from './metrics/metrics.js';
 import { prometheusMetrics } from './metrics/prometheus.js';
@@ -186,7 +186,19 @@ export async function startDelmal(
     if (metrics && config.metricsToken) registerMetricsRoute(server, metrics, config.metricsToken);
     const playground = config.env === 'local' || config.env === 'test';
     const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;
-    if (playground) registerPlayground(server, chat, config.locale, localPort);
+    // A simulated clock (`delmal serve --clock`) gets a control in the playground that moves it
+    // forward and runs the minute jobs on the way; the jobs exist further down.
+    let tickOnce: () => Promise<void> = async () => {};
+    const clockControl =
+      playground && isSimulated(deps.clock)
+        ? { clock: deps.clock, tick: () => tickOnce(), deliver: () => deliveries.drain() }
+        : undefined;
+    if (playground)
+      registerPlayground(server, chat, config.locale, localPort, {
+        clock: deps.clock,
+        timeZone: config.timezone,
+        ...(clockControl ? { control: clockControl } : {}),
+      });
     if (localPort) ports.set('local', localPort);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
@@ -209,6 +221,9 @@ export async function startDelmal(
     deliveries.start();
     const ticked = deps.afterStartUp ? [...jobs, afterFirstRun(deps.afterStartUp)] : jobs;
     const ticker = deps.ticker ? startTicker(ticked, { clock: deps.clock, logger: deps.logger }) : undefined;
+    // Not the ticker's own tick: that one returns a tick already running (begun at an earlier
+    // simulated time) instead of ticking at the new time. The jobs are safe to run side by side.
+    tickOnce = () => runJobs(jobs, { clock: deps.clock, logger: deps.logger });
     deps.logger.info(
       { port, env: config.env, slack: Boolean(config.slack), teams: Boolean(config.teams), playground },
       'delmal listening',

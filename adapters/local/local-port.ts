@@ -1,36 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
 import {
+  localConversationHistory,
   markLocalMessagesSeen,
   saveLocalMessage,
-  unseenLocalMessages,
 } from '../../db/local-messages.repository.js';
 import type { ChatPort, DeliveryResult, RateBucket, SendOptions } from '../../src/chat/chat-port.js';
 import type { ResolvedAddress, SentMessageRef } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { Clock } from '../../src/clock.js';
+import type { Locale } from '../../src/i18n/i18n.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { renderAdaptiveCard } from '../teams/render-card.js';
-
-/** One message as the playground page receives it (server-sent event data). */
-interface PlaygroundEvent {
-  readonly id: string;
-  /** `dm:<email>` or `network:<id>`. */
-  readonly conversation: string;
-  readonly summary: string;
-  readonly card: unknown;
-  readonly formToken: string;
-}
+import {
+  type BotEvent,
+  dmOf,
+  nextMessageId,
+  type PersonEvent,
+  type PlaygroundEvent,
+} from './playground-event.js';
 
 type Listener = (event: PlaygroundEvent) => void;
 
-/** The DM conversation of one playground person ('' is the anonymous visitor). */
-const dmOf = (email: string) => `dm:${email.toLowerCase()}`;
-
 /**
- * The playground as a `ChatPort`: a message goes to the open browser at once (server-sent events)
- * and is kept in the database until a browser has shown it, so what arrived while no page was open
- * appears when one connects. Cards are rendered in the reader's language at send time, as Teams'.
+ * The playground as a `ChatPort`, and the keeper of its conversations: everything written in the
+ * playground — what delmal sends on its own, what a person types, delmal's answers — is stored and
+ * goes at once to every open page that shows that conversation (server-sent events). A page that
+ * connects (a reload, a second tab, another person chosen) first gets that person's DM and the
+ * channels as stored, so nothing is shown once and lost. Cards are rendered in the reader's
+ * language at send time, as Teams'.
  */
 export class LocalPort implements ChatPort {
   readonly platform = 'local' as const;
@@ -39,19 +37,25 @@ export class LocalPort implements ChatPort {
   constructor(private readonly deps: { readonly db: Db; readonly clock: Clock }) {}
 
   /**
-   * A browser showing `email`'s playground: gets their DM and every channel. Replays what is unseen
-   * first. Returns the unsubscribe function.
+   * A browser showing `email`'s playground: gets their DM and every channel, first as stored (the
+   * latest messages), then live. Returns the unsubscribe function.
    */
   async subscribe(email: string, listener: Listener): Promise<() => void> {
     const dm = dmOf(email);
     const set = this.listeners.get(dm) ?? new Set<Listener>();
-    set.add(listener);
+    // Live messages wait until the stored ones are out: the page sees them in order.
+    const early: PlaygroundEvent[] = [];
+    const buffer: Listener = (event) => early.push(event);
+    set.add(buffer);
     this.listeners.set(dm, set);
-    const unseen = await unseenLocalMessages(this.deps.db.kysely, dm);
-    for (const message of unseen) listener(JSON.parse(message.body) as PlaygroundEvent);
+    const history = await localConversationHistory(this.deps.db.kysely, dm);
+    for (const message of history) listener(JSON.parse(message.body) as PlaygroundEvent);
+    for (const event of early) listener(event);
+    set.delete(buffer);
+    set.add(listener);
     await markLocalMessagesSeen(
       this.deps.db.kysely,
-      unseen.map((m) => m.id),
+      history.filter((m) => !m.seen).map((m) => m.id),
       this.deps.clock.now().toISOString(),
     );
     return () => {
@@ -90,11 +94,38 @@ export class LocalPort implements ChatPort {
         reason: 'not_supported',
         error: 'the playground has no app home',
       };
-    return this.deliver(randomUUID(), to.conversationId, reply, options);
+    return this.deliver(nextMessageId(), to.conversationId, reply, options);
   }
 
   update(ref: SentMessageRef, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
     return this.deliver(ref.messageId, ref.conversationId, reply, options);
+  }
+
+  /** Stores and shows what a person wrote in the playground (typed, or the button they pressed). */
+  async said(
+    conversation: string,
+    author: string,
+    text: string,
+    clientId: string | undefined,
+  ): Promise<PersonEvent> {
+    const event: PersonEvent = {
+      from: 'person',
+      id: nextMessageId(),
+      conversation,
+      at: this.deps.clock.now().toISOString(),
+      author,
+      text,
+      ...(clientId ? { clientId } : {}),
+    };
+    await this.publish(event);
+    return event;
+  }
+
+  /** Stores and shows delmal's answer to what a person wrote, rendered in `locale`. */
+  async answered(conversation: string, reply: Reply, locale: Locale): Promise<BotEvent> {
+    const event = this.botEvent(nextMessageId(), conversation, reply, locale);
+    await this.publish(event);
+    return event;
   }
 
   private async deliver(
@@ -103,27 +134,40 @@ export class LocalPort implements ChatPort {
     reply: Reply,
     options: SendOptions,
   ): Promise<DeliveryResult> {
-    const event: PlaygroundEvent = {
+    await this.publish(this.botEvent(id, conversation, reply, options.locale));
+    return {
+      ok: true,
+      sent: { platform: 'local', workspaceId: 'local', conversationId: conversation, messageId: id },
+    };
+  }
+
+  private botEvent(id: string, conversation: string, reply: Reply, locale: Locale): BotEvent {
+    return {
+      from: 'delmal',
       id,
       conversation,
+      at: this.deps.clock.now().toISOString(),
       summary: reply.summary,
-      card: renderAdaptiveCard(reply, translator(options.locale)),
+      card: renderAdaptiveCard(reply, translator(locale)),
       formToken: randomUUID(),
     };
-    const targets = conversation.startsWith('dm:')
-      ? [...(this.listeners.get(conversation) ?? [])]
+  }
+
+  /**
+   * Shows `event` on every open page that has its conversation (a DM: that person's pages; a
+   * channel: every page) and stores it. An update keeps the message's place and first time.
+   */
+  private async publish(event: PlaygroundEvent): Promise<void> {
+    const targets = event.conversation.startsWith('dm:')
+      ? [...(this.listeners.get(event.conversation) ?? [])]
       : [...this.listeners.values()].flatMap((set) => [...set]);
     for (const listener of targets) listener(event);
     const now = this.deps.clock.now().toISOString();
     await saveLocalMessage(
       this.deps.db.kysely,
-      { id, conversationId: conversation, body: JSON.stringify(event) },
+      { id: event.id, conversationId: event.conversation, body: JSON.stringify(event) },
       now,
       targets.length > 0 ? now : null,
     );
-    return {
-      ok: true,
-      sent: { platform: 'local', workspaceId: 'local', conversationId: conversation, messageId: id },
-    };
   }
 }

@@ -6,14 +6,17 @@ import { askerFor } from '../../src/asking/asker.js';
 import { type ChatDeps, handleMessage } from '../../src/asking/handle-message.js';
 import type { InboundMessage } from '../../src/chat/inbound.js';
 import { toInbound } from '../../src/chat/inbound-schema.js';
-import type { Locale } from '../../src/i18n/i18n.js';
+import type { Clock } from '../../src/clock.js';
+import type { Locale, Translate } from '../../src/i18n/i18n.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { BodyError, readJson } from '../../src/server/body.js';
 import { type HttpServer, type RouteHandler, sendJson } from '../../src/server/http-server.js';
 import { submittedForm } from '../teams/card-form.js';
 import { renderAdaptiveCard } from '../teams/render-card.js';
+import { type ClockControl, registerClockRoutes } from './clock-control.js';
 import type { LocalPort } from './local-port.js';
+import { dmOf } from './playground-event.js';
 import { playgroundSession } from './session.js';
 
 /** The playground's message in neutral form: a DM with the bot or a network channel, in workspace `local`. */
@@ -43,6 +46,22 @@ function playgroundInbound(
   });
 }
 
+/** The clock panel's words; `simulated`: whether the page shows it (`delmal serve --clock`). */
+function clockWords(t: Translate, simulated: boolean) {
+  return {
+    simulated,
+    title: t('playground.clock.title'),
+    hint: t('playground.clock.hint'),
+    moving: t('playground.clock.moving'),
+    jumps: [
+      { minutes: 15, label: t('playground.clock.quarter') },
+      { minutes: 60, label: t('playground.clock.hour') },
+      { minutes: 24 * 60, label: t('playground.clock.day') },
+      { minutes: 7 * 24 * 60, label: t('playground.clock.week') },
+    ],
+  };
+}
+
 const PUBLIC = join(PACKAGE_ROOT, 'adapters', 'local', 'public');
 const ADAPTIVE_CARDS = join(PACKAGE_ROOT, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js');
 
@@ -52,6 +71,10 @@ const messageSchema = z.strictObject({
   text: z.string().trim().min(1).max(2000),
   /** The token of the card whose button was pressed: the same button twice is one submission. */
   formToken: z.uuid().optional(),
+  /** The id the page gave its own copy of the message, so it recognises the stored one. */
+  clientId: z.uuid().optional(),
+  /** The words on the pressed button: what the person "said" instead of the command behind it. */
+  label: z.string().trim().min(1).max(200).optional(),
   /** The pressed button's data with the card inputs the renderer added (a check-in form). */
   data: z.record(z.string().max(200), z.union([z.string().max(5000), z.boolean(), z.number()])).optional(),
 });
@@ -76,6 +99,7 @@ export function registerPlayground(
   chat: ChatDeps,
   workspaceLocale: Locale,
   port?: LocalPort,
+  time?: { readonly clock: Clock; readonly timeZone: string; readonly control?: ClockControl },
 ): void {
   const file =
     (path: string, type: string): RouteHandler =>
@@ -89,13 +113,28 @@ export function registerPlayground(
     '/playground/app.js',
     file(join(PUBLIC, 'playground.js'), 'text/javascript; charset=utf-8'),
   );
+  server.route(
+    'GET',
+    '/playground/cards.js',
+    file(join(PUBLIC, 'playground-cards.js'), 'text/javascript; charset=utf-8'),
+  );
+  server.route(
+    'GET',
+    '/playground/clock.js',
+    file(join(PUBLIC, 'playground-clock.js'), 'text/javascript; charset=utf-8'),
+  );
   server.route('GET', '/playground/app.css', file(join(PUBLIC, 'playground.css'), 'text/css; charset=utf-8'));
   server.route('GET', '/playground/adaptivecards.js', file(ADAPTIVE_CARDS, 'text/javascript; charset=utf-8'));
 
   server.route('GET', '/playground/api/session', async (_req, res) => {
     const { view } = await chat.store.get();
-    sendJson(res, 200, playgroundSession(view, translator(workspaceLocale), workspaceLocale));
+    sendJson(res, 200, {
+      ...playgroundSession(view, translator(workspaceLocale), workspaceLocale),
+      timeZone: time?.timeZone ?? 'Europe/Stockholm',
+      clock: clockWords(translator(workspaceLocale), Boolean(time?.control)),
+    });
   });
+  if (time) registerClockRoutes(server, time.clock, time.control, translator(workspaceLocale));
 
   // What delmal writes on its own (prompts, digests) reaches the open page at once; what arrived
   // while no page was open is replayed when one connects.
@@ -131,20 +170,28 @@ export function registerPlayground(
     }
     const parsed = messageSchema.safeParse(body);
     if (!parsed.success) return sendJson(res, 400, { error: t('playground.badRequest') });
-    const { as, conversation, text, formToken, data } = parsed.data;
-    // In a channel the bot answers only when addressed, as in Slack and Teams.
-    if (conversation !== 'dm' && !/^\s*[/@]delmal\b/i.test(text)) return sendJson(res, 200, { reply: null });
+    const { as, conversation, text, formToken, data, clientId, label } = parsed.data;
     const { view } = await chat.store.get();
     const asker = askerFor(view, as, workspaceLocale);
+    // Stored under the person's own DM (or the channel), so a reload and a second tab show it.
+    const stored = conversation === 'dm' ? dmOf(as ?? '') : conversation;
+    const said = port
+      ? await port.said(stored, asker.name ?? t('playground.you'), label ?? text, clientId)
+      : null;
+    // In a channel the bot answers only when addressed, as in Slack and Teams.
+    if (conversation !== 'dm' && !/^\s*[/@]delmal\b/i.test(text))
+      return sendJson(res, 200, { said, reply: null });
     const inbound = playgroundInbound(conversation, text, as, formToken, submittedForm(data));
     const reply = await handleMessage(chat, inbound, asker);
-    sendJson(res, 200, {
-      reply: {
-        summary: reply.summary,
-        card: renderAdaptiveCard(reply, translator(asker.locale)),
-        // Each rendered card gets its own form token, sent back with any of its buttons.
-        formToken: randomUUID(),
-      },
-    });
+    const answer = port
+      ? await port.answered(stored, reply, asker.locale)
+      : {
+          from: 'delmal' as const,
+          summary: reply.summary,
+          card: renderAdaptiveCard(reply, translator(asker.locale)),
+          // Each rendered card gets its own form token, sent back with any of its buttons.
+          formToken: randomUUID(),
+        };
+    sendJson(res, 200, { said, reply: answer });
   });
 }

@@ -1,4 +1,5 @@
 import type { Form } from '../../src/chat/reply.js';
+import { actionRows } from './action-rows.js';
 import type { AcElement, AcNestedCard, AcSubmitAction } from './card-types.js';
 
 /** The id of a form input in a card: unique across the card, so several forms can share it. */
@@ -37,9 +38,8 @@ export function formCard(form: Form, key: string): AcNestedCard {
       ...(submit.style === 'primary' ? { style: 'positive' as const } : {}),
     }),
   );
-  // Rows of five: Teams (and the card parser) show at most five actions in one set.
-  for (let i = 0; i < actions.length; i += 5)
-    body.push({ type: 'ActionSet', actions: actions.slice(i, i + 5) });
+  // Rows that fit a phone (at most five: Teams shows no more in one set).
+  body.push(...actionRows(actions));
   return { type: 'AdaptiveCard', body };
 }
 

@@ -33,7 +33,8 @@ interface AcFactSet extends AcElementBase {
 
 export interface AcColumn {
   type: 'Column';
-  width: 'auto' | 'stretch';
+  /** A number is a weight: columns share the width in proportion to their weights. */
+  width: 'auto' | 'stretch' | number;
   items: AcElement[];
   verticalContentAlignment?: 'Top' | 'Center' | 'Bottom';
 }

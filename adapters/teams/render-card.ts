@@ -8,10 +8,9 @@ import { fitParts, type Part } from '../../src/chat/render-budget.js';
 import type { Action, Block, ListItem, Pagination, Reply, Tone } from '../../src/chat/reply.js';
 import { replaceBold, splitText } from '../../src/chat/reply-text.js';
 import type { Translate } from '../../src/i18n/i18n.js';
+import { actionRows } from './action-rows.js';
 import { formCard } from './card-form.js';
 import type {
-  AcAction,
-  AcActionSet,
   AcColumn,
   AcContainer,
   AcElement,
@@ -29,9 +28,6 @@ export type { AdaptiveCardJson } from './card-types.js';
  * including the activity around the card, so a few KB are left for that envelope.
  */
 export const CARD_MAX_BYTES = 25_000;
-
-/** Teams shows at most 5–6 buttons in a row before hiding some in an overflow menu. */
-const ACTIONS_PER_ROW = 5;
 
 /**
  * A text longer than this becomes several TextBlocks, so that a very long text can be shown in
@@ -118,14 +114,6 @@ function cardAction(action: Action): AcSelectAction {
   };
 }
 
-function actionSets(actions: readonly AcAction[]): AcActionSet[] {
-  const rows: AcActionSet[] = [];
-  for (let i = 0; i < actions.length; i += ACTIONS_PER_ROW) {
-    rows.push({ type: 'ActionSet', actions: actions.slice(i, i + ACTIONS_PER_ROW) });
-  }
-  return rows;
-}
-
 /**
  * Turns neutral blocks into card parts. A neutral divider has no element of its own in Adaptive
  * Cards; it becomes `separator: true` on whatever element comes next, hence the state.
@@ -183,7 +171,7 @@ class CardParts {
         return this.list(block.heading, block.items);
       case 'actions':
         if (block.actions.length === 0) return [];
-        return [this.part(actionSets(block.actions.map(cardAction)), 0, true)];
+        return [this.part(actionRows(block.actions.map(cardAction)), 0, true)];
       case 'context':
         if (!block.text.trim()) return [];
         return [this.part([subtle(markdown(block.text))], 1)];
@@ -212,7 +200,7 @@ class CardParts {
     const buttons = [pagination.previous, pagination.next].flatMap((action) =>
       action ? [cardAction(action)] : [],
     );
-    return this.part([subtle(pagination.label), ...actionSets(buttons)], 0, true);
+    return this.part([subtle(pagination.label), ...actionRows(buttons)], 0, true);
   }
 
   private list(heading: string | undefined, items: readonly ListItem[]): Part<AcElement>[] {
@@ -232,14 +220,18 @@ class CardParts {
     if (item.detail?.trim()) {
       main.push({ type: 'TextBlock', text: item.detail, isSubtle: true, spacing: 'None', wrap: true });
     }
-    const columns: AcColumn[] = [{ type: 'Column', width: 'stretch', items: main }];
+    // Two thirds for the name, one third for the status, both wrapping: an `auto` status column
+    // takes its whole one-line width first, which on a phone squeezes names until they break
+    // mid-word.
+    const columns: AcColumn[] = [{ type: 'Column', width: item.status ? 2 : 'stretch', items: main }];
     if (item.status) {
       const badge: AcTextBlock = {
         type: 'TextBlock',
         text: `● ${nonEmpty(item.status.label)}`,
         color: TONE_COLOR[item.status.tone],
+        wrap: true,
       };
-      columns.push({ type: 'Column', width: 'auto', items: [badge] });
+      columns.push({ type: 'Column', width: 1, items: [badge] });
     }
     const container: AcContainer = { type: 'Container', items: [{ type: 'ColumnSet', columns }] };
     if (item.action) container.selectAction = cardAction(item.action);

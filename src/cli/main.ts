@@ -32,7 +32,10 @@ export function buildProgram(ctx: CliContext): Command {
   program
     .command('serve')
     .description(t('cli.help.serve'))
-    .action(() => import('./serve-command.js').then((m) => m.serveCommand(ctx)));
+    .option('--clock <tidpunkt>', t('cli.help.serveClock'))
+    .action((options: { clock?: string }) =>
+      import('./serve-command.js').then((m) => m.serveCommand(ctx, options)),
+    );
   program
     .command('ask')
     .description(t('cli.help.ask'))

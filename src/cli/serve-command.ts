@@ -1,13 +1,44 @@
+import { z } from 'zod';
 import { SHUTDOWN_GRACE_MS, startDelmal } from '../app.js';
+import { formatDateTime } from '../chat/format.js';
+import { type Clock, simulatedClock } from '../clock.js';
+import type { Config } from '../config/config.js';
+import type { Translate } from '../i18n/i18n.js';
 import { createLogger } from '../logger.js';
 import { installProcessGuards } from '../server/process-guards.js';
 import { collectStartUpGarbage } from '../server/start-up-garbage.js';
 import { type CliContext, CliExit, configFor, describeError } from './context.js';
 import { logDestination } from './log-output.js';
 
-/** `delmal serve`: runs the bot until SIGINT/SIGTERM, then shuts down cleanly. */
-export async function serveCommand(ctx: CliContext): Promise<void> {
+// With or without seconds; the offset is required (which moment in Stockholm would it be?).
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })]);
+
+/**
+ * The clock `serve` runs on: the context's, or with `--clock` a simulated one starting there
+ * (local environment only: in production time is never simulated).
+ */
+function serveClock(ctx: CliContext, config: Config, t: Translate, start: string | undefined): Clock {
+  if (start === undefined) return ctx.clock;
+  if (config.env === 'production') {
+    ctx.err(t('cli.serve.clockLocalOnly'));
+    throw new CliExit(64);
+  }
+  if (!instant.safeParse(start).success) {
+    ctx.err(t('cli.serve.clockInvalid', { value: start }));
+    throw new CliExit(64);
+  }
+  const clock = simulatedClock(new Date(start), ctx.clock);
+  ctx.err(t('cli.serve.clockStarted', { time: formatDateTime(start, config.locale, config.timezone) }));
+  return clock;
+}
+
+/**
+ * `delmal serve`: runs the bot until SIGINT/SIGTERM, then shuts down cleanly. `--clock` runs it on
+ * simulated time (the playground then gets buttons that move time forward).
+ */
+export async function serveCommand(ctx: CliContext, options: { clock?: string } = {}): Promise<void> {
   const { config, t } = configFor(ctx, true);
+  const clock = serveClock(ctx, config, t, options.clock);
   const logger = createLogger(config.logLevel, await logDestination(config.env, config.timezone));
   // Before anything can reject: a bug in one request must not take the process down silently.
   installProcessGuards(logger);
@@ -15,7 +46,7 @@ export async function serveCommand(ctx: CliContext): Promise<void> {
   try {
     running = await startDelmal(config, {
       logger,
-      clock: ctx.clock,
+      clock,
       ticker: true,
       afterStartUp: () => {
         try {

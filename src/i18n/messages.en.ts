@@ -4,6 +4,7 @@ import { enChat } from './en-chat.js';
 import { enDigest } from './en-digest.js';
 import { enErrors } from './en-errors.js';
 import { enGovernance } from './en-governance.js';
+import { enPlayground } from './en-playground.js';
 import { enPrompts } from './en-prompts.js';
 import { enReport } from './en-report.js';
 import { enRounds } from './en-rounds.js';
@@ -22,4 +23,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enPrompts,
   ...enDigest,
   ...enGovernance,
+  ...enPlayground,
 };

@@ -4,6 +4,7 @@ import { svChat } from './sv-chat.js';
 import { svDigest } from './sv-digest.js';
 import { svErrors } from './sv-errors.js';
 import { svGovernance } from './sv-governance.js';
+import { svPlayground } from './sv-playground.js';
 import { svPrompts } from './sv-prompts.js';
 import { svReport } from './sv-report.js';
 import { svRounds } from './sv-rounds.js';
@@ -25,6 +26,7 @@ export const sv = {
   ...svPrompts,
   ...svDigest,
   ...svGovernance,
+  ...svPlayground,
 } as const;
 
 export type MessageKey = keyof typeof sv;

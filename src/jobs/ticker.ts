@@ -27,16 +27,7 @@ export interface Ticker {
  */
 export function startTicker(jobs: readonly TickJob[], deps: { clock: Clock; logger: Logger }): Ticker {
   let running: Promise<void> | undefined;
-  const tick = async () => {
-    for (const job of jobs) {
-      const now = deps.clock.now();
-      try {
-        await job.run(now);
-      } catch (error) {
-        deps.logger.error({ err: error, job: job.name }, 'ticker: job failed; the next minute retries');
-      }
-    }
-  };
+  const tick = () => runJobs(jobs, deps);
   const guarded = () => {
     running ??= tick().finally(() => {
       running = undefined;
@@ -56,6 +47,24 @@ export function startTicker(jobs: readonly TickJob[], deps: { clock: Clock; logg
       await running;
     },
   };
+}
+
+/**
+ * One tick: every job once, in order, each at the clock's time when it starts; a failing job is
+ * logged and the rest still run. What the minute timer calls, and the playground's clock control.
+ */
+export async function runJobs(
+  jobs: readonly TickJob[],
+  deps: { clock: Clock; logger: Logger },
+): Promise<void> {
+  for (const job of jobs) {
+    const now = deps.clock.now();
+    try {
+      await job.run(now);
+    } catch (error) {
+      deps.logger.error({ err: error, job: job.name }, 'ticker: job failed; the next minute retries');
+    }
+  }
 }
 
 /** A last ticker job that calls `then` once, after the first run of the others. */

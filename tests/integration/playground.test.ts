@@ -52,14 +52,34 @@ describe('the local playground', () => {
     expect(cardProblems(reply?.card ?? {})).toEqual([]);
   });
 
-  it('answers in a network channel only when addressed', async () => {
-    expect(await (await post({ conversation: 'network:lag-missbruk', text: 'hej allihop' })).json()).toEqual({
+  it('answers in a network channel only when addressed, and keeps what was said there', async () => {
+    expect(
+      await (await post({ conversation: 'network:lag-missbruk', text: 'hej allihop' })).json(),
+    ).toMatchObject({
+      said: { from: 'person', conversation: 'network:lag-missbruk', text: 'hej allihop' },
       reply: null,
     });
     const { reply } = await json<MessageResponse>(
       await post({ conversation: 'network:lag-missbruk', text: '@delmal 3' }),
     );
     expect(reply?.summary).toBe('Delmål 3: Människor lever ett liv fritt från missbruk och beroende');
+  });
+
+  it('runs on real time here: the session shows no clock buttons and time cannot be moved', async () => {
+    const session = await json<{ clock: { simulated: boolean } }>(
+      await fetch(`${server.base}/playground/api/session`),
+    );
+    expect(session.clock.simulated).toBe(false);
+    const clock = await json<{ simulated: boolean; now: string }>(
+      await fetch(`${server.base}/playground/api/clock`),
+    );
+    expect(clock).toEqual({ simulated: false, now: '2026-11-22T08:00:00.000Z' });
+    const jump = await fetch(`${server.base}/playground/api/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ minutes: 60 }),
+    });
+    expect(jump.status).toBe(405);
   });
 
   it('rejects malformed messages with a Swedish explanation and no reply', async () => {

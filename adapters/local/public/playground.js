@@ -4,80 +4,54 @@
   const $ = (id) => document.getElementById(id);
   const state = { session: null, conversation: 'dm', history: new Map() };
 
-  // Card text is markdown-lite: escape everything, then allow **bold** — nothing a user typed runs.
-  const escapeHtml = (s) =>
-    s.replace(
-      /[&<>"']/g,
-      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-    );
-  AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-    result.outputHtml = escapeHtml(text)
-      .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-      .replace(/\n/g, '<br>');
-    result.didProcess = true;
-  };
-
-  // --- Buttons: a pressed button shows its label as what you "said" and cannot be pressed twice.
-  const actionKey = (title, command) => `${title ?? ''}\u0000${command}`;
-
-  // Marks the card's actions that were already used as disabled (Adaptive Cards 1.5 `isEnabled`),
-  // so a redrawn conversation keeps them greyed out.
-  function withUsedActionsDisabled(card, used) {
-    if (!used || used.size === 0) return card;
-    const walk = (node) => {
-      if (Array.isArray(node)) return node.map(walk);
-      if (!node || typeof node !== 'object') return node;
-      const copy = {};
-      for (const [key, value] of Object.entries(node)) copy[key] = walk(value);
-      const command = copy.data?.command;
-      if (
-        typeof copy.type === 'string' &&
-        copy.type.startsWith('Action.') &&
-        command &&
-        used.has(actionKey(copy.title, command))
-      )
-        copy.isEnabled = false;
-      return copy;
-    };
-    return walk(card);
-  }
-
-  function renderCard(card, message) {
-    const adaptive = new AdaptiveCards.AdaptiveCard();
-    adaptive.hostConfig = new AdaptiveCards.HostConfig({
-      fontFamily: 'system-ui, "Segoe UI", "DejaVu Sans", sans-serif',
-      actions: {
-        actionsOrientation: 'horizontal',
-        buttonSpacing: 8,
-        maxActions: 25,
-        showCard: { actionMode: 'inline' },
-      },
-    });
-    adaptive.onExecuteAction = (action) => {
-      const command = action.data?.command;
-      if (command) {
-        const key = actionKey(action.title, command);
-        if (message.used?.has(key)) return;
-        message.used = message.used ?? new Set();
-        message.used.add(key);
-        // A form's button carries the card's inputs in its data: they go along with the command.
-        send(
-          command,
-          { label: action.title, data: action.data?.form ? action.data : undefined },
-          message.formToken,
-        );
-      } else if (action.url) window.open(action.url, '_blank', 'noopener');
-    };
-    adaptive.parse(withUsedActionsDisabled(card, message.used));
-    const element = adaptive.render();
-    element.classList.add('card');
-    return element;
-  }
+  // Cards are drawn by playground-cards.js; a pressed button is sent as what the person said.
+  const renderCard = (card, message) => window.playgroundCards.render(card, message, send);
 
   function messagesOf(conversation) {
     if (!state.history.has(conversation)) state.history.set(conversation, []);
     return state.history.get(conversation);
   }
+
+  // A stored message (from the server: the event stream or an answer) as the page keeps it. The
+  // page's "dm" is the chosen person's DM with the bot; channels keep their ids.
+  const pageConversation = (stored) => (stored.startsWith('dm:') ? 'dm' : stored);
+
+  // Shows `event` once: the same id again (an update, a second copy) replaces it in place, and the
+  // page's own copy of what the person just wrote is replaced by the stored one.
+  function upsert(event) {
+    const list = messagesOf(pageConversation(event.conversation));
+    const entry =
+      event.from === 'person'
+        ? { id: event.id, at: event.at, author: event.author, text: event.text }
+        : {
+            id: event.id,
+            at: event.at,
+            author: state.session.words.bot,
+            card: event.card,
+            formToken: event.formToken,
+            fromBot: true,
+          };
+    const earlier = list.findIndex(
+      (m) => m.id === event.id || (event.clientId && m.clientId === event.clientId),
+    );
+    if (earlier >= 0) {
+      entry.used = list[earlier].used;
+      list[earlier] = entry;
+    } else list.push(entry);
+  }
+
+  // "tis 15 dec. 09:00" in the plan's time zone: with a simulated clock, the time tells the story.
+  const timeOf = (iso) =>
+    iso
+      ? new Intl.DateTimeFormat(state.session.locale === 'en' ? 'en-GB' : 'sv-SE', {
+          timeZone: state.session.timeZone,
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(new Date(iso))
+      : '';
 
   // --- First screen: what to try, with example questions as buttons.
   function welcome() {
@@ -121,10 +95,19 @@
     for (const message of messagesOf(state.conversation)) {
       const item = document.createElement('li');
       if (message.fromBot) item.className = 'from-bot';
-      const author = document.createElement('div');
+      const meta = document.createElement('div');
+      meta.className = 'meta';
+      const author = document.createElement('span');
       author.className = 'author';
       author.textContent = message.author;
-      item.append(author);
+      meta.append(author);
+      if (message.at) {
+        const time = document.createElement('time');
+        time.dateTime = message.at;
+        time.textContent = timeOf(message.at);
+        meta.append(' ', time);
+      }
+      item.append(meta);
       if (message.card) item.append(renderCard(message.card, message));
       else {
         const text = document.createElement('div');
@@ -150,6 +133,7 @@
 
   // `button.label`: the words on the pressed button, shown as what you said instead of the command.
   // A button carries its card's form token: pressing it twice is one submission (one check-in).
+  // The server stores both what you said and the answer, and sends them to every open page.
   async function send(text, button, formToken) {
     const words = state.session.words;
     const who = $('who').value;
@@ -157,7 +141,12 @@
     const conversation = state.conversation;
     // A button press in a channel is addressed to the bot, as a Slack or Teams button would be.
     const sent = button && conversation !== 'dm' && !/^\s*[/@]delmal\b/i.test(text) ? `/${text}` : text;
-    messagesOf(conversation).push({ author: person ? person.name : words.you, text: button?.label || sent });
+    const clientId = crypto.randomUUID();
+    messagesOf(conversation).push({
+      clientId,
+      author: person ? person.name : words.you,
+      text: button?.label || sent,
+    });
     draw();
     try {
       const response = await fetch('/playground/api/messages', {
@@ -167,13 +156,19 @@
           as: who || undefined,
           conversation,
           text: sent,
+          label: button?.label || undefined,
+          clientId,
           formToken,
           data: button?.data,
         }),
       });
       const body = await response.json();
       if (!response.ok) throw new Error(body.error || response.statusText);
-      if (body.reply)
+      // Another person chosen meanwhile: their page shows their own conversations only.
+      if (who !== $('who').value) return;
+      if (body.said) upsert(body.said);
+      if (body.reply?.id) upsert(body.reply);
+      else if (body.reply)
         messagesOf(conversation).push({
           author: words.bot,
           card: body.reply.card,
@@ -191,27 +186,29 @@
     draw();
   }
 
-  // What delmal writes on its own arrives as server-sent events, for the person chosen.
+  // Everything in the chosen person's DM and the channels arrives as server-sent events: first
+  // what is stored (a reload, a second tab), then what is written from now on, by anyone.
   let events;
+  let clock;
   function listen() {
     events?.close();
+    // Another person: only their conversations, nothing of the previous person's DM.
+    state.history = new Map();
+    draw();
     const who = $('who').value;
     events = new EventSource(`/playground/api/events?as=${encodeURIComponent(who)}`);
+    let redrawing = false;
     events.onmessage = (message) => {
-      const event = JSON.parse(message.data);
-      const conversation = event.conversation.startsWith('dm:') ? 'dm' : event.conversation;
-      const list = messagesOf(conversation);
-      const entry = {
-        author: state.session.words.bot,
-        card: event.card,
-        formToken: event.formToken,
-        fromBot: true,
-        id: event.id,
-      };
-      const earlier = list.findIndex((m) => m.id === event.id);
-      if (earlier >= 0) list[earlier] = entry;
-      else list.push(entry);
-      draw();
+      upsert(JSON.parse(message.data));
+      // Stored messages come in a burst: one redraw for all of them.
+      if (redrawing) return;
+      redrawing = true;
+      requestAnimationFrame(() => {
+        redrawing = false;
+        draw();
+        // Time moved (another tab pressed the clock): show where it is now.
+        if (state.session.clock?.simulated) clock.show();
+      });
     };
   }
 
@@ -270,8 +267,12 @@
       // Another person: their own stream of what delmal writes to them.
       listen();
     });
-    listen();
+    clock = window.playgroundClock.start(state.session.clock, {
+      timeOf,
+      error: state.session.words.error,
+    });
     selectConversation(conversationFromAddress(conversations) ?? 'dm');
+    listen();
     document.body.dataset.ready = 'true';
   }
 
