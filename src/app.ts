@@ -63,6 +63,9 @@ export interface RunningDelmal {
   readonly deliveries: Outbox;
   /** The playground's port, in the local and test environments. */
   readonly localPort: LocalPort | undefined;
+  /** The platform adapters that started (their framework apps take middleware: `slack.app.use`). */
+  readonly slack: SlackAdapter | undefined;
+  readonly teams: TeamsAdapter | undefined;
   /** Scheduled check-ins: one `tick(now)` opens due rounds, reminds, catches up (also `delmal checkins run-due`). */
   readonly checkIns: CheckInEngine;
   /** What the minute ticker runs, in order (with `ticker: true` it runs every minute). */
@@ -215,6 +218,8 @@ export async function startDelmal(
       deliverer,
       deliveries,
       localPort,
+      slack,
+      teams,
       checkIns,
       jobs,
       digests,
