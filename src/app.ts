@@ -6,7 +6,7 @@ import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-b
 import type { SlackAdapter } from '../adapters/slack/slack-app.js';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
 import { type ServiceUrlPolicy, serviceUrlPolicy } from '../adapters/teams/service-urls.js';
-import type { TeamsAdapter } from '../adapters/teams/teams-app.js';
+import type { TeamsAdapter, TeamsMiddleware } from '../adapters/teams/teams-app.js';
 import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
@@ -103,6 +103,8 @@ export async function startDelmal(
     teamsOpenIdMetadataUrl?: string;
     /** Origins allowed as Teams serviceUrl besides Bot Framework's own (tests: the fake connector). */
     teamsServiceUrls?: readonly string[];
+    /** Teams SDK middleware (`app.use`), registered before delmal's own routes so it runs for every activity. */
+    teamsMiddleware?: readonly TeamsMiddleware[];
     /** Run the jobs every minute (`delmal serve`); tests tick by hand. */
     ticker?: boolean;
     /**
@@ -196,7 +198,10 @@ export async function startDelmal(
           teams: teamsWanted,
           slackInlineAnswerMs: deps.slackInlineAnswerMs,
           openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
-          serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls),
+          // Locally, Microsoft's own tools (Agents Playground, Bot Framework Emulator) are the
+          // connector, on a loopback address; production keeps the strict allow-list.
+          serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls, { loopback: config.env === 'local' }),
+          middleware: deps.teamsMiddleware ?? [],
         });
       })(),
     );
@@ -270,6 +275,7 @@ async function startAdapters(
     readonly slackInlineAnswerMs: number | undefined;
     readonly openIdMetadataUrl: string | undefined;
     readonly serviceUrls: ServiceUrlPolicy;
+    readonly middleware: readonly TeamsMiddleware[];
   },
 ): Promise<Adapters> {
   const [slackModule, teamsModule] = await Promise.all([

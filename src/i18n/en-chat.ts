@@ -145,6 +145,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
     'I cannot find an owner with your e-mail address in the catalog. You can still ask me about the plan: type /delmal.',
   'home.activityDetail': 'Last check-in: {last} · next: {next}',
   'mine.notScheduled': 'not scheduled yet',
+  'teams.noDialogs': 'This app has no dialogs. Type delmal help to see what you can do.',
   'teams.unknownAction': 'That button is not recognised. Type delmal help to see what you can do.',
   'cmd.deliveries.summary': 'for plan administrators: messages waiting or that could not be delivered',
   'deliveries.adminOnly': 'This command is for plan administrators.',

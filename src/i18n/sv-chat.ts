@@ -144,6 +144,7 @@ export const svChat = {
     'Jag hittar ingen ansvarig med din e-postadress i katalogen. Du kan ändå fråga mig om planen: skriv /delmal.',
   'home.activityDetail': 'Senaste avstämning: {last} · nästa: {next}',
   'mine.notScheduled': 'inte schemalagd än',
+  'teams.noDialogs': 'Den här appen har inga dialoger. Skriv delmal hjälp för att se vad du kan göra.',
   'teams.unknownAction': 'Knappen känns inte igen. Skriv delmal hjälp för att se vad du kan göra.',
   'cmd.deliveries.summary': 'för planadministratörer: meddelanden som väntar eller inte kunnat levereras',
   'deliveries.adminOnly': 'Det här kommandot är till för planadministratörer.',
