@@ -28,7 +28,7 @@ export class ConnectorHttpError extends Error {
 }
 
 /** The SDK's own client says `teams.ts[apps]/<version>`; delmal's sends say the same, and who sent them. */
-export const CONNECTOR_USER_AGENT = `teams.ts[apps]/${
+const CONNECTOR_USER_AGENT = `teams.ts[apps]/${
   (createRequire(import.meta.url)('@microsoft/teams.apps/package.json') as { version: string }).version
 } delmal`;
 
