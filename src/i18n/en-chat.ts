@@ -124,7 +124,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'checkin.prompt.heading': 'Check-in: {activity}',
   'checkin.prompt.text': 'How is the work going right now? Choose a status.',
   'checkin.prompt.hint':
-    'Want to add a short note? Type delmal checkin {id} <status> <note>, e.g. delmal checkin {id} on_track We met the municipalities.',
+    'Want to add a short note? Type delmal checkin {id} ‹status› ‹note›, e.g. delmal checkin {id} on_track We met the municipalities.',
   'checkin.saved': 'Thank you! Recorded {time} — {status}',
   'checkin.saved.note': 'Note: {note}',
   'checkin.saved.hint':

@@ -123,7 +123,7 @@ export const svChat = {
   'checkin.prompt.heading': 'Avstämning: {activity}',
   'checkin.prompt.text': 'Hur går arbetet just nu? Välj status.',
   'checkin.prompt.hint':
-    'Vill du skriva en kort kommentar? Skriv delmal avstamning {id} <status> <kommentar>, t.ex. delmal avstamning {id} enligt Vi har haft möte med kommunerna.',
+    'Vill du skriva en kort kommentar? Skriv delmal avstamning {id} ‹status› ‹kommentar›, t.ex. delmal avstamning {id} enligt Vi har haft möte med kommunerna.',
   'checkin.saved': 'Tack! Registrerat {time} — {status}',
   'checkin.saved.note': 'Kommentar: {note}',
   'checkin.saved.hint':

@@ -90,6 +90,10 @@ describe.skipIf(skipBrowser)('delmal in the Microsoft 365 Agents Playground', ()
 
   it('records a check-in from a status button and replaces the card in place (Action.Execute)', async () => {
     const card = await say('delmal avstamning regional-strategi-foraldraskapsstod');
+    // Teams' renderer drops `<…>` as markup: the hint's placeholders must survive it.
+    await expect(card.innerText()).resolves.toContain(
+      'delmal avstamning regional-strategi-foraldraskapsstod ‹status› ‹kommentar›',
+    );
     await card.getByRole('button', { name: 'Enligt plan', exact: true }).click();
     await card.getByText(/Tack! Registrerat \d\d:\d\d — Enligt plan/).waitFor();
     // The same card now says so; no new message was needed.
