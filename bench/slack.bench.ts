@@ -3,8 +3,12 @@
  * shared server, identity, the answer, Block Kit, all in the ack) side by side with two floors — a
  * bare Bolt app (`HTTPReceiver`) acking a constant, and one acking delmal's answer as a constant —
  * at 1, 10 and 50 concurrent clients, with delmal on SQLite and on PostgreSQL; same load, same run.
- * Goal (issue 15): ≥ 1.0× the constant ack's req/s at 50 concurrent on SQLite, p99 no worse.
- * Run: npm run bench:slack (BENCH_DATABASES=sqlite to leave PostgreSQL out)
+ * delmal goes through Bolt's documented seams only (its receiver hands every request to
+ * `app.processEvent`; global middleware and listeners run as for any Bolt app).
+ * Goal (issue 24): ≥ 1.0× (a) the bare app acking the same answer, and p99 at 50 concurrent
+ * ≤ 1.2× the bare app's; (b) the bare app acking a constant is reported, not a goal.
+ * Run: npm run bench:slack (BENCH_DATABASES=sqlite to leave PostgreSQL out; BENCH_ROUNDS,
+ * BENCH_ROUND_MS, BENCH_WARM_UP_MS for a shorter or steadier run)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,12 +88,12 @@ for (const database of databases) {
       slack.responseUrl('delmal'),
     ),
     contender(
-      'bare Bolt `HTTPReceiver` acking a constant',
+      '(b) bare Bolt `HTTPReceiver` acking a constant',
       `http://127.0.0.1:${bare.port}/slack/events`,
       slack.responseUrl('bare'),
     ),
     contender(
-      `bare Bolt acking delmal's answer as a constant (${sample.length} bytes)`,
+      `(a) bare Bolt acking delmal's answer as a constant (${sample.length} bytes)`,
       `http://127.0.0.1:${sameBytes.port}/slack/events`,
       slack.responseUrl('same'),
     ),
@@ -111,7 +115,7 @@ for (const database of databases) {
     const vsConstant = ratio(ours, constant);
     const vsSame = ratio(ours, same);
     summary.push(
-      `| ${database} | ${level} | ${vsConstant.ratio.toFixed(2)} | ${vsSame.ratio.toFixed(2)} | ${vsConstant.p99.toFixed(1)} | ${vsConstant.floorP99.toFixed(1)} | ${vsSame.floorP99.toFixed(1)} | ${ours.errors} |`,
+      `| ${database} | ${level} | ${vsSame.ratio.toFixed(2)} | ${(vsSame.p99 / vsSame.floorP99).toFixed(2)} | ${vsConstant.ratio.toFixed(2)} | ${(vsConstant.p99 / vsConstant.floorP99).toFixed(2)} | ${vsSame.p99.toFixed(1)} | ${vsSame.floorP99.toFixed(1)} | ${vsConstant.floorP99.toFixed(1)} | ${ours.errors} |`,
     );
   }
   await delmal.close();
@@ -124,9 +128,9 @@ console.log(
 console.log(`- ${slack.delivered('response').length} answers went the slow way (ack empty, then the outbox)`);
 console.log('');
 console.log(
-  '| database | concurrent | req/s vs constant ack | vs same answer | delmal p99 ms | constant-ack p99 ms | same-answer p99 ms | delmal errors |',
+  '| database | concurrent | req/s vs (a) same answer | p99 vs (a) | req/s vs (b) constant ack | p99 vs (b) | delmal p99 ms | (a) p99 ms | (b) p99 ms | delmal errors |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const line of summary) console.log(line);
 
 await bare.stop();

@@ -4,8 +4,11 @@
  * outbox to the connector) side by side with two floors — a bare Teams SDK echo app (routing,
  * `send` to the connector) and a bare app sending delmal's card as a constant — at 1, 10 and 50
  * concurrent, with delmal on SQLite and on PostgreSQL; same load generator, same run, same connector.
- * Goal (issue 15): ≥ 1.0× the echo app's req/s at 50 concurrent on SQLite, p99 no worse.
- * Run: npm run bench:teams (BENCH_DATABASES=sqlite to leave PostgreSQL out)
+ * delmal goes through the SDK's documented seams only (`httpServerAdapter`, `app.on('message')`).
+ * Goal (issue 24): ≥ 1.0× (a) the bare app sending the same card, and p99 at 50 concurrent
+ * ≤ 1.2× the bare app's; (b) the bare echo app is reported, not a goal.
+ * Run: npm run bench:teams (BENCH_DATABASES=sqlite to leave PostgreSQL out; BENCH_ROUNDS,
+ * BENCH_ROUND_MS, BENCH_WARM_UP_MS for a shorter or steadier run)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -135,11 +138,11 @@ for (const database of databases) {
       `http://127.0.0.1:${delmal.port}/api/messages`,
     ),
     contender(
-      'bare Teams SDK echo app (`send` inline)',
+      '(b) bare Teams SDK echo app (`send` inline)',
       `http://127.0.0.1:${(bareServer.address() as { port: number }).port}/api/messages`,
     ),
     contender(
-      `bare Teams SDK app sending delmal's card as a constant (${JSON.stringify(sameCard).length} bytes)`,
+      `(a) bare Teams SDK app sending delmal's card as a constant (${JSON.stringify(sameCard).length} bytes)`,
       `http://127.0.0.1:${(sameServer.address() as { port: number }).port}/api/messages`,
     ),
   ];
@@ -163,7 +166,7 @@ for (const database of databases) {
     const vsEcho = ratio(ours, echo);
     const vsSame = ratio(ours, same);
     summary.push(
-      `| ${database} | ${level} | ${vsEcho.ratio.toFixed(2)} | ${vsSame.ratio.toFixed(2)} | ${vsEcho.p99.toFixed(1)} | ${vsEcho.floorP99.toFixed(1)} | ${vsSame.floorP99.toFixed(1)} | ${ours.errors} |`,
+      `| ${database} | ${level} | ${vsSame.ratio.toFixed(2)} | ${(vsSame.p99 / vsSame.floorP99).toFixed(2)} | ${vsEcho.ratio.toFixed(2)} | ${(vsEcho.p99 / vsEcho.floorP99).toFixed(2)} | ${vsSame.p99.toFixed(1)} | ${vsSame.floorP99.toFixed(1)} | ${vsEcho.floorP99.toFixed(1)} | ${ours.errors} |`,
     );
   }
   await delmal.close();
@@ -175,9 +178,9 @@ console.log(
 );
 console.log('');
 console.log(
-  '| database | concurrent | req/s vs echo app | vs same card | delmal p99 ms | echo p99 ms | same-card p99 ms | delmal errors |',
+  '| database | concurrent | req/s vs (a) same card | p99 vs (a) | req/s vs (b) echo app | p99 vs (b) | delmal p99 ms | (a) p99 ms | (b) p99 ms | delmal errors |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const line of summary) console.log(line);
 
 await new Promise<void>((resolve) => bareServer.close(() => resolve()));

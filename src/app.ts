@@ -6,7 +6,7 @@ import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-b
 import type { SlackAdapter } from '../adapters/slack/slack-app.js';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
 import { type ServiceUrlPolicy, serviceUrlPolicy } from '../adapters/teams/service-urls.js';
-import type { TeamsAdapter } from '../adapters/teams/teams-app.js';
+import type { TeamsAdapter, TeamsMiddleware } from '../adapters/teams/teams-app.js';
 import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
@@ -67,6 +67,9 @@ export interface RunningDelmal {
   readonly deliveries: Outbox;
   /** The playground's port, in the local and test environments. */
   readonly localPort: LocalPort | undefined;
+  /** The platform adapters that started (their framework apps take middleware: `slack.app.use`). */
+  readonly slack: SlackAdapter | undefined;
+  readonly teams: TeamsAdapter | undefined;
   /** Scheduled check-ins: one `tick(now)` opens due rounds, reminds, catches up (also `delmal checkins run-due`). */
   readonly checkIns: CheckInEngine;
   /** What the minute ticker runs, in order (with `ticker: true` it runs every minute). */
@@ -104,6 +107,8 @@ export async function startDelmal(
     teamsOpenIdMetadataUrl?: string;
     /** Origins allowed as Teams serviceUrl besides Bot Framework's own (tests: the fake connector). */
     teamsServiceUrls?: readonly string[];
+    /** Teams SDK middleware (`app.use`), registered before delmal's own routes so it runs for every activity. */
+    teamsMiddleware?: readonly TeamsMiddleware[];
     /** Run the jobs every minute (`delmal serve`); tests tick by hand. */
     ticker?: boolean;
     /**
@@ -210,7 +215,10 @@ export async function startDelmal(
           teams: teamsWanted,
           slackInlineAnswerMs: deps.slackInlineAnswerMs,
           openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
-          serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls),
+          // Locally, Microsoft's own tools (Agents Playground, Bot Framework Emulator) are the
+          // connector, on a loopback address; production keeps the strict allow-list.
+          serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls, { loopback: config.env === 'local' }),
+          middleware: deps.teamsMiddleware ?? [],
         });
       })(),
     );
@@ -235,6 +243,8 @@ export async function startDelmal(
       deliverer,
       deliveries,
       localPort,
+      slack,
+      teams,
       checkIns,
       jobs,
       digests,
@@ -285,6 +295,7 @@ async function startAdapters(
     readonly slackInlineAnswerMs: number | undefined;
     readonly openIdMetadataUrl: string | undefined;
     readonly serviceUrls: ServiceUrlPolicy;
+    readonly middleware: readonly TeamsMiddleware[];
   },
 ): Promise<Adapters> {
   const [slackModule, teamsModule] = await Promise.all([

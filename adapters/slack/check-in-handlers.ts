@@ -86,12 +86,14 @@ export function registerCheckInHandlers(app: App, tools: SlackTools) {
   ) => {
     const teamId = body.team?.id ?? '';
     const ctx = await contextOf(client, teamId, body.user.id, viewInbound(teamId, body.user.id, view.id));
+    // Slack may send `state: {}` (no `values`): that is an empty form, answered with the form's error.
+    const values: SubmitArgs['view']['state']['values'] = view.state.values ?? {};
     const form = submission.safeParse({
       metadata: parseJson(view.private_metadata),
-      status: view.state.values[STATUS_BLOCK]?.[STATUS_BLOCK]?.selected_option?.value ?? '',
-      note: view.state.values[NOTE_BLOCK]?.[NOTE_BLOCK]?.value ?? '',
-      nextStep: view.state.values[NEXT_STEP_BLOCK]?.[NEXT_STEP_BLOCK]?.value ?? '',
-      needsSupport: (view.state.values[SUPPORT_BLOCK]?.[SUPPORT_BLOCK]?.selected_options?.length ?? 0) > 0,
+      status: values[STATUS_BLOCK]?.[STATUS_BLOCK]?.selected_option?.value ?? '',
+      note: values[NOTE_BLOCK]?.[NOTE_BLOCK]?.value ?? '',
+      nextStep: values[NEXT_STEP_BLOCK]?.[NEXT_STEP_BLOCK]?.value ?? '',
+      needsSupport: (values[SUPPORT_BLOCK]?.[SUPPORT_BLOCK]?.selected_options?.length ?? 0) > 0,
     });
     if (!form.success) {
       await ack({

@@ -30,7 +30,7 @@ function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | { error
 }
 
 /** What the `/delmal` listener reads of Bolt's listener arguments. */
-export type SlashCommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack'> & {
+type SlashCommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack'> & {
   readonly client: WebClient;
 };
 
@@ -40,13 +40,12 @@ export type SlashCommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack
  * it fails); events are answered once per event id against Slack's retries, and acknowledged only
  * once that answer is stored.
  * `openCheckIn` lets "Stäm av nu" open a modal instead of answering in the conversation.
- * Returns the `/delmal` listener, which the adapter also calls without Bolt's dispatch (slack-app.ts).
  */
 export function registerMessageHandlers(
   app: App,
   tools: SlackTools,
   openCheckIn: (value: string, teamId: string, userId: string, triggerId: string) => Promise<boolean>,
-): (args: SlashCommandArgs) => Promise<void> {
+): void {
   const { deps, answer, boundary } = tools;
   const acks = new EphemeralAckCache();
 
@@ -177,7 +176,6 @@ export function registerMessageHandlers(
       receipt,
     );
   });
-  return slashCommand;
 }
 
 /** The private answer through an interaction's response_url, in `mode`; else where `replyTo` says. */

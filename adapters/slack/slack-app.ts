@@ -1,14 +1,12 @@
-import { App, type SlashCommand, SocketModeReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { boltLogger } from './bolt-logger.js';
-import { guardSocketEnvelopes, refuseSocketPayload } from './slack-boundary.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
 import { SlackHttpReceiver } from './slack-http-route.js';
-import { checkSocketPayload } from './slack-inbound.js';
 import { SlackPort } from './slack-port.js';
-import { SLASH_COMMAND } from './slack-surface.js';
+import { SlackSocketReceiver } from './slack-socket-receiver.js';
 
 /** Slack refused our credentials (invalid_auth, account_inactive …): nothing will work until they are fixed. */
 export class SlackRejectedError extends Error {
@@ -19,6 +17,12 @@ export class SlackRejectedError extends Error {
 }
 
 export interface SlackAdapter {
+  /**
+   * The Bolt app every Slack request goes through (its receiver hands each one to
+   * `app.processEvent`): global middleware added with `app.use` runs for every request, `/delmal`
+   * included. Tests use it to check that this stays so across Bolt upgrades.
+   */
+  readonly app: App;
   /** Slack as a neutral chat port: every message delmal sends to Slack goes through it. */
   readonly port: SlackPort;
   /** Connects Socket Mode, when configured; HTTP mode needs nothing more than the route. */
@@ -45,14 +49,21 @@ export function createSlackAdapter(
     logger,
   };
   const socketMode = config.appToken !== undefined;
-  // Socket Mode's own Web API client (apps.connections.open) takes its options from here, not
-  // from the App's clientOptions: SLACK_API_URL must reach it too.
+  // Both receivers are Bolt's documented receiver seam (init/start/stop, events handed to
+  // `app.processEvent`): every request — `/delmal` included — goes through Bolt's own dispatch,
+  // with its authorize, context, global middleware (`app.use`) and listener middleware.
   const receiver = socketMode
-    ? new SocketModeReceiver({ appToken: config.appToken ?? '', logger, installerOptions: { clientOptions } })
+    ? new SlackSocketReceiver({
+        appToken: config.appToken ?? '',
+        logger: deps.logger,
+        locale: deps.locale,
+        // Socket Mode's own Web API client (apps.connections.open) takes its options from here,
+        // not from the App's clientOptions: SLACK_API_URL must reach it too.
+        clientOptions: { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) },
+        track: (work) => server.work.track(work),
+      })
     : // Acks before the work (Slack's 3 seconds hold even when the database is slow), on the shared server.
       new SlackHttpReceiver({ signingSecret: config.signingSecret ?? '', logger: deps.logger });
-  if (receiver instanceof SocketModeReceiver)
-    guardSocketEnvelopes(receiver.client, { logger: deps.logger, locale: deps.locale });
   const app = new App({
     token: config.botToken,
     logger,
@@ -64,41 +75,7 @@ export function createSlackAdapter(
     convoStore: false,
     receiver,
   });
-  // Handlers run on after Slack's ack: every event counts as in flight from the moment the receiver
-  // hands it over (before the ack) until its handlers finish, so shutdown lets them finish.
-  // Over Socket Mode no route sees the payload first: it is shape-checked here, as the HTTP route does.
-  //
-  // `/delmal` itself — the command people type, by far the busiest request — goes straight to its
-  // listener once Bolt is initialised: Bolt's dispatch for a slash command (authorize with the one
-  // bot token, its context and listener arguments, the command-name match) was a fifth of the
-  // answer path's CPU and adds nothing the listener reads. The listener gets what Bolt would give it
-  // (the command, the request's ack, a Web API client for the command's team with the app's client
-  // options) and Bolt's error boundary (`app.error`'s handler) around it. Everything else is Bolt's.
-  const processEvent = app.processEvent.bind(app);
-  const slashCommand = registerSlackHandlers(app, deps);
-  const teamClients = new Map<string, WebClient>();
-  const clientFor = (teamId: string): WebClient => {
-    let client = teamClients.get(teamId);
-    if (!client) {
-      client = new WebClient(config.botToken, { ...clientOptions, teamId });
-      teamClients.set(teamId, client);
-    }
-    return client;
-  };
-  let initialised = false;
-  app.processEvent = (event) => {
-    const check = socketMode ? checkSocketPayload(event.body) : { ok: true as const };
-    if (!check.ok)
-      return server.work.track(
-        refuseSocketPayload(event, check.reason, { logger: deps.logger, locale: deps.locale }),
-      );
-    const command = initialised ? ownSlashCommand(event.body) : undefined;
-    return server.work.track(
-      command
-        ? slashCommand({ command, ack: event.ack, client: clientFor(command.team_id) })
-        : processEvent(event),
-    );
-  };
+  registerSlackHandlers(app, deps);
   const client = new WebClient(config.botToken, clientOptions);
   const port = new SlackPort({ client, db: deps.db, clock: deps.clock });
   if (receiver instanceof SlackHttpReceiver) server.route('POST', '/slack/events', receiver.route());
@@ -107,7 +84,6 @@ export function createSlackAdapter(
   const initialise = async (): Promise<void> => {
     try {
       await app.init();
-      initialised = true;
       if (socketMode) await app.start();
       deps.logger.info({ socketMode }, 'Slack connected');
     } catch (error) {
@@ -125,6 +101,7 @@ export function createSlackAdapter(
     }
   };
   return {
+    app,
     port,
     start: initialise,
     stop: async () => {
@@ -136,13 +113,6 @@ export function createSlackAdapter(
           .catch((error: unknown) => deps.logger.warn({ err: error }, 'Socket Mode did not stop cleanly'));
     },
   };
-}
-
-/** A `/delmal` slash command as Bolt would dispatch it (a body with an `event` is an event to Bolt). */
-function ownSlashCommand(body: Record<string, unknown>): SlashCommand | undefined {
-  return body.command === SLASH_COMMAND && body.event === undefined
-    ? (body as unknown as SlashCommand)
-    : undefined;
 }
 
 // Slack's own trouble at start-up: worth retrying. Any other refusal is about our credentials.

@@ -1,12 +1,9 @@
 import type {
   App,
   ReceiverDispatchErrorHandlerArgs,
-  ReceiverEvent,
   ReceiverProcessEventErrorHandlerArgs,
   ReceiverUnhandledRequestHandlerArgs,
-  SocketModeReceiver,
 } from '@slack/bolt';
-import { z } from 'zod';
 import { BotError, describeFailure } from '../../src/errors/bot-error.js';
 import { type Locale, translator } from '../../src/i18n/i18n.js';
 import type { Logger } from '../../src/logger.js';
@@ -55,75 +52,14 @@ export function receiverErrorHandlers(logger: Logger) {
 }
 
 /**
- * Socket Mode's client reads `payload.event.type` of every `events_api` envelope before Bolt or
- * delmal can look: a malformed one (a `null` payload or event) was an unhandled rejection and an
- * envelope never acknowledged, so Slack sent it again. The client's message listener is replaced by
- * one that acknowledges and refuses such envelopes first (logged with a code, never the payload)
- * and logs, rather than leaves unhandled, anything the client's own handling still throws.
- */
-export function guardSocketEnvelopes(
-  client: SocketModeReceiver['client'],
-  context: { readonly logger: Logger; readonly locale: Locale },
-): void {
-  // The two members used here are not public in the client's types (its own listener calls them).
-  const inside = client as unknown as {
-    onWebSocketMessage(data: string | ArrayBuffer, isBinary: boolean): Promise<void>;
-    send(envelopeId: string): Promise<void>;
-  };
-  const handle = inside.onWebSocketMessage.bind(client);
-  const refuse = (envelopeId: unknown, reason: string, error?: unknown) => {
-    describeFailure(error ?? new BotError('bad_request', {}, { cause: reason }), {
-      logger: context.logger,
-      t: translator(context.locale),
-      where: 'slack.socket',
-    });
-    if (typeof envelopeId === 'string')
-      inside.send
-        .call(client, envelopeId)
-        .catch((failure: unknown) =>
-          context.logger.warn({ err: failure }, 'Socket Mode acknowledgement not sent'),
-        );
-  };
-  client.removeAllListeners('ws_message');
-  client.on('ws_message', (data: string | ArrayBuffer, isBinary: boolean) => {
-    let envelope: unknown;
-    try {
-      envelope = isBinary
-        ? undefined
-        : JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data));
-    } catch {
-      envelope = undefined; // the client logs and ignores what is not JSON
-    }
-    const checked = socketEnvelope.safeParse(envelope);
-    if (envelope !== undefined && !checked.success) {
-      const id = (envelope as { envelope_id?: unknown } | null)?.envelope_id;
-      return refuse(id, 'socket mode envelope');
-    }
-    handle(data, isBinary).catch((error: unknown) =>
-      refuse((envelope as { envelope_id?: unknown } | undefined)?.envelope_id, 'socket mode client', error),
-    );
-  });
-}
-
-// What the Socket Mode client itself reads of an envelope before handing it on.
-const socketEnvelope = z.union([
-  z.looseObject({ type: z.enum(['hello', 'disconnect']) }),
-  z.looseObject({
-    type: z.literal('events_api'),
-    envelope_id: z.string(),
-    payload: z.looseObject({ event: z.looseObject({ type: z.string() }) }),
-  }),
-  z.looseObject({ type: z.string(), envelope_id: z.string() }).refine((e) => e.type !== 'events_api'),
-]);
-
-/**
  * Socket Mode's half of the shape check (the HTTP route answers 400 instead): a payload of the
  * wrong shape never reaches Bolt's listeners. It is acknowledged — Slack would send it again —
  * and logged with its code, reference and reason (never the payload); a slash command gets the
  * friendly answer in its acknowledgement, the only place Socket Mode lets us say something.
  */
 export async function refuseSocketPayload(
-  event: ReceiverEvent,
+  body: unknown,
+  ack: (response?: unknown) => Promise<void>,
   reason: string,
   context: { readonly logger: Logger; readonly locale: Locale },
 ): Promise<void> {
@@ -132,13 +68,12 @@ export async function refuseSocketPayload(
     t: translator(context.locale),
     where: 'slack.socket',
   });
-  const body = event.body as unknown;
   const slashCommand = body !== null && typeof body === 'object' && 'command' in body;
-  await event.ack(slashCommand ? { response_type: 'ephemeral', text } : undefined);
+  await ack(slashCommand ? { response_type: 'ephemeral', text } : undefined);
 }
 
-/** What a listener threw, logged with a reference (Bolt's `app.error`, and the `/delmal` fast path). */
-export function listenerFailed(tools: Pick<SlackTools, 'deps'>, error: unknown): void {
+/** What a listener threw, logged with a reference (Bolt's `app.error`). */
+function listenerFailed(tools: Pick<SlackTools, 'deps'>, error: unknown): void {
   const coded = error as { original?: unknown };
   describeFailure(coded.original ?? error, {
     logger: tools.deps.logger,

@@ -81,8 +81,9 @@ export class SlackHttpReceiver implements Receiver {
     }
     const text = raw.toString('utf8');
     const contentType = req.headers['content-type'];
-    // ssl_check is Slack's unsigned probe: answered, and nothing else in it is looked at.
-    if (contentType === 'application/x-www-form-urlencoded' && /^ssl_check=1(&|$)/.test(text)) {
+    // ssl_check is Slack's probe (`token=…&ssl_check=1`, the field anywhere in the form, as Slack's
+    // SDKs read it): answered 200, and nothing else in it is looked at.
+    if (contentType === 'application/x-www-form-urlencoded' && sslCheck(text)) {
       res.writeHead(200);
       res.end();
       return;
@@ -123,7 +124,10 @@ export class SlackHttpReceiver implements Receiver {
     };
     try {
       await app.processEvent(event);
-      if (holdAck) ack.release();
+      // Bolt is done with the request: every listener has returned, so nothing else will
+      // acknowledge it (no listener matched, or Bolt could not tell what it is). Answered now,
+      // not by the safety timer near Slack's 3 seconds.
+      ack.release();
     } catch (error) {
       const acknowledged = await this.handlers.processEventErrorHandler({
         error: error as Error,
@@ -138,6 +142,11 @@ export class SlackHttpReceiver implements Receiver {
       else if (holdAck) ack.release();
     }
   }
+}
+
+/** Whether a form carries `ssl_check=1` in any position (`URLSearchParams` reads every field). */
+function sslCheck(form: string): boolean {
+  return form.includes('ssl_check') && new URLSearchParams(form).getAll('ssl_check').includes('1');
 }
 
 /** A submission of delmal's own check-in form (its handler acks after the commit, on every path). */

@@ -93,7 +93,10 @@ const viewSubmission = z.looseObject({
     id: id.optional(),
     callback_id: z.string().max(255),
     private_metadata: z.string().max(3000).optional(),
-    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), stateValue)) }).optional(),
+    // Slack sends `state: {}` (no `values`) for a view without inputs.
+    state: z
+      .looseObject({ values: z.record(z.string(), z.record(z.string(), stateValue)).optional() })
+      .optional(),
   }),
 });
 // Interactions delmal does not offer; acknowledged (by the fallback listeners) and ignored.

@@ -1,5 +1,11 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import {
+  Agent as HttpAgent,
+  type AgentOptions as HttpAgentOptions,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { createRequire } from 'node:module';
 
 /** The app's token source (the Teams SDK's `app.tokenProvider`): a Bot Framework token, or null without credentials. */
 export interface BotTokenSource {
@@ -21,6 +27,11 @@ export class ConnectorHttpError extends Error {
   }
 }
 
+/** The SDK's own client says `teams.ts[apps]/<version>`; delmal's sends say the same, and who sent them. */
+const CONNECTOR_USER_AGENT = `teams.ts[apps]/${
+  (createRequire(import.meta.url)('@microsoft/teams.apps/package.json') as { version: string }).version
+} delmal`;
+
 /** Largest connector answer read (an activity id; errors are small too). */
 const RESPONSE_LIMIT = 64 * 1024;
 
@@ -32,10 +43,29 @@ const RESPONSE_LIMIT = 64 * 1024;
  * against the allow-list first (`TeamsPort`).
  */
 export class ConnectorClient {
-  private readonly http = new HttpAgent({ keepAlive: true, maxSockets: 64 });
-  private readonly https = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+  private readonly http: HttpAgent;
+  private readonly https: HttpsAgent;
+  private readonly userAgent: string;
 
-  constructor(private readonly tokens: BotTokenSource) {}
+  /**
+   * `env` is where the proxy settings are read (default `process.env`): `HTTPS_PROXY`/`HTTP_PROXY`
+   * and `NO_PROXY` (either case), as the SDK's own client (axios) honours them — through Node's
+   * own proxy support in the agents (a CONNECT tunnel for HTTPS, the absolute URL for HTTP).
+   * `userAgent` names the sender as the SDK does (`teams.ts[apps]/<version>`), with delmal's name.
+   */
+  constructor(
+    private readonly tokens: BotTokenSource,
+    options: { readonly env?: NodeJS.ProcessEnv; readonly userAgent?: string } = {},
+  ) {
+    const agentOptions: HttpAgentOptions & { readonly proxyEnv: NodeJS.ProcessEnv } = {
+      keepAlive: true,
+      maxSockets: 64,
+      proxyEnv: options.env ?? process.env,
+    };
+    this.http = new HttpAgent(agentOptions);
+    this.https = new HttpsAgent(agentOptions);
+    this.userAgent = options.userAgent ?? CONNECTOR_USER_AGENT;
+  }
 
   /** Creates `activity` in `conversationId` (`…;messageid=…` for a thread); resolves with its id. */
   async createActivity(
@@ -61,7 +91,7 @@ export class ConnectorClient {
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
-            'user-agent': 'delmal',
+            'user-agent': this.userAgent,
             ...(token?.trim() ? { authorization: `Bearer ${token}` } : {}),
           },
         },

@@ -3,8 +3,9 @@
  * with a valid Bot Framework token that claim is checked by the SDK, but without credentials
  * (local, test) nothing would stop a request from making delmal post anywhere. So in every mode
  * only Bot Framework's documented connector hosts are allowed, over HTTPS, plus exactly the
- * origins the composition root adds (tests add their fake connector; nothing is added by
- * `DELMAL_ENV`).
+ * origins the composition root adds (tests add their fake connector) and, in `DELMAL_ENV=local`
+ * only, loopback connectors: Microsoft's Agents Playground (`http://localhost:56150/_connector`)
+ * and the Bot Framework Emulator run on the developer's machine.
  */
 
 /** Hosts allowed exactly (any path: `smba.trafficmanager.net/emea/`, `/amer/`, `/apac/`, `/teams/` …). */
@@ -22,11 +23,19 @@ const BOT_FRAMEWORK_DOMAINS = ['botframework.com', 'botframework.azure.us', 'bot
 /** Decides whether an activity may be sent to a service URL. */
 export type ServiceUrlPolicy = (serviceUrl: string) => boolean;
 
+/** Loopback hosts as the URL parser writes them (`[::1]` keeps its brackets). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /**
  * The allow-list: Bot Framework's hosts over HTTPS, and `extraOrigins` (e.g. `http://127.0.0.1:4321`
- * for a test's fake connector) matched by exact origin.
+ * for a test's fake connector) matched by exact origin. With `loopback` (local development only),
+ * any `http://localhost|127.0.0.1|[::1]:<port>` connector too — never another host, never without
+ * an explicit port, never with credentials in the URL.
  */
-export function serviceUrlPolicy(extraOrigins: readonly string[] = []): ServiceUrlPolicy {
+export function serviceUrlPolicy(
+  extraOrigins: readonly string[] = [],
+  options: { readonly loopback?: boolean } = {},
+): ServiceUrlPolicy {
   const extra = new Set(extraOrigins.map((origin) => new URL(origin).origin));
   return (serviceUrl) => {
     let url: URL;
@@ -36,6 +45,7 @@ export function serviceUrlPolicy(extraOrigins: readonly string[] = []): ServiceU
       return false;
     }
     if (extra.has(url.origin)) return true;
+    if (options.loopback && isLoopbackConnector(url)) return true;
     if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
     const host = url.hostname.toLowerCase();
     return (
@@ -43,4 +53,14 @@ export function serviceUrlPolicy(extraOrigins: readonly string[] = []): ServiceU
       BOT_FRAMEWORK_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`))
     );
   };
+}
+
+function isLoopbackConnector(url: URL): boolean {
+  return (
+    url.protocol === 'http:' &&
+    url.port !== '' &&
+    !url.username &&
+    !url.password &&
+    LOOPBACK_HOSTS.has(url.hostname.toLowerCase())
+  );
 }

@@ -4,12 +4,14 @@ import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import type { Config } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { ConnectorClient } from './connector-client.js';
-import { answerMessagesDirectly } from './message-route.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
 import { teamsActivitiesRoute } from './teams-http-route.js';
 import { teamsLogger } from './teams-logger.js';
 import { TeamsPort } from './teams-port.js';
+
+/** Middleware of the Teams SDK (`app.use`): sees every activity before delmal's routes. */
+export type TeamsMiddleware = Parameters<App['use']>[0];
 
 export interface TeamsAdapter {
   /** Teams as a neutral chat port. */
@@ -28,7 +30,12 @@ export function createTeamsAdapter(
   config: Config,
   server: HttpServer,
   deps: TeamsHandlerDeps,
-  options: { readonly openIdMetadataUrl?: string; readonly serviceUrls: ServiceUrlPolicy },
+  options: {
+    readonly openIdMetadataUrl?: string;
+    readonly serviceUrls: ServiceUrlPolicy;
+    /** Registered before delmal's routes: the SDK runs routes and middleware in registration order. */
+    readonly middleware?: readonly TeamsMiddleware[];
+  },
 ): TeamsAdapter | undefined {
   if (!config.teams && config.env === 'production') return undefined;
   let handler: HttpRouteHandler | undefined;
@@ -61,8 +68,12 @@ export function createTeamsAdapter(
       : {}),
     activity: { mentions: { stripText: true } },
   });
+  // Every activity, messages included, goes through the SDK's processing: its middleware
+  // (`app.use`, the mention stripping the `activity.mentions.stripText` option above installs),
+  // plugins, error events and routes.
+  for (const middleware of options.middleware ?? []) app.use(middleware);
+  registerTeamsHandlers(app, deps);
   const connector = new ConnectorClient(app.tokenProvider);
-  answerMessagesDirectly(app, registerTeamsHandlers(app, deps), connector, deps);
 
   server.route(
     'POST',

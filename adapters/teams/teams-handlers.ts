@@ -13,6 +13,7 @@ import type { AdaptiveCardJson } from './card-types.js';
 import { commandForHeading, pastedCardHeading } from './pasted-card.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { guardConversation, guardInvoke } from './teams-boundary.js';
+import { registerDialogRefusal } from './teams-dialogs.js';
 import { conversationOf, teamsInbound, teamsWhere } from './teams-inbound-message.js';
 import { registerMessageExtension } from './teams-message-extension.js';
 
@@ -54,7 +55,7 @@ const inboundActivity = reference.extend({
  * conversation's own service URL). Each activity is answered once by id, so a retried delivery
  * never answers twice; every conversation seen is remembered for messages delmal starts itself.
  */
-export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): TeamsMessageHandler {
+export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
   // Conversations already stored with this serviceUrl: a busy chat does not rewrite its row per message.
   const known = new Map<string, string>();
   // `activity` as it came, or already parsed as a reference (a message is parsed once).
@@ -100,14 +101,14 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): TeamsMe
       { answer: false },
     ),
   );
-  const onMessage = registerMessageHandler(app, deps, remember);
+  registerMessageHandler(app, deps, remember);
   registerCardActions(app, deps);
   registerMessageExtension(app, deps);
-  return onMessage;
+  registerDialogRefusal(app, deps);
 }
 
 /** delmal's handler of a message activity (behind its error boundary), as the SDK calls it. */
-export type TeamsMessageHandler = (ctx: {
+type TeamsMessageHandler = (ctx: {
   readonly activity: unknown;
   send(activity: ActivityLike): Promise<unknown>;
 }) => Promise<void>;
@@ -167,7 +168,7 @@ function registerMessageHandler(
   app: App,
   deps: TeamsHandlerDeps,
   remember: (activity: unknown, parsed?: z.infer<typeof reference>) => Promise<void>,
-): TeamsMessageHandler {
+): void {
   const chat: ChatDeps = { ...deps.chat, platform: 'teams' };
   const onMessage: TeamsMessageHandler = guardConversation(deps, 'message', async ({ activity }) => {
     const parsed = inboundActivity.safeParse(activity);
@@ -220,7 +221,6 @@ function registerMessageHandler(
     });
   });
   app.on('message', onMessage);
-  return onMessage;
 }
 
 // Identities remembered per running app (one set of deps), not per process: two apps in one

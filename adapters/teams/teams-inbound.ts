@@ -19,7 +19,7 @@ const mention = z.looseObject({
 });
 const otherEntity = z.looseObject({ type: z.string().max(200) }).refine((e) => e.type !== 'mention');
 
-export const teamsActivityShape = z.looseObject({
+const activityShape = z.looseObject({
   type: z.string().min(1).max(100),
   id: z.string().max(1000).optional(),
   name: z.string().max(200).optional(),
@@ -42,3 +42,14 @@ export const teamsActivityShape = z.looseObject({
   membersRemoved: z.array(account).max(1000).nullish(),
   channelData: z.looseObject({}).nullish(),
 });
+
+// The SDK rebuilds message updates and deletes from `channelData.eventType` (Teams always sends
+// it: editMessage, softDeleteMessage …); without `channelData` it threw a TypeError and answered 500.
+const CHANNEL_DATA_REQUIRED = new Set(['messageUpdate', 'messageDelete']);
+
+export const teamsActivityShape = activityShape.refine(
+  (activity) =>
+    !CHANNEL_DATA_REQUIRED.has(activity.type) ||
+    (activity.channelData !== null && activity.channelData !== undefined),
+  { path: ['channelData'], message: 'required for message updates and deletes' },
+);

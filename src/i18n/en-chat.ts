@@ -151,6 +151,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'mine.notScheduled': 'not scheduled yet',
   'teams.pastedCard':
     'That is a card from delmal. Press the buttons in the card, or type e.g. delmal aktivitet ‹name› or delmal hjälp.',
+  'teams.noDialogs': 'This app has no dialogs. Type delmal help to see what you can do.',
   'teams.unknownAction': 'That button is not recognised. Type delmal help to see what you can do.',
   'cmd.deliveries.summary': 'for plan administrators: messages waiting or that could not be delivered',
   'deliveries.adminOnly': 'This command is for plan administrators.',

@@ -150,6 +150,7 @@ export const svChat = {
   'mine.notScheduled': 'inte schemalagd än',
   'teams.pastedCard':
     'Det där är ett kort från delmal. Tryck på knapparna i kortet, eller skriv t.ex. delmal aktivitet ‹namn› eller delmal hjälp.',
+  'teams.noDialogs': 'Den här appen har inga dialoger. Skriv delmal hjälp för att se vad du kan göra.',
   'teams.unknownAction': 'Knappen känns inte igen. Skriv delmal hjälp för att se vad du kan göra.',
   'cmd.deliveries.summary': 'för planadministratörer: meddelanden som väntar eller inte kunnat levereras',
   'deliveries.adminOnly': 'Det här kommandot är till för planadministratörer.',

@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 const slack = new FakeSlack();
 const socket = new FakeSocketMode();
 let server: TestServer;
+const seen: string[] = [];
 
 beforeAll(async () => {
   await slack.start();
@@ -19,6 +20,11 @@ beforeAll(async () => {
     systemClock,
   );
   await socket.ready;
+  // Global middleware: over Socket Mode too, every payload goes through Bolt's dispatch.
+  server.app.slack?.app.use(async ({ body, next }) => {
+    seen.push('command' in body ? String(body.command) : String(body.type));
+    await next();
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -49,6 +55,27 @@ describe('Slack over Socket Mode', () => {
     )) as SlackMessage & { response_type: string };
     expect(ack.response_type).toBe('ephemeral');
     expect(ack.text).toBe('Delmål 5: Sårbara barn får det stöd de behöver');
+    expect(seen).toContain('/delmal');
+  });
+
+  it('acknowledges at once a payload no listener takes (another app’s slash command)', async () => {
+    const ack = await socket.send(
+      'slash_commands',
+      {
+        team_id: 'T0001',
+        channel_id: 'C0NETWORK',
+        user_id: 'U0MEMBER',
+        command: '/annat',
+        text: 'x',
+        response_url: slack.responseUrl('sm-other'),
+        trigger_id: 'trigger-sm-other',
+        api_app_id: 'A0DELMAL',
+      },
+      'env-other',
+    );
+    // An empty acknowledgement, sent when Bolt returned: Slack does not send it again.
+    expect(ack).toEqual({});
+    expect(seen).toContain('/annat');
   });
 
   it('answers a DM event through the Web API, once', async () => {

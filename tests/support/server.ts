@@ -1,3 +1,4 @@
+import type { TeamsMiddleware } from '../../adapters/teams/teams-app.js';
 import { type RunningDelmal, startDelmal } from '../../src/app.js';
 import { type Clock, fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -22,6 +23,8 @@ export async function startTestServer(
     teamsOpenIdMetadataUrl?: string;
     /** The fake connector's origin: tests allow it explicitly, nothing else does. */
     teamsServiceUrls?: readonly string[];
+    /** Teams SDK middleware, registered before delmal's routes. */
+    teamsMiddleware?: readonly TeamsMiddleware[];
     /** A logger to read what delmal logged (default: silent, or DEBUG_LOG's level). */
     logger?: Logger;
   } = {},

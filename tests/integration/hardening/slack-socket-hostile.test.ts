@@ -7,8 +7,9 @@ import { FakeSlack } from '../../fakes/fake-slack.js';
 import { FakeSocketMode } from '../../fakes/fake-socket-mode.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
-// Socket Mode has no route in front of Bolt: payloads of the wrong shape are checked where Bolt
-// hands them over, acknowledged (or Slack sends them again), logged with a code, never crash.
+// Socket Mode has no route in front of Bolt: payloads of the wrong shape are checked in delmal's
+// Socket Mode receiver (the client's public `slack_event`), acknowledged (or Slack sends them
+// again), logged with a code, never crash.
 const slack = new FakeSlack();
 const socket = new FakeSocketMode();
 const lines: string[] = [];
@@ -54,10 +55,11 @@ const slash = (fields: Record<string, unknown>) => ({
 });
 
 describe('malformed Socket Mode payloads', () => {
+  // An `events_api` envelope without `payload.event` (null payload, a string, `event: null`) is not
+  // here: the Socket Mode client reads `payload.event.type` before any public listener sees the
+  // envelope, so no documented seam can acknowledge it (slackapi/node-slack-sdk#2167; see
+  // docs/decisions/0009-documented-seams.md). `delmal serve`'s process guards log and count it.
   it.each([
-    ['events_api', null],
-    ['events_api', 'delmal 5'],
-    ['events_api', { type: 'event_callback', team_id: 'T0001', event_id: 'Ev0BAD', event: null }],
     [
       'events_api',
       {
