@@ -1,12 +1,13 @@
 import type { CommandContext } from '../src/asking/command.js';
 import type { Block, Reply } from '../src/chat/reply.js';
 import { lastCheckInText, networkItem, statusOf } from './activity-items.js';
+import { roundBlocks } from './mine.js';
 
 /**
- * The asker's home: their activities with status, last and next check-in and a button to check
- * in now; for chairs, their networks with roll-up. Slack shows it in App Home.
+ * The asker's home: the questions waiting for them and their next round (as `delmal mina`), their
+ * activities with status, last check-in and a button to check in now; for chairs, their networks with roll-up. Slack shows it in App Home.
  */
-export function homeReply(ctx: CommandContext): Reply {
+export async function homeReply(ctx: CommandContext): Promise<Reply> {
   const { view } = ctx.catalog;
   const email = ctx.asker.email;
   const person = email ? view.people.get(email) : undefined;
@@ -21,16 +22,13 @@ export function homeReply(ctx: CommandContext): Reply {
   const blocks: Block[] = [heading, { type: 'text', text: ctx.t('home.intro') }];
   if (activities.length === 0) blocks.push({ type: 'text', text: ctx.t('mine.none') });
   else
-    blocks.push({
+    blocks.push(...(await roundBlocks(ctx, email)), {
       type: 'list',
       heading: ctx.t('mine.activities', { count: activities.length }),
       items: activities.map((a) => ({
         title: a.name,
         status: statusOf(ctx, a).badge,
-        detail: ctx.t('home.activityDetail', {
-          last: lastCheckInText(ctx, a),
-          next: ctx.t('mine.notScheduled'),
-        }),
+        detail: ctx.t('home.activityDetail', { last: lastCheckInText(ctx, a) }),
         action: { kind: 'command', label: ctx.t('checkin.open'), command: `delmal avstamning ${a.id}` },
       })),
     });

@@ -55,7 +55,7 @@ export const mine = defineCommand({
  * a tap from its check-in), then when the next round asks. Nothing where rounds are not kept (no
  * database): better silent than a fixed sentence that is wrong.
  */
-async function roundBlocks(ctx: CommandContext, email: string): Promise<Block[]> {
+export async function roundBlocks(ctx: CommandContext, email: string): Promise<Block[]> {
   if (!ctx.rounds) return [];
   const { view } = ctx.catalog;
   const [open, next] = await Promise.all([ctx.rounds.open(view, email), ctx.rounds.next(view, email)]);

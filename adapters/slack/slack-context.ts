@@ -85,7 +85,7 @@ export function slackTools(deps: SlackHandlerDeps): SlackTools {
     const delivery: NewDelivery = {
       lane: 'interactive',
       to: { kind: 'home', platform: 'slack', workspaceId: teamId, userId },
-      message: { type: 'reply', reply: deps.chat.home(ctx), locale: ctx.asker.locale },
+      message: { type: 'reply', reply: await deps.chat.home(ctx), locale: ctx.asker.locale },
     };
     // The person is looking at it right now: one attempt at once, the outbox keeps it if that fails.
     if (once) await deps.deliveries.sendNowOnce(once.receiptKey, delivery, once.stored);

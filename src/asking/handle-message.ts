@@ -31,7 +31,7 @@ export interface ChatDeps {
   readonly platform?: string;
   readonly commands: readonly ChatCommand[];
   /** The asker's home (Slack's App Home tab): a command, injected so adapters never import commands/. */
-  readonly home: (ctx: CommandContext) => Reply;
+  readonly home: (ctx: CommandContext) => Reply | Promise<Reply>;
   /** Being away; commands answer that it cannot be saved when absent. */
   readonly away?: AwayService;
   /** Networks' channels and digests; commands answer that it cannot be done when absent. */

@@ -24,7 +24,7 @@ type AskRenderer = (
 /** The commands and renderers `delmal ask` runs with, given by the composition root (`src/app.ts`). */
 export interface AskWiring {
   readonly commands: readonly ChatCommand[];
-  readonly home: (ctx: CommandContext) => Reply;
+  readonly home: (ctx: CommandContext) => Reply | Promise<Reply>;
   readonly slack: AskRenderer;
   readonly teams: AskRenderer;
 }

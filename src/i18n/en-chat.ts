@@ -147,8 +147,7 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
     'The activities you own, with their latest check-in. Press Check in now to report how it is going.',
   'home.unknown':
     'I cannot find an owner with your e-mail address in the catalog. You can still ask me about the plan: type /delmal.',
-  'home.activityDetail': 'Last check-in: {last} · next: {next}',
-  'mine.notScheduled': 'not scheduled yet',
+  'home.activityDetail': 'Last check-in: {last}',
   'teams.pastedCard':
     'That is a card from delmal. Press the buttons in the card, or type e.g. delmal aktivitet ‹name› or delmal hjälp.',
   'teams.noDialogs': 'This app has no dialogs. Type delmal help to see what you can do.',

@@ -146,8 +146,7 @@ export const svChat = {
     'Här ser du de aktiviteter du är ansvarig för, med senaste avstämning. Tryck Stäm av nu för att rapportera läget.',
   'home.unknown':
     'Jag hittar ingen ansvarig med din e-postadress i katalogen. Du kan ändå fråga mig om planen: skriv /delmal.',
-  'home.activityDetail': 'Senaste avstämning: {last} · nästa: {next}',
-  'mine.notScheduled': 'inte schemalagd än',
+  'home.activityDetail': 'Senaste avstämning: {last}',
   'teams.pastedCard':
     'Det där är ett kort från delmal. Tryck på knapparna i kortet, eller skriv t.ex. delmal aktivitet ‹namn› eller delmal hjälp.',
   'teams.noDialogs': 'Den här appen har inga dialoger. Skriv delmal hjälp för att se vad du kan göra.',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { homeReply } from '../../commands/home.js';
 import { COMMANDS } from '../../commands/index.js';
-import { type ChatDeps, handleMessage } from '../../src/asking/handle-message.js';
+import { type ChatDeps, commandContext, handleMessage } from '../../src/asking/handle-message.js';
 import { localInbound } from '../../src/chat/inbound-schema.js';
 import { databaseCheckIns } from '../../src/checkins/check-in-service.js';
 import { databaseOwnerRounds } from '../../src/checkins/owner-rounds.js';
@@ -55,6 +55,11 @@ describeEachDialect('delmal mina shows the owner’s rounds', (dialect) => {
     expect(open).toContain('Aktivitet ett | svara senast 11 november 2026');
     expect(open).toContain('Aktivitet två | svara senast 11 november 2026');
     expect(open).toContain('Nästa avstämning: 16 nov. 2026 09:00.');
+    // Slack's App Home says the same, not a fixed "inte schemalagd än".
+    const home = visibleText(await homeReply(await commandContext(chat, { email: ANNA, locale: 'sv' })));
+    expect(home).toContain('Väntar på ditt svar (2)');
+    expect(home).toContain('Nästa avstämning: 16 nov. 2026 09:00.');
+    expect(home).not.toContain('inte schemalagd');
 
     expect(await say('delmal avstamning aktivitet ett bra')).toContain('Går bra');
     const after = await say('delmal mina');

@@ -81,7 +81,7 @@ describeEachDialect('the authorization matrix, role by role', (dialect) => {
     'command.help': { run: (e) => say('delmal hjalp', e) },
     'command.mine': { run: (e) => say('delmal mina', e) },
     'command.home': {
-      run: async (e) => renderText(homeReply(await commandContext(deps, askerFor(view, e, 'sv'))), t),
+      run: async (e) => renderText(await homeReply(await commandContext(deps, askerFor(view, e, 'sv'))), t),
     },
     'command.away': { run: (e) => say('delmal borta 2027-01-10', e) },
     'command.back': { run: (e) => say('delmal tillbaka', e) },
