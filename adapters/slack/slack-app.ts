@@ -7,7 +7,7 @@ import { guardSocketEnvelopes, refuseSocketPayload } from './slack-boundary.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
 import { SlackHttpReceiver } from './slack-http-route.js';
 import { checkSocketPayload } from './slack-inbound.js';
-import { SlackPort } from './slack-port.js';
+import { SLACK_CALL_TIMEOUT_MS, SlackPort } from './slack-port.js';
 import { SLASH_COMMAND } from './slack-surface.js';
 
 /** Slack refused our credentials (invalid_auth, account_inactive …): nothing will work until they are fixed. */
@@ -99,7 +99,8 @@ export function createSlackAdapter(
         : processEvent(event),
     );
   };
-  const client = new WebClient(config.botToken, clientOptions);
+  // The outbox's client: every call aborted by the client itself before the outbox's send timeout.
+  const client = new WebClient(config.botToken, { ...clientOptions, timeout: SLACK_CALL_TIMEOUT_MS });
   const port = new SlackPort({ client, db: deps.db, clock: deps.clock });
   if (receiver instanceof SlackHttpReceiver) server.route('POST', '/slack/events', receiver.route());
   let retry: NodeJS.Timeout | undefined;

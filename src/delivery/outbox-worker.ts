@@ -236,7 +236,7 @@ export class OutboxWorker {
     const settling =
       settlement.status === 'sent'
         ? this.sent.add({ id: h.item.id, token: h.token, sentRef: settlement.sentRef })
-        : settleOutboxItem(this.db.kysely, h.item.id, h.token, settlement, now);
+        : settleOutboxItem(this.db.kysely, this.db.dialect, h.item.id, h.token, settlement, now);
     const settled = await settling.catch((error: unknown) => {
       this.logger.error({ err: error, id: h.item.id }, 'outbox: recording a result failed');
       return true;
@@ -250,12 +250,7 @@ export class OutboxWorker {
     this.lastRenewAt = nowMs;
     const tokens = [...new Set([...this.held.values()].map((h) => h.token))];
     const kept = new Set(
-      await renewOutboxClaims(
-        this.db.kysely,
-        tokens,
-        new Date(nowMs + this.settings.leaseMs).toISOString(),
-        new Date(nowMs).toISOString(),
-      ),
+      await renewOutboxClaims(this.db, tokens, this.settings.leaseMs, new Date(nowMs).toISOString()),
     );
     for (const [id, h] of this.held) if (!h.inFlight && !kept.has(id)) this.held.delete(id);
   }

@@ -53,12 +53,12 @@ export class PortDeliverer implements Deliverer {
     return result;
   }
 
-  async findSent(item: OutboxItem): Promise<SentMessageRef | null | undefined> {
+  async findSent(item: OutboxItem, signal?: AbortSignal): Promise<SentMessageRef | null | undefined> {
     if (item.replaces) return undefined;
     const target = await this.reachable(item.to);
     if (!target.ok || !target.port.findSent) return undefined;
     const since = item.createdAt ? new Date(Date.parse(item.createdAt) - LOOK_BACK_MS) : undefined;
-    return target.port.findSent(target.address, item.id, since);
+    return target.port.findSent(target.address, item.id, since, signal);
   }
 
   /**
