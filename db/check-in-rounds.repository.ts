@@ -122,6 +122,21 @@ export async function outboxIdsByDedupeKey(
   return map;
 }
 
+/** Of these outbox items, the ones delivered (status `sent`). */
+export async function deliveredOutboxIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  const sent = new Set<string>();
+  for (const chunk of chunks(ids)) {
+    const rows = await db
+      .selectFrom('outbox_items')
+      .select('id')
+      .where('id', 'in', chunk)
+      .where('status', '=', 'sent')
+      .execute();
+    for (const r of rows) sent.add(r.id);
+  }
+  return sent;
+}
+
 /** Rounds opened at or before `now` whose deadline has not passed: where a reminder may still be due. */
 export async function roundsBeforeDeadline(db: Kysely<Database>, now: string): Promise<RoundRow[]> {
   return db
