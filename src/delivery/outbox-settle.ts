@@ -9,6 +9,9 @@ import { describeResult } from './outbox-codec.js';
 import type { WorkerSettings } from './outbox-options.js';
 import type { RateGate } from './rate-gate.js';
 
+/** How long an aborted send has to say how it ended before its outcome counts as unknown. */
+const ABORT_GRACE_MS = 100;
+
 /** One attempt through the Deliverer: bounded in time, never throwing. */
 export class Attempt {
   constructor(
@@ -25,13 +28,29 @@ export class Attempt {
   async deliver(item: OutboxItem): Promise<DeliveryResult> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
+    const unknown: DeliveryResult = {
+      ok: false,
+      kind: 'unknown',
+      error: `timeout after ${this.settings.sendTimeoutMs} ms`,
+    };
     const timedOut = new Promise<DeliveryResult>((resolve) => {
       timer = setTimeout(() => {
         controller.abort();
-        resolve({ ok: false, kind: 'unknown', error: `timeout after ${this.settings.sendTimeoutMs} ms` });
+        // A port that honours the signal says at once how its request ended: delivered after all,
+        // or never sent (aborted before it was written) — both better known than unknown.
+        let grace: NodeJS.Timeout | undefined;
+        void Promise.race([
+          sent.then((result) => (result.ok || result.kind === 'transient' ? result : unknown)),
+          new Promise<DeliveryResult>((done) => {
+            grace = setTimeout(() => done(unknown), ABORT_GRACE_MS);
+          }),
+        ]).then((result) => {
+          clearTimeout(grace);
+          resolve(result);
+        });
       }, this.settings.sendTimeoutMs);
     });
-    const sent = this.deliverer.deliver(item, controller.signal).catch(
+    const sent: Promise<DeliveryResult> = this.deliverer.deliver(item, controller.signal).catch(
       (error: unknown): DeliveryResult => ({
         ok: false,
         kind: 'transient',
