@@ -3,6 +3,7 @@ import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { boltLogger } from './bolt-logger.js';
+import { retryAfterSecondsFetch } from './retry-after-fetch.js';
 import { guardSocketEnvelopes, refuseSocketPayload } from './slack-boundary.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
 import { SlackHttpReceiver } from './slack-http-route.js';
@@ -42,6 +43,7 @@ export function createSlackAdapter(
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    fetch: retryAfterSecondsFetch(),
     logger,
   };
   const socketMode = config.appToken !== undefined;
