@@ -6,8 +6,8 @@ import { isLocale, type Locale } from '../i18n/i18n.js';
 import type { Deliverer, OutboxItem, SendTimeHooks } from './deliveries.js';
 import { renderMessage } from './message-types.js';
 
-/** How long before an item's creation `findSent` starts looking (clocks differ a little). */
-const LOOK_BACK_MS = 60_000;
+/** How long before an item's creation `findSent` starts looking: replicas' clocks may differ by minutes. */
+const LOOK_BACK_MS = 15 * 60_000;
 
 /**
  * The one `Deliverer` over every configured `ChatPort`: renders an item in the reader's language,
