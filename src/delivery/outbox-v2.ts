@@ -20,6 +20,7 @@ import { Attempt } from './outbox-settle.js';
 import type { OutboxStats } from './outbox-stats.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { type PruneCounts, prunedFullBatch, pruneOnce } from './retention.js';
+import { settleInBackground } from './settle-retry.js';
 
 export type { OutboxOptions, RetentionOptions } from './outbox-options.js';
 export type { OutboxStats } from './outbox-stats.js';
@@ -219,7 +220,11 @@ export class Outbox implements Deliveries {
       (ok) => ok,
       (error: unknown) => {
         this.logger.warn({ err: error, id: item.id }, 'outbox: recording an inline answer failed; retrying');
-        this.settleLater(item.id, token, settlement);
+        settleInBackground(
+          { db: this.db, clock: this.clock, logger: this.logger, leaseMs: this.settings.leaseMs },
+          { id: item.id, token, settlement },
+          () => this.worker.kick(),
+        );
         return true;
       },
     );
@@ -228,36 +233,6 @@ export class Outbox implements Deliveries {
       this.logger.warn({ id: item.id, reason: settlement.reason }, 'outbox: delivery failed for good');
     else if (settlement.status === 'retry') this.worker.kick();
     return result;
-  }
-
-  /**
-   * A settle that failed (the database hiccupped) is tried again in the background, within the
-   * item's lease. If every try fails the claim runs out with the item still claimed, and the
-   * worker that takes it over marks it uncertain (`claimOutboxItems`): it looks for the message on
-   * the platform before sending, and where a platform cannot be asked the item is held as unknown.
-   */
-  private settleLater(id: string, token: string, settlement: Settlement, tried = 1): void {
-    const delayMs = Math.min(this.settings.leaseMs / 4, 100 * 2 ** tried);
-    const timer = setTimeout(() => {
-      settleOutboxItem(
-        this.db.kysely,
-        this.db.dialect,
-        id,
-        token,
-        settlement,
-        this.clock.now().toISOString(),
-      ).then(
-        () => this.worker.kick(),
-        (error: unknown) => {
-          if (tried < 4) return this.settleLater(id, token, settlement, tried + 1);
-          this.logger.error(
-            { err: error, id },
-            'outbox: an inline answer could not be recorded; its claim runs out and it is treated as uncertain',
-          );
-        },
-      );
-    }, delayMs);
-    timer.unref();
   }
 
   private async pauseIfLimited(result: DeliveryResult, buckets: readonly RateBucket[]): Promise<void> {
