@@ -1,5 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, ScheduleRunRow } from './database.js';
+import type { DatabaseTarget } from './connection.js';
+import type { Database } from './database.js';
+import { dbTime } from './db-clock.js';
 import type { LocalDate } from './model/local-date.js';
 import { claimSlot } from './schedule-runs.repository.js';
 import type { CheckInPromptTable, CheckInRoundActivityTable, CheckInRoundTable } from './schedule-tables.js';
@@ -25,12 +27,14 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  */
 export async function claimAndOpenRound(
   db: Kysely<Database>,
+  dialect: DatabaseTarget['dialect'],
   round: RoundRow,
   activities: readonly Omit<RoundActivityRow, 'round_id' | 'check_in_id' | 'answered_at'>[],
   worker: string,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    if (!(await claimSlot(trx, round.schedule_id, round.slot, worker, round.created_at))) return false;
+    // Claimed on the database's clock: the claim is a lease every replica compares the same way.
+    if (!(await claimSlot(trx, round.schedule_id, round.slot, worker, dbTime(dialect)))) return false;
     await trx.insertInto('check_in_rounds').values(round).execute();
     for (const chunk of chunks(activities))
       await trx
@@ -52,17 +56,6 @@ export async function roundActivities(db: Kysely<Database>, roundId: string): Pr
     .selectAll()
     .where('round_id', '=', roundId)
     .orderBy('activity_id')
-    .execute();
-}
-
-/** Runs claimed before `claimedBefore` and never finished: a crash (or a slow peer) mid-round. */
-export async function unfinishedRuns(db: Kysely<Database>, claimedBefore: string): Promise<ScheduleRunRow[]> {
-  return db
-    .selectFrom('schedule_runs')
-    .selectAll()
-    .where('status', '=', 'claimed')
-    .where('claimed_at', '<', claimedBefore)
-    .orderBy('claimed_at')
     .execute();
 }
 
@@ -127,6 +120,21 @@ export async function outboxIdsByDedupeKey(
     for (const r of rows) if (r.dedupe_key) map.set(r.dedupe_key, r.id);
   }
   return map;
+}
+
+/** Of these outbox items, the ones delivered (status `sent`). */
+export async function deliveredOutboxIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  const sent = new Set<string>();
+  for (const chunk of chunks(ids)) {
+    const rows = await db
+      .selectFrom('outbox_items')
+      .select('id')
+      .where('id', 'in', chunk)
+      .where('status', '=', 'sent')
+      .execute();
+    for (const r of rows) sent.add(r.id);
+  }
+  return sent;
 }
 
 /** Rounds opened at or before `now` whose deadline has not passed: where a reminder may still be due. */

@@ -1,6 +1,9 @@
 import { type Kysely, sql } from 'kysely';
-import type { Db } from './connection.js';
+import type { DatabaseTarget, Db } from './connection.js';
 import type { Database, OutboxItemRow, OutboxItemTable } from './database.js';
+import { dbTime } from './db-clock.js';
+
+type Dialect = DatabaseTarget['dialect'];
 
 /** A row as the outbox writes it (JSON columns already serialised). */
 export type NewOutboxItemRow = Omit<
@@ -11,7 +14,11 @@ export type NewOutboxItemRow = Omit<
   readonly sent_at?: string | null;
   /** Stored already claimed by the writer (an inline attempt about to be made under this token). */
   readonly claim_token?: string | null;
-  readonly claimed_until?: string | null;
+  /**
+   * How long, on the database's clock, nobody may claim the item: the writer's lease (with a
+   * claim token), or the wait after an attempt whose outcome is unknown (without one).
+   */
+  readonly hold_ms?: number;
 };
 
 /** Rows per INSERT: well under both dialects' parameter limits (22 columns × 500). */
@@ -24,10 +31,18 @@ const INSERT_CHUNK = 500;
 export async function insertOutboxItems(
   db: Kysely<Database>,
   rows: readonly NewOutboxItemRow[],
+  dialect?: Dialect,
 ): Promise<string[]> {
   const stored: string[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK).map((row) => ({ ...row, updated_at: row.created_at }));
+    const chunk = rows.slice(i, i + INSERT_CHUNK).map(({ hold_ms, ...row }) => {
+      if (hold_ms !== undefined && !dialect) throw new Error('insertOutboxItems: hold_ms needs the dialect');
+      return {
+        ...row,
+        updated_at: row.created_at,
+        ...(hold_ms !== undefined && dialect ? { claimed_until: dbTime(dialect, hold_ms) } : {}),
+      };
+    });
     const inserted = await db
       .insertInto('outbox_items')
       .values(chunk)
@@ -40,8 +55,10 @@ export async function insertOutboxItems(
 }
 
 export interface ClaimRequest {
+  /** Now on the process clock: what is due (`next_attempt_at`) is decided by it. */
   readonly now: string;
-  readonly leaseUntil: string;
+  /** The lease, counted on the database's clock (claims of every replica compare on one clock). */
+  readonly leaseMs: number;
   /** Fresh and random per claim: settle, renew and release must present it (fencing). */
   readonly token: string;
   readonly limit: number;
@@ -62,7 +79,7 @@ export async function claimOutboxItems(db: Db, request: ClaimRequest): Promise<O
     .updateTable('outbox_items')
     .set((eb) => ({
       claim_token: request.token,
-      claimed_until: request.leaseUntil,
+      claimed_until: dbTime(db.dialect, request.leaseMs),
       uncertain: eb.case().when('claim_token', 'is not', null).then(1).else(eb.ref('uncertain')).end(),
       updated_at: now,
     }))
@@ -72,7 +89,7 @@ export async function claimOutboxItems(db: Db, request: ClaimRequest): Promise<O
         .select('id')
         .where('status', '=', 'pending')
         .where('next_attempt_at', '<=', now)
-        .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', now)]));
+        .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', dbTime(db.dialect))]));
       if (request.interactiveOnly) due = due.where('priority', '=', 0);
       due = due.orderBy('priority').orderBy('next_attempt_at').orderBy('id').limit(request.limit);
       return db.dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
@@ -97,6 +114,11 @@ export type Settlement =
       /** False for rate limiting: a 429 is not a failed attempt. */
       readonly countAttempt: boolean;
       readonly uncertain?: boolean;
+      /**
+       * After an unknown outcome: nobody claims the item for this long on the database's clock, so
+       * a request still in flight has landed (or died) before anyone looks for it.
+       */
+      readonly holdMs?: number;
     }
   | {
       readonly status: 'failed';
@@ -111,17 +133,19 @@ export type Settlement =
  */
 export async function settleOutboxItem(
   db: Kysely<Database>,
+  dialect: Dialect,
   id: string,
   token: string,
   settlement: Settlement,
   now: string,
 ): Promise<boolean> {
   const counted = settlement.status !== 'sent' && settlement.countAttempt;
+  const hold = settlement.status === 'retry' && settlement.holdMs ? settlement.holdMs : undefined;
   const result = await db
     .updateTable('outbox_items')
     .set((eb) => ({
       claim_token: null,
-      claimed_until: null,
+      claimed_until: hold === undefined ? null : dbTime(dialect, hold),
       updated_at: now,
       ...(counted ? { attempts: eb('attempts', '+', 1) } : {}),
       ...(settlement.status === 'sent'
@@ -144,17 +168,20 @@ export async function settleOutboxItem(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Extends the lease of every item still held under `tokens`; returns the ids still held. */
+/**
+ * Extends the lease of every item still held under `tokens` to `leaseMs` from now on the
+ * database's clock; returns the ids still held.
+ */
 export async function renewOutboxClaims(
-  db: Kysely<Database>,
+  db: Db,
   tokens: readonly string[],
-  leaseUntil: string,
+  leaseMs: number,
   now: string,
 ): Promise<string[]> {
   if (tokens.length === 0) return [];
-  const rows = await db
+  const rows = await db.kysely
     .updateTable('outbox_items')
-    .set({ claimed_until: leaseUntil, updated_at: now })
+    .set({ claimed_until: dbTime(db.dialect, leaseMs), updated_at: now })
     .where('claim_token', 'in', tokens)
     .where('status', '=', 'pending')
     .returning('id')

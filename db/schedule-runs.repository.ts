@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
+import type { DatabaseTarget } from './connection.js';
 import type { Database, ScheduleRunRow } from './database.js';
+import { dbTime } from './db-clock.js';
 import type { LocalDate } from './model/local-date.js';
 
 /**
@@ -12,7 +14,8 @@ export async function claimSlot(
   scheduleId: string,
   slot: LocalDate,
   worker: string,
-  now: string,
+  /** When claimed: the database's clock (`dbTime`) where the claim is a lease others compare. */
+  now: string | RawBuilder<string>,
 ): Promise<boolean> {
   return insertRun(db, { scheduleId, slot, worker, now, status: 'claimed', reason: null });
 }
@@ -38,7 +41,7 @@ async function insertRun(
     scheduleId: string;
     slot: LocalDate;
     worker: string;
-    now: string;
+    now: string | RawBuilder<string>;
     status: 'claimed' | 'skipped';
     reason: string | null;
   },
@@ -91,4 +94,65 @@ export async function runsSince(
     .where('slot', '>=', since)
     .orderBy('slot')
     .execute();
+}
+
+type Dialect = DatabaseTarget['dialect'];
+
+/**
+ * Keeps `worker`'s claim on a slot alive (claimed_at = now on the database's clock) while its round
+ * is being sent, so nobody resumes it meanwhile. False when the claim is no longer the worker's.
+ */
+export async function renewSlotClaim(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  scheduleId: string,
+  slot: LocalDate,
+  worker: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('schedule_runs')
+    .set({ claimed_at: dbTime(dialect) })
+    .where('schedule_id', '=', scheduleId)
+    .where('slot', '=', slot)
+    .where('claimed_by', '=', worker)
+    .where('status', '=', 'claimed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Runs still claimed whose claim was last renewed more than `staleMs` ago on the database's clock. */
+export async function staleRuns(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  staleMs: number,
+): Promise<ScheduleRunRow[]> {
+  return db
+    .selectFrom('schedule_runs')
+    .selectAll()
+    .where('status', '=', 'claimed')
+    .where('claimed_at', '<', dbTime(dialect, -staleMs))
+    .orderBy('claimed_at')
+    .execute();
+}
+
+/**
+ * Takes over a run whose claim has gone stale (its claimant died or stalled): one statement, so
+ * of two processes resuming at once exactly one wins. True when `worker` now holds it.
+ */
+export async function takeOverStaleRun(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  run: Pick<ScheduleRunRow, 'schedule_id' | 'slot'>,
+  worker: string,
+  staleMs: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('schedule_runs')
+    .set({ claimed_by: worker, claimed_at: dbTime(dialect) })
+    .where('schedule_id', '=', run.schedule_id)
+    .where('slot', '=', run.slot)
+    .where('status', '=', 'claimed')
+    .where('claimed_at', '<', dbTime(dialect, -staleMs))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

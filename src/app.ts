@@ -187,7 +187,7 @@ export async function startDelmal(
       await adapters;
       await chat.store.warmUp();
     }, deps.logger);
-    registerHealthRoutes(server, db, warmUp, deps.clock);
+    registerHealthRoutes(server, db, warmUp, deps.clock, deps.logger);
     if (metrics && config.metricsToken) registerMetricsRoute(server, metrics, config.metricsToken);
     const playground = config.env === 'local' || config.env === 'test';
     const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;

@@ -3,9 +3,10 @@ import { ErrorCode, type WebAPICallError, WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { boltLogger } from './bolt-logger.js';
+import { retryAfterSecondsFetch } from './retry-after-fetch.js';
 import { registerSlackHandlers, type SlackHandlerDeps } from './slack-handlers.js';
 import { SlackHttpReceiver } from './slack-http-route.js';
-import { SlackPort } from './slack-port.js';
+import { SLACK_CALL_TIMEOUT_MS, SlackPort } from './slack-port.js';
 import { SlackSocketReceiver } from './slack-socket-receiver.js';
 
 /** Slack refused our credentials (invalid_auth, account_inactive …): nothing will work until they are fixed. */
@@ -46,6 +47,7 @@ export function createSlackAdapter(
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    fetch: retryAfterSecondsFetch(),
     logger,
   };
   const socketMode = config.appToken !== undefined;
@@ -76,7 +78,8 @@ export function createSlackAdapter(
     receiver,
   });
   registerSlackHandlers(app, deps);
-  const client = new WebClient(config.botToken, clientOptions);
+  // The outbox's client: every call aborted by the client itself before the outbox's send timeout.
+  const client = new WebClient(config.botToken, { ...clientOptions, timeout: SLACK_CALL_TIMEOUT_MS });
   const port = new SlackPort({ client, db: deps.db, clock: deps.clock });
   if (receiver instanceof SlackHttpReceiver) server.route('POST', '/slack/events', receiver.route());
   let retry: NodeJS.Timeout | undefined;

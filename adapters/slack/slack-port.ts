@@ -34,6 +34,25 @@ export interface SlackPortDeps {
   readonly limits?: SlackRateLimits;
 }
 
+/** Messages per history page (Slack's recommended maximum is 200). */
+const FIND_SENT_PAGE_SIZE = 200;
+/** Pages read back at most: 4,000 newer messages in one conversation since the attempt. */
+const FIND_SENT_PAGES = 20;
+
+/**
+ * How long one Web API call may take before the client aborts it: shorter than the outbox's
+ * default send timeout (10 s), so a send that times out is really over on this side before the
+ * outbox counts it as unknown and waits to look for it.
+ */
+export const SLACK_CALL_TIMEOUT_MS = 8_000;
+
+function carriesOutboxId(message: unknown, outboxId: string): boolean {
+  const metadata = (
+    message as { metadata?: { event_type?: string; event_payload?: { outbox_id?: unknown } } }
+  ).metadata;
+  return metadata?.event_type === OUTBOX_EVENT_TYPE && metadata.event_payload?.outbox_id === outboxId;
+}
+
 /** How a response_url post treats the private message it answers. */
 const RESPONSE_MODE = {
   new: { response_type: 'ephemeral', replace_original: false },
@@ -165,37 +184,45 @@ export class SlackPort implements ChatPort {
 
   /**
    * The message carrying `outboxId`, read back from the conversation (conversations.history with
-   * `include_all_metadata`; conversations.replies in a thread), looking from `since` on.
+   * `include_all_metadata`; conversations.replies in a thread), paging back (cursor) from the
+   * newest message to `since`, so a busy channel cannot hide it. Bounded: at most
+   * `FIND_SENT_PAGES` pages, and `signal` ends the look-up; either way it throws (the outbox
+   * retries later instead of sending blindly).
    */
   async findSent(
     to: ResolvedAddress,
     outboxId: string,
     since?: Date,
+    signal?: AbortSignal,
   ): Promise<SentMessageRef | null | undefined> {
     // A response_url answer and App Home cannot be read back (App Home is replaced whole anyway).
     if (to.kind !== 'conversation') return undefined;
     const oldest = since ? String(since.getTime() / 1000) : undefined;
-    const query = {
-      channel: to.conversationId,
-      limit: 50,
-      include_all_metadata: true,
-      ...(oldest ? { oldest } : {}),
-    };
-    const page = to.threadId
-      ? await this.deps.client.conversations.replies({ ...query, ts: to.threadId })
-      : await this.deps.client.conversations.history(query);
-    const found = (page.messages ?? []).find((m) => {
-      const metadata = (m as { metadata?: { event_type?: string; event_payload?: { outbox_id?: unknown } } })
-        .metadata;
-      return metadata?.event_type === OUTBOX_EVENT_TYPE && metadata.event_payload?.outbox_id === outboxId;
-    });
-    if (!found?.ts) return null;
-    return {
-      platform: 'slack',
-      workspaceId: to.workspaceId,
-      conversationId: to.conversationId,
-      messageId: found.ts,
-    };
+    let cursor: string | undefined;
+    for (let page = 0; page < FIND_SENT_PAGES; page++) {
+      signal?.throwIfAborted();
+      const query = {
+        channel: to.conversationId,
+        limit: FIND_SENT_PAGE_SIZE,
+        include_all_metadata: true,
+        ...(oldest ? { oldest } : {}),
+        ...(cursor ? { cursor } : {}),
+      };
+      const answer = to.threadId
+        ? await this.deps.client.conversations.replies({ ...query, ts: to.threadId })
+        : await this.deps.client.conversations.history(query);
+      const found = (answer.messages ?? []).find((m) => carriesOutboxId(m, outboxId));
+      if (found?.ts)
+        return {
+          platform: 'slack',
+          workspaceId: to.workspaceId,
+          conversationId: to.conversationId,
+          messageId: found.ts,
+        };
+      cursor = answer.response_metadata?.next_cursor || undefined;
+      if (!answer.has_more || !cursor) return null;
+    }
+    throw new Error(`findSent: more than ${FIND_SENT_PAGES} pages since the attempt; cannot tell`);
   }
 
   private conversation(teamId: string, channel: string): Address & { kind: 'conversation' } {

@@ -74,13 +74,18 @@ export class ConnectorClient {
     activity: unknown,
     signal?: AbortSignal,
   ): Promise<{ id: string }> {
+    // `id` is '' when the connector created the activity but its answer did not say the id.
     const base = serviceUrl.endsWith('/') ? serviceUrl.slice(0, -1) : serviceUrl;
     // The path as the SDK builds it (the id unencoded), normalised by the URL parser as axios does.
     const url = new URL(`${base}/v3/conversations/${conversationId}/activities`);
     const body = JSON.stringify(activity);
     const token = (await this.tokens.getAppToken())?.toString();
     const secure = url.protocol === 'https:';
+    if (signal?.aborted) throw notSent('aborted before the request was sent');
     return new Promise((resolve, reject) => {
+      // Whether the whole body left this process: until then the connector cannot have created
+      // the activity (it needs every byte `content-length` announces), so an abort is a clean miss.
+      let written = false;
       const req = (secure ? httpsRequest : httpRequest)(
         url,
         {
@@ -104,9 +109,10 @@ export class ConnectorClient {
           });
           res.on('error', reject);
           res.on('end', () => {
-            const data = parse(Buffer.concat(chunks).toString('utf8'));
+            const head = Buffer.concat(chunks).toString('utf8');
+            const data = parse(head);
             const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve({ id: String((data as { id?: unknown })?.id ?? '') });
+            if (status >= 200 && status < 300) resolve({ id: activityId(data, head) });
             else
               reject(
                 new ConnectorHttpError(status, res.headers, data as ConnectorHttpError['response']['data']),
@@ -114,10 +120,28 @@ export class ConnectorClient {
           });
         },
       );
-      req.on('error', reject);
+      req.on('finish', () => {
+        written = true;
+      });
+      req.on('error', (error) => reject(written || !signal?.aborted ? error : notSent(error.message)));
       req.end(body);
     });
   }
+}
+
+/** An error the outbox reads as "never reached the platform": safe to send again (`ENOTSENT`). */
+function notSent(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ENOTSENT' });
+}
+
+/**
+ * The created activity's id: from the parsed answer, or — an answer longer than `RESPONSE_LIMIT`,
+ * cut off and unparseable — from the `"id"` at its head (the connector writes it first); '' if none.
+ */
+function activityId(data: unknown, head: string): string {
+  const parsed = (data as { id?: unknown } | undefined)?.id;
+  if (typeof parsed === 'string') return parsed;
+  return /^\s*\{\s*"id"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(head)?.[1] ?? '';
 }
 
 function parse(text: string): unknown {

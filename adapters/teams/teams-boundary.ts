@@ -4,6 +4,7 @@ import type { Address } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { describeFailure } from '../../src/errors/bot-error.js';
 import { translator } from '../../src/i18n/i18n.js';
+import { currentRequestId } from '../../src/request-id.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import { renderAdaptiveCard } from './render-card.js';
 import { teamsInbound, teamsWhere } from './teams-inbound-message.js';
@@ -54,23 +55,40 @@ export function guardConversation<C extends BoundaryContext>(
           .sendNow({ lane: 'interactive', to, message: { type: 'reply', reply, locale: deps.locale } })
           .then(
             () => true,
-            () => false,
+            (failure: unknown) => {
+              // The outbox is what failed (the database, most likely): the apology goes out directly.
+              deps.logger.warn(
+                { err: failure, where: `teams.${where}`, requestId: currentRequestId() },
+                'the apology could not go through the outbox; sending it directly',
+              );
+              return false;
+            },
           ));
       if (queued) return;
-      await ctx
-        .send({
+      await withinTime(
+        ctx.send({
           type: 'message',
           text: '',
           attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card as never }],
-        })
-        .catch((failure: unknown) =>
-          deps.logger.error(
-            { err: failure, where: `teams.${where}` },
-            'the apology could not be sent either',
-          ),
-        );
+        }),
+        APOLOGY_TIMEOUT_MS,
+      ).catch((failure: unknown) =>
+        deps.logger.error({ err: failure, where: `teams.${where}` }, 'the apology could not be sent either'),
+      );
     }
   };
+}
+
+/** How long the direct apology may take: the activity's HTTP answer does not wait longer for it. */
+const APOLOGY_TIMEOUT_MS = 5_000;
+
+/** `work`, or a rejection once `ms` have passed (the request itself is left to the SDK's agent). */
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** Where an answer to `activity` goes, if it says enough for that (it may be what failed). */

@@ -114,19 +114,21 @@ export class TeamsPort implements ChatPort {
     if (!reference.ok) return reference.result;
     const activity = { ...this.activity(reply, options), ...(inReplyTo ? { replyToId: inReplyTo } : {}) };
     const target = threadId ? `${conversationId};messageid=${threadId}` : conversationId;
-    return withinSignal(options.signal, async () => {
-      try {
-        const created = await this.deps.connector.createActivity(
-          reference.serviceUrl,
-          target,
-          activity,
-          options.signal,
-        );
-        return { ok: true, sent: { platform: 'teams', workspaceId, conversationId, messageId: created.id } };
-      } catch (error) {
-        return teamsDeliveryResult(error, `teams:conversation:${conversationId}`);
-      }
-    });
+    // The connector client honours the signal itself and says whether an aborted request had
+    // left this process (unknown) or not (never sent, safe to send again).
+    try {
+      const created = await this.deps.connector.createActivity(
+        reference.serviceUrl,
+        target,
+        activity,
+        options.signal,
+      );
+      // Created, but the answer did not say its id: delivered, just not updatable later.
+      if (!created.id) return { ok: true };
+      return { ok: true, sent: { platform: 'teams', workspaceId, conversationId, messageId: created.id } };
+    } catch (error) {
+      return teamsDeliveryResult(error, `teams:conversation:${conversationId}`);
+    }
   }
 
   /**

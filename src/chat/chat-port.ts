@@ -84,5 +84,7 @@ export interface ChatPort {
     outboxId: string,
     /** Look no further back than this (a little before the item was stored). */
     since?: Date,
+    /** Aborted when the look-up has taken as long as a send may. */
+    signal?: AbortSignal,
   ): Promise<SentMessageRef | null | undefined>;
 }

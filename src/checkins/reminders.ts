@@ -1,4 +1,9 @@
-import { answeredSince, promptsOfRounds, roundsBeforeDeadline } from '../../db/check-in-rounds.repository.js';
+import {
+  answeredSince,
+  deliveredOutboxIds,
+  promptsOfRounds,
+  roundsBeforeDeadline,
+} from '../../db/check-in-rounds.repository.js';
 import { toLocal } from '../../db/model/zoned-time.js';
 import { awayOn } from '../schedule/away.js';
 import { inQuietHours, reminderFor } from '../schedule/due.js';
@@ -10,7 +15,7 @@ import { type EngineDeps, platformsOf, slotOf, type TickContext } from './round-
  * workdays after the prompt, out of quiet hours) and before the round's deadline, each owner who
  * was prompted and still has unanswered activities gets ONE reminder listing only those. Never in
  * quiet hours or on a day off (a late tick waits for the next allowed moment), never while the
- * owner is away, never to someone whose prompt could not be delivered, and nothing after the
+ * owner is away, never to someone whose prompt could not be — or has not yet been — delivered, and nothing after the
  * deadline — the digest lists "saknar rapport" then.
  */
 export async function sendReminders(deps: EngineDeps, ctx: TickContext): Promise<number> {
@@ -23,6 +28,11 @@ export async function sendReminders(deps: EngineDeps, ctx: TickContext): Promise
   const all = await promptsOfRounds(
     db.kysely,
     rounds.map((r) => r.id),
+  );
+  // Only prompts that reached their owner: one held back (a long Retry-After) is not reminded of.
+  const delivered = await deliveredOutboxIds(
+    db.kysely,
+    all.filter((p) => p.kind === 'prompt' && p.outbox_item_id !== null).map((p) => p.outbox_item_id ?? ''),
   );
   let sent = 0;
   for (const round of rounds) {
@@ -42,6 +52,7 @@ export async function sendReminders(deps: EngineDeps, ctx: TickContext): Promise
       (p) =>
         p.kind === 'prompt' &&
         p.outbox_item_id !== null &&
+        delivered.has(p.outbox_item_id) &&
         p.unreachable_reason === null &&
         !reminded.has(p.person_id),
     );

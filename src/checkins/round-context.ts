@@ -33,7 +33,10 @@ export interface EngineDeps {
   readonly platforms?: ReadonlySet<Platform>;
   /** Progress of long rounds (`delmal checkins run-due` on a terminal). */
   readonly progress?: (text: string) => void;
-  /** How old a claim on a round must be before another process resumes it (default 60 s). */
+  /**
+   * How long a claim on a round must have gone unrenewed, on the database's clock, before another
+   * process resumes it (default 60 s; the claimant renews every third of it while sending).
+   */
   readonly resumeAfterMs?: number;
 }
 

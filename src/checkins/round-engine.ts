@@ -10,12 +10,16 @@ import {
   recordUnreachablePrompts,
   roundActivities,
   roundById,
-  unfinishedRuns,
 } from '../../db/check-in-rounds.repository.js';
 import { addDays } from '../../db/model/local-date.js';
 import type { ScheduleEntry } from '../../db/model/schedule-schema.js';
 import { toLocal } from '../../db/model/zoned-time.js';
-import { recordSkippedSlot, runsSince } from '../../db/schedule-runs.repository.js';
+import {
+  recordSkippedSlot,
+  runsSince,
+  staleRuns,
+  takeOverStaleRun,
+} from '../../db/schedule-runs.repository.js';
 import { awayOn } from '../schedule/away.js';
 import type { SwedishCalendar } from '../schedule/calendar.js';
 import { DEFAULT_CATCH_UP_TOLERANCE_MS, pendingSlots } from '../schedule/due.js';
@@ -25,6 +29,7 @@ import { sendCatchUps } from './catch-up.js';
 import { PromptCatalog } from './prompt-data.js';
 import { type PromptToSend, sendPrompts } from './prompt-sender.js';
 import { sendReminders } from './reminders.js';
+import { whileClaimed } from './round-claim.js';
 import { type EngineDeps, slotOf, type TickContext } from './round-context.js';
 import { planRound, roundDeadline } from './round-plan.js';
 
@@ -117,6 +122,7 @@ export class CheckInEngine {
       const id = `${schedule.id}:${slot.slot}`;
       const won = await claimAndOpenRound(
         db.kysely,
+        db.dialect,
         {
           id,
           schedule_id: schedule.id,
@@ -141,7 +147,12 @@ export class CheckInEngine {
           deadline: deadline.lastDay,
         }),
       );
-      summary.prompts += await this.send(id, toSend, ctx);
+      summary.prompts += await whileClaimed(
+        this.deps,
+        { scheduleId: schedule.id, slot: slot.slot },
+        this.staleMs(),
+        () => this.send(id, toSend, ctx),
+      );
       await completeRun(db.kysely, schedule.id, slot.slot, iso);
       this.deps.logger.info({ round: id, prompts: toSend.length }, 'check-in round opened');
     }
@@ -155,11 +166,10 @@ export class CheckInEngine {
   private async resume(ctx: TickContext, summary: TickSummary): Promise<void> {
     const { db } = this.deps;
     const iso = ctx.now.toISOString();
-    const stale = await unfinishedRuns(
-      db.kysely,
-      new Date(ctx.now.getTime() - (this.deps.resumeAfterMs ?? RESUME_AFTER_MS)).toISOString(),
-    );
+    const stale = await staleRuns(db.kysely, db.dialect, this.staleMs());
     for (const run of stale) {
+      // One statement decides who resumes: of two processes looking at once, one wins.
+      if (!(await takeOverStaleRun(db.kysely, db.dialect, run, this.deps.worker, this.staleMs()))) continue;
       const round = await roundById(db.kysely, `${run.schedule_id}:${run.slot}`);
       if (!round || round.deadline_at <= iso) {
         await completeRun(db.kysely, run.schedule_id, run.slot, iso, round ? 'deadline_passed' : 'no_round');
@@ -199,10 +209,19 @@ export class CheckInEngine {
         )
         .filter((p) => !done.has(p.personId));
       summary.rounds.push(round.id);
-      summary.prompts += await this.send(round.id, toSend, ctx);
+      summary.prompts += await whileClaimed(
+        this.deps,
+        { scheduleId: run.schedule_id, slot: run.slot },
+        this.staleMs(),
+        () => this.send(round.id, toSend, ctx),
+      );
       await completeRun(db.kysely, run.schedule_id, run.slot, iso);
       this.deps.logger.info({ round: round.id, prompts: toSend.length }, 'check-in round resumed');
     }
+  }
+
+  private staleMs(): number {
+    return this.deps.resumeAfterMs ?? RESUME_AFTER_MS;
   }
 
   private send(roundId: string, toSend: readonly PromptToSend[], ctx: TickContext): Promise<number> {

@@ -28,7 +28,7 @@ export interface Deliverer {
   buckets(to: Address): readonly RateBucket[];
   deliver(item: OutboxItem, signal: AbortSignal): Promise<DeliveryResult>;
   /** For an uncertain item: did an earlier attempt arrive after all? `undefined`: cannot tell. */
-  findSent?(item: OutboxItem): Promise<SentMessageRef | null | undefined>;
+  findSent?(item: OutboxItem, signal?: AbortSignal): Promise<SentMessageRef | null | undefined>;
 }
 
 /**

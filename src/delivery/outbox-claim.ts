@@ -16,7 +16,7 @@ export interface Held {
 
 /**
  * Claims up to `limit` due items (only interactive ones with `interactiveOnly`) under a fresh
- * token until `nowMs + leaseMs`, decoded into held items. How many rows were claimed counts every
+ * token for `leaseMs` on the database's clock, decoded into held items. How many rows were claimed counts every
  * one, including an item stored by an older version and no longer valid, which is settled as
  * failed here (kept for admins, never retried) instead of being held.
  */
@@ -29,7 +29,7 @@ export async function claimHeld(
   const token = randomUUID();
   const rows = await claimOutboxItems(db, {
     now: new Date(nowMs).toISOString(),
-    leaseUntil: new Date(nowMs + options.leaseMs).toISOString(),
+    leaseMs: options.leaseMs,
     token,
     limit: options.limit,
     interactiveOnly: options.interactiveOnly,
@@ -42,6 +42,7 @@ export async function claimHeld(
     } catch (error) {
       await settleOutboxItem(
         db.kysely,
+        db.dialect,
         row.id,
         token,
         { status: 'failed', error: String(error).slice(0, 300), reason: null, countAttempt: false },

@@ -6,6 +6,12 @@ export interface OutboxOptions {
   readonly leaseMs?: number;
   /** Time one send may take before it is aborted and counted as unknown. Default 10 s. */
   readonly sendTimeoutMs?: number;
+  /**
+   * After a send whose outcome is unknown, how long past `sendTimeoutMs` nobody touches the item
+   * (on the database's clock): a request the platform is still working on lands meanwhile, and
+   * the next attempt finds it instead of sending again. Default 5 s.
+   */
+  readonly unknownMarginMs?: number;
   /** Sends in flight at once per worker. Default 16. */
   readonly concurrency?: number;
   /** Items claimed per claim statement. Default 100. */
@@ -54,6 +60,7 @@ export function workerSettings(options: OutboxOptions): WorkerSettings {
     maxAttempts: options.maxAttempts ?? 8,
     leaseMs: options.leaseMs ?? 60_000,
     sendTimeoutMs: options.sendTimeoutMs ?? 10_000,
+    unknownMarginMs: options.unknownMarginMs ?? 5_000,
     concurrency: options.concurrency ?? 16,
     claimBatch: options.claimBatch ?? 100,
     maxHeld: options.maxHeld ?? 1_000,

@@ -9,6 +9,9 @@ import { describeResult } from './outbox-codec.js';
 import type { WorkerSettings } from './outbox-options.js';
 import type { RateGate } from './rate-gate.js';
 
+/** How long an aborted send has to say how it ended before its outcome counts as unknown. */
+const ABORT_GRACE_MS = 100;
+
 /** One attempt through the Deliverer: bounded in time, never throwing. */
 export class Attempt {
   constructor(
@@ -25,13 +28,29 @@ export class Attempt {
   async deliver(item: OutboxItem): Promise<DeliveryResult> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
+    const unknown: DeliveryResult = {
+      ok: false,
+      kind: 'unknown',
+      error: `timeout after ${this.settings.sendTimeoutMs} ms`,
+    };
     const timedOut = new Promise<DeliveryResult>((resolve) => {
       timer = setTimeout(() => {
         controller.abort();
-        resolve({ ok: false, kind: 'unknown', error: `timeout after ${this.settings.sendTimeoutMs} ms` });
+        // A port that honours the signal says at once how its request ended: delivered after all,
+        // or never sent (aborted before it was written) — both better known than unknown.
+        let grace: NodeJS.Timeout | undefined;
+        void Promise.race([
+          sent.then((result) => (result.ok || result.kind === 'transient' ? result : unknown)),
+          new Promise<DeliveryResult>((done) => {
+            grace = setTimeout(() => done(unknown), ABORT_GRACE_MS);
+          }),
+        ]).then((result) => {
+          clearTimeout(grace);
+          resolve(result);
+        });
       }, this.settings.sendTimeoutMs);
     });
-    const sent = this.deliverer.deliver(item, controller.signal).catch(
+    const sent: Promise<DeliveryResult> = this.deliverer.deliver(item, controller.signal).catch(
       (error: unknown): DeliveryResult => ({
         ok: false,
         kind: 'transient',
@@ -45,13 +64,56 @@ export class Attempt {
     }
   }
 
-  /** For an uncertain item: the message an earlier attempt left, null if none, undefined if unknowable. */
-  async findSent(item: OutboxItem): Promise<SentMessageRef | null | undefined> {
+  /**
+   * For an uncertain item: the message an earlier attempt left, `null` if there is none, `undefined`
+   * if the platform gives no way to tell, `'failed'` if the look-up failed or took longer than a
+   * send may (it holds a concurrency slot; the item is retried later rather than sent blindly).
+   */
+  async findSent(item: OutboxItem): Promise<SentMessageRef | null | undefined | 'failed'> {
     if (!item.uncertain || !this.deliverer.findSent) return undefined;
-    return this.deliverer.findSent(item).catch((error: unknown) => {
-      this.logger.warn({ err: error, id: item.id }, 'outbox: could not look for an earlier attempt');
-      return undefined;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'failed'>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        this.logger.warn({ id: item.id }, 'outbox: looking for an earlier attempt timed out; retried later');
+        resolve('failed');
+      }, this.settings.sendTimeoutMs);
     });
+    const looked = this.deliverer.findSent(item, controller.signal).catch((error: unknown) => {
+      this.logger.warn(
+        { err: error, id: item.id },
+        'outbox: could not look for an earlier attempt; retried later',
+      );
+      return 'failed' as const;
+    });
+    try {
+      return await Promise.race([looked, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** How long an item whose outcome is unknown is left alone before anyone looks for it. */
+  unknownHoldMs(): number {
+    return this.settings.sendTimeoutMs + this.settings.unknownMarginMs;
+  }
+
+  /** A look-up that could not tell: retried with backoff (counted), still uncertain. */
+  lookupFailed(item: OutboxItem): Settlement {
+    return this.settlement(item, {
+      ok: false,
+      kind: 'unknown',
+      error: 'earlier attempt could not be looked up',
+    });
+  }
+
+  /** A 429 pause that could not be shared with other workers, logged with its bucket. */
+  warn(error: unknown, bucket: string): void {
+    this.logger.warn(
+      { err: error, bucket },
+      'outbox: pausing a rate bucket failed; other workers find out by their own 429',
+    );
   }
 
   /** Now, on the injected clock (ms). */
@@ -82,6 +144,7 @@ export class Attempt {
       error,
       countAttempt: true,
       uncertain: result.kind === 'unknown',
+      ...(result.kind === 'unknown' ? { holdMs: this.unknownHoldMs() } : {}),
     };
   }
 }
@@ -98,6 +161,7 @@ export async function settlementOf(
   gate: RateGate,
 ): Promise<Settlement> {
   const found = await attempt.findSent(item);
+  if (found === 'failed') return attempt.lookupFailed(item);
   if (found) return { status: 'sent', sentRef: JSON.stringify(found) };
   const result = await attempt.deliver(item);
   if (!result.ok && result.kind === 'rate_limited') {
@@ -109,5 +173,6 @@ export async function settlementOf(
 
 async function pauseQuietly(gate: RateGate, key: string, retryAfterMs: number, attempt: Attempt) {
   const untilUs = (attempt.nowMs() + Math.max(0, retryAfterMs)) * 1000;
-  await gate.pause(key, untilUs).catch(() => undefined);
+  // Not recorded: the other workers learn of the limit from their own 429s; this one waits anyway.
+  await gate.pause(key, untilUs).catch((error: unknown) => attempt.warn(error, key));
 }

@@ -232,15 +232,36 @@ export class OutboxWorker {
     const settlement = await settlementOf(h.item, h.buckets, this.attempt, this.gate);
     this.stats.attempts++;
     if (settlement.status === 'retry' && !settlement.countAttempt) this.stats.rateLimited++;
-    const now = this.clock.now().toISOString();
-    const settling =
+    const settle = () =>
       settlement.status === 'sent'
         ? this.sent.add({ id: h.item.id, token: h.token, sentRef: settlement.sentRef })
-        : settleOutboxItem(this.db.kysely, h.item.id, h.token, settlement, now);
-    const settled = await settling.catch((error: unknown) => {
-      this.logger.error({ err: error, id: h.item.id }, 'outbox: recording a result failed');
-      return true;
-    });
+        : settleOutboxItem(
+            this.db.kysely,
+            this.db.dialect,
+            h.item.id,
+            h.token,
+            settlement,
+            this.clock.now().toISOString(),
+          );
+    let settled = true;
+    for (let tried = 1; ; tried++) {
+      try {
+        settled = await settle();
+        break;
+      } catch (error) {
+        if (tried >= 4) {
+          // Still claimed: when the lease runs out the next claimant marks it uncertain and looks
+          // for it where the platform allows (see docs/decisions on Teams) — never silently settled.
+          this.logger.error(
+            { err: error, id: h.item.id },
+            'outbox: recording a result failed; left uncertain',
+          );
+          break;
+        }
+        this.logger.warn({ err: error, id: h.item.id, tried }, 'outbox: recording a result failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** tried));
+      }
+    }
     if (!settled)
       this.logger.debug({ id: h.item.id }, 'outbox: claim taken over by another worker; result ignored');
   }
@@ -250,12 +271,7 @@ export class OutboxWorker {
     this.lastRenewAt = nowMs;
     const tokens = [...new Set([...this.held.values()].map((h) => h.token))];
     const kept = new Set(
-      await renewOutboxClaims(
-        this.db.kysely,
-        tokens,
-        new Date(nowMs + this.settings.leaseMs).toISOString(),
-        new Date(nowMs).toISOString(),
-      ),
+      await renewOutboxClaims(this.db, tokens, this.settings.leaseMs, new Date(nowMs).toISOString()),
     );
     for (const [id, h] of this.held) if (!h.inFlight && !kept.has(id)) this.held.delete(id);
   }

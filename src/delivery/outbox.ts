@@ -11,7 +11,7 @@ import { claimReceipts } from '../../db/receipts.repository.js';
 import type { DeliveryResult, RateBucket } from '../chat/chat-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { Deliverer, Deliveries } from './deliveries.js';
+import type { Deliverer, Deliveries, OutboxItem } from './deliveries.js';
 import { GroupCommit } from './group-commit.js';
 import { describeResult, toItem, toRow, validateDelivery } from './outbox-codec.js';
 import type { NewDelivery } from './outbox-message.js';
@@ -20,6 +20,7 @@ import { Attempt } from './outbox-settle.js';
 import type { OutboxStats } from './outbox-stats.js';
 import { OutboxWorker } from './outbox-worker.js';
 import { type PruneCounts, prunedFullBatch, pruneOnce } from './retention.js';
+import { settleInBackground } from './settle-retry.js';
 
 export type { OutboxOptions } from './outbox-options.js';
 export type { OutboxStats } from './outbox-stats.js';
@@ -61,7 +62,7 @@ export class Outbox implements Deliveries {
       db.kysely.transaction().execute(async (trx) => {
         const now = this.clock.now();
         const fresh = await claimReceipts(trx, batch, now.toISOString(), (rows) =>
-          insertOutboxItems(trx, rows),
+          insertOutboxItems(trx, rows, db.dialect),
         );
         // The rate tokens of the inline answers about to go out, in the same commit: one upsert
         // per bucket for the whole batch (n tokens as n answers one after the other would take).
@@ -79,7 +80,8 @@ export class Outbox implements Deliveries {
       db.kysely.transaction().execute(async (trx) => {
         const now = this.clock.now().toISOString();
         const settled: boolean[] = [];
-        for (const s of batch) settled.push(await settleOutboxItem(trx, s.id, s.token, s.settlement, now));
+        for (const s of batch)
+          settled.push(await settleOutboxItem(trx, db.dialect, s.id, s.token, s.settlement, now));
         return settled;
       }),
     );
@@ -112,10 +114,13 @@ export class Outbox implements Deliveries {
   /**
    * One attempt at once, inside the caller's request; the item is stored only when that attempt
    * did not succeed — pending for retry (a 429 without counting it), or failed with its reason.
-   * The stored item keeps the id the attempt carried, so a resend can look for it.
+   * The stored item keeps the id the attempt carried, so a resend can look for it. With a dedupe
+   * key the item is stored (claimed) BEFORE the attempt, so the same key twice — a Slack command
+   * retried with its trigger id — is sent once; the second call answers `{ ok: true }` unsent.
    */
   async sendNow(delivery: NewDelivery): Promise<DeliveryResult> {
     const valid = validateDelivery(delivery);
+    if (valid.dedupeKey) return this.sendStoredFirst(valid);
     const id = randomUUID();
     const item = toItem(valid, id);
     const buckets = this.deliverer.buckets(item.to);
@@ -135,11 +140,42 @@ export class Outbox implements Deliveries {
       last_error: describeResult(result),
       failure_reason: settlement.status === 'failed' ? settlement.reason : null,
     });
-    await insertOutboxItems(this.db.kysely, [row]);
+    await insertOutboxItems(
+      this.db.kysely,
+      [result.kind === 'unknown' ? { ...row, hold_ms: this.attempt.unknownHoldMs() } : row],
+      this.db.dialect,
+    );
     if (settlement.status === 'failed')
       this.logger.warn({ id, reason: row.failure_reason }, 'outbox: delivery failed for good');
     else this.worker.kick();
     return result;
+  }
+
+  /** `sendNow` with a dedupe key: stored claimed first (the key taken), then attempted. */
+  private async sendStoredFirst(valid: NewDelivery): Promise<DeliveryResult> {
+    const id = randomUUID();
+    const token = randomUUID();
+    const item = toItem(valid, id);
+    const buckets = this.deliverer.buckets(item.to);
+    const [stored] = await insertOutboxItems(
+      this.db.kysely,
+      [
+        {
+          ...toRow(valid, this.clock.now().toISOString(), id),
+          claim_token: token,
+          hold_ms: this.settings.leaseMs,
+        },
+      ],
+      this.db.dialect,
+    );
+    if (!stored) {
+      this.logger.debug({ dedupeKey: valid.dedupeKey }, 'outbox: inline answer already sent under its key');
+      return { ok: true };
+    }
+    await this.worker.rates
+      .force(buckets, this.clock.now().getTime() * 1000)
+      .catch((error: unknown) => this.logger.warn({ err: error, id }, 'outbox: rate bucket not updated'));
+    return this.attemptClaimed(item, token, buckets);
   }
 
   async sendNowOnce(
@@ -161,24 +197,40 @@ export class Outbox implements Deliveries {
         {
           ...toRow(valid, stored.toISOString(), id),
           claim_token: token,
-          claimed_until: new Date(stored.getTime() + this.settings.leaseMs).toISOString(),
+          hold_ms: this.settings.leaseMs,
         },
       ],
       force: buckets.map((b) => this.worker.rates.spec(b)),
     });
     onStored?.();
     if (!fresh) return undefined;
+    return this.attemptClaimed(item, token, buckets);
+  }
+
+  /** One attempt at an item stored claimed under `token`, and its outcome recorded (see `record`). */
+  private async attemptClaimed(
+    item: OutboxItem,
+    token: string,
+    buckets: readonly RateBucket[],
+  ): Promise<DeliveryResult> {
     const result = await this.attempt.deliver(item);
     await this.pauseIfLimited(result, buckets);
     const settlement = this.attempt.settlement(item, result);
-    const settled = await this.settlements.submit({ id, token, settlement }).catch((error: unknown) => {
-      // Not recorded: the claim runs out and a worker looks for the message before sending again.
-      this.logger.error({ err: error, id }, 'outbox: recording an inline answer failed');
-      return true;
-    });
-    if (!settled) this.logger.debug({ id }, 'outbox: inline answer taken over by a worker');
+    const settled = await this.settlements.submit({ id: item.id, token, settlement }).then(
+      (ok) => ok,
+      (error: unknown) => {
+        this.logger.warn({ err: error, id: item.id }, 'outbox: recording an inline answer failed; retrying');
+        settleInBackground(
+          { db: this.db, clock: this.clock, logger: this.logger, leaseMs: this.settings.leaseMs },
+          { id: item.id, token, settlement },
+          () => this.worker.kick(),
+        );
+        return true;
+      },
+    );
+    if (!settled) this.logger.debug({ id: item.id }, 'outbox: inline answer taken over by a worker');
     if (settlement.status === 'failed')
-      this.logger.warn({ id, reason: settlement.reason }, 'outbox: delivery failed for good');
+      this.logger.warn({ id: item.id, reason: settlement.reason }, 'outbox: delivery failed for good');
     else if (settlement.status === 'retry') this.worker.kick();
     return result;
   }
@@ -189,7 +241,10 @@ export class Outbox implements Deliveries {
     if (key)
       await this.worker.rates
         .pause(key, (this.clock.now().getTime() + result.retryAfterMs) * 1000)
-        .catch(() => undefined);
+        .catch((error: unknown) =>
+          // Other workers find out from their own 429; this answer is already recorded for retry.
+          this.logger.warn({ err: error, bucket: key }, 'outbox: pausing a rate bucket failed'),
+        );
   }
 
   /** Starts delivering in the background (and pruning old rows). */

@@ -6,8 +6,8 @@ import { isLocale, type Locale } from '../i18n/i18n.js';
 import type { Deliverer, OutboxItem, SendTimeHooks } from './deliveries.js';
 import { renderMessage } from './message-types.js';
 
-/** How long before an item's creation `findSent` starts looking (clocks differ a little). */
-const LOOK_BACK_MS = 60_000;
+/** How long before an item's creation `findSent` starts looking: replicas' clocks may differ by minutes. */
+const LOOK_BACK_MS = 15 * 60_000;
 
 /**
  * The one `Deliverer` over every configured `ChatPort`: renders an item in the reader's language,
@@ -53,12 +53,12 @@ export class PortDeliverer implements Deliverer {
     return result;
   }
 
-  async findSent(item: OutboxItem): Promise<SentMessageRef | null | undefined> {
+  async findSent(item: OutboxItem, signal?: AbortSignal): Promise<SentMessageRef | null | undefined> {
     if (item.replaces) return undefined;
     const target = await this.reachable(item.to);
     if (!target.ok || !target.port.findSent) return undefined;
     const since = item.createdAt ? new Date(Date.parse(item.createdAt) - LOOK_BACK_MS) : undefined;
-    return target.port.findSent(target.address, item.id, since);
+    return target.port.findSent(target.address, item.id, since, signal);
   }
 
   /**

@@ -1,7 +1,15 @@
 import type { DeliveryResult } from '../chat/chat-port.js';
 
 // Network errors raised before a request could have reached the platform: safe to send again blindly.
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+// ENOTSENT: a port's own word that its request was aborted before the whole of it was written.
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTSENT',
+]);
 
 /**
  * A network failure as a delivery result: `transient` when the request cannot have left this
@@ -24,10 +32,17 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Seconds from a Retry-After header as milliseconds; one second when absent or unreadable. */
-export function retryAfterMs(header: unknown): number {
-  const seconds = Number(header ?? '1');
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000;
+/**
+ * A Retry-After header as milliseconds: delay-seconds (`120`) or an HTTP date (`Wed, 21 Oct 2026
+ * 07:28:00 GMT`, counted from `nowMs`, the wall clock the platform's date is written on); one
+ * second when absent, unreadable or already past.
+ */
+export function retryAfterMs(header: unknown, nowMs: number = Date.now()): number {
+  const text = String(header ?? '').trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.max(1, Number(text)) * 1000;
+  const at = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isFinite(at) && at - nowMs > 1000) return Math.ceil((at - nowMs) / 1000) * 1000;
+  return 1000;
 }
 
 /**

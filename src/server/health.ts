@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { outboxBacklog } from '../../db/delivery-health.repository.js';
 import { type Clock, systemClock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { currentRequestId } from '../request-id.js';
 import { type HttpServer, sendJson } from './http-server.js';
 import type { WarmUp } from './warm-up.js';
 
@@ -18,6 +20,7 @@ export function registerHealthRoutes(
   db: Db,
   warmUp?: WarmUp,
   clock: Clock = systemClock,
+  logger?: Logger,
 ): void {
   server.route('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }));
   server.route('GET', '/readyz', async (_req, res) => {
@@ -45,7 +48,9 @@ export function registerHealthRoutes(
         database: db.dialect,
         outbox: { due: backlog.due, oldestDueSeconds },
       });
-    } catch {
+    } catch (error) {
+      // The 503 tells the load balancer; the line tells the operator why (with the request's id).
+      logger?.warn({ err: error, requestId: currentRequestId() }, 'readyz: the database did not answer');
       sendJson(res, 503, { status: 'not_ready', reason: 'database_unavailable' });
     }
   });

@@ -35,6 +35,13 @@ export class FakeSlack {
     { ts: string; text: unknown; thread_ts?: unknown; metadata?: unknown }[]
   >();
   private clockTs = 1_700_000_000;
+
+  /** Posts `count` messages from other people into `channel` (a busy channel). */
+  chatter(channel: string, count: number): void {
+    const list = this.messages.get(channel) ?? [];
+    for (let i = 0; i < count; i++) list.push({ ts: `${this.clockTs++}.000100`, text: `chatter ${i}` });
+    this.messages.set(channel, list);
+  }
   /** Where apps.connections.open sends Socket Mode clients (see FakeSocketMode). */
   socketUrl: string | undefined;
 
@@ -212,16 +219,20 @@ export class FakeSlack {
             (method === 'conversations.history' ? !m.thread_ts : m.thread_ts === body.ts || m.ts === body.ts),
         );
         const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        // Newest first, in pages of `limit` (Slack's default 100) behind an opaque cursor.
+        const from = Number(body.cursor ?? 0);
+        const limit = Number(body.limit ?? 100);
+        const page = all.reverse().slice(from, from + limit);
+        const more = from + limit < all.length;
         return {
           ok: true,
-          messages: all
-            .reverse()
-            .slice(0, Number(body.limit ?? 100))
-            .map(({ metadata, ...m }) => ({
-              type: 'message',
-              ...m,
-              ...(withMetadata && metadata ? { metadata } : {}),
-            })),
+          has_more: more,
+          ...(more ? { response_metadata: { next_cursor: String(from + limit) } } : {}),
+          messages: page.map(({ metadata, ...m }) => ({
+            type: 'message',
+            ...m,
+            ...(withMetadata && metadata ? { metadata } : {}),
+          })),
         };
       }
       case 'chat.update':

@@ -44,7 +44,11 @@ function ticksInChildProcess(url: string, worker: string): Promise<string> {
     const RESUME_NEVER_MS = ${RESUME_NEVER_MS};
     const engine = new CheckInEngine({ db, deliveries: outbox, calendar: new SwedishCalendar('sv'), logger, worker: ${JSON.stringify(worker)}, timeZone: 'Europe/Stockholm', resumeAfterMs: RESUME_NEVER_MS });
     let rounds = 0;
-    for (const at of ${JSON.stringify(TICKS)}) rounds += (await engine.tick(new Date(at))).rounds.length;
+    // Each replica also delivers what it queued: reminders follow delivered prompts only.
+    for (const at of ${JSON.stringify(TICKS)}) {
+      rounds += (await engine.tick(new Date(at))).rounds.length;
+      await outbox.drain();
+    }
     process.stdout.write(String(rounds));
     await db.close();`;
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { get } from 'node:http';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDelmal, startDelmal } from '../../src/app.js';
 import { fixedClock } from '../../src/clock.js';
@@ -83,17 +84,29 @@ describe('readiness', () => {
     const database = await createTestDatabase('sqlite', { migrate: false });
     await database.db.close();
     const config = { ...loadConfig({ DATABASE_URL: database.url, DELMAL_ENV: 'test' }), port: 0 };
+    const lines: string[] = [];
+    const log = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const app = await startDelmal(config, {
-      logger: createLogger('silent'),
+      logger: createLogger('warn', log),
       clock: fixedClock('2026-11-22T08:00:00Z'),
       host: '127.0.0.1',
     });
     try {
       await app.settled();
       await app.db.close();
-      const ready = await fetch(`http://127.0.0.1:${app.port}/readyz`);
+      const ready = await fetch(`http://127.0.0.1:${app.port}/readyz`, {
+        headers: { 'x-request-id': 'probe-0001' },
+      });
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({ status: 'not_ready', reason: 'database_unavailable' });
+      // The operator reads why, under the request's id.
+      const line = lines.find((l) => l.includes('readyz: the database did not answer'));
+      expect(line).toContain('probe-0001');
     } finally {
       await app.close().catch(() => {});
       await database.drop();

@@ -15,6 +15,8 @@ import { RecordingDeliverer } from '../support/recording-deliverer.js';
 
 const T0 = Date.parse('2026-12-01T08:00:00Z');
 const at = (ms: number) => new Date(T0 + ms);
+/** Real time: leases and the wait after an unknown outcome run on the database's clock. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Makes every INSERT into outbox_items fail: a crash between the receipt and the items. */
 const crashOnItemInsert = () =>
@@ -168,7 +170,7 @@ describeEachDialect('outbox', (dialect) => {
   });
 
   it('does not send again an uncertain item that arrived after all', async () => {
-    const box = outbox();
+    const box = outbox({ sendTimeoutMs: 50, unknownMarginMs: 150 });
     // The platform got it, but the answer was lost (a timeout after the request was written).
     deliverer.script = (item, call) => {
       if (call > 1) return 'arrive';
@@ -179,6 +181,10 @@ describeEachDialect('outbox', (dialect) => {
     await box.drain();
     expect((await rows())[0]).toMatchObject({ status: 'pending', uncertain: 1, attempts: 1 });
     clock.set(at(60_000));
+    // Due on the schedule's clock, but the send timeout and margin have not passed on the database's.
+    await box.drain();
+    expect(deliverer.findSentCalls).toEqual([]);
+    await sleep(300);
     await box.drain();
     expect(deliverer.findSentCalls).toEqual([id]);
     expect(deliverer.calls).toHaveLength(1);
@@ -187,12 +193,13 @@ describeEachDialect('outbox', (dialect) => {
   });
 
   it('counts a send that does not return in time as unknown, and looks before resending', async () => {
-    const box = outbox({ sendTimeoutMs: 50 });
+    const box = outbox({ sendTimeoutMs: 50, unknownMarginMs: 100 });
     deliverer.script = (_item, call) => (call === 1 ? new Promise(() => {}) : 'arrive');
     await box.enqueue(bulkTo(1));
     await box.drain();
     expect((await rows())[0]).toMatchObject({ status: 'pending', uncertain: 1 });
     clock.set(at(60_000));
+    await sleep(250);
     await box.drain();
     expect(deliverer.findSentCalls).toHaveLength(1);
     expect(deliverer.platform.arrivals).toHaveLength(1);
@@ -245,7 +252,7 @@ describeEachDialect('outbox', (dialect) => {
   });
 
   it('delivers an inline answer whose process died after storing it, once its claim runs out', async () => {
-    const dying = outbox({ leaseMs: 60_000 });
+    const dying = outbox({ leaseMs: 300 });
     // The process dies during the attempt: it never returns, nothing is recorded.
     deliverer.script = () => new Promise(() => {});
     void dying.sendNowOnce('slack:event:Ev3', interactiveTo('anna@region.se'));
@@ -257,7 +264,7 @@ describeEachDialect('outbox', (dialect) => {
     const other = outbox();
     await other.drain();
     expect(deliverer.platform.arrivals).toEqual([]);
-    clock.set(at(61_000));
+    await sleep(400);
     await other.drain();
     // Marked uncertain by the claim: looked for first (not there), then sent.
     expect(deliverer.findSentCalls).toEqual([held?.id]);
