@@ -26,10 +26,8 @@ export const enReport: Readonly<Record<keyof typeof svReport, string>> = {
   'report.unplaced.heading': 'Activities outside the common focus areas',
   'report.activity.status': 'Status at the end of the period',
   'report.activity.statusCheckIn': '{status} (check-in {date})',
-  'report.activity.statusReported':
-    '{status} – status reported in the follow-up report; no check-in up to {to}',
-  'report.activity.statusReportedText':
-    '{status} ({text}) – status reported in the follow-up report; no check-in up to {to}',
+  'report.activity.statusReported': '{status} (according to the follow-up report)',
+  'report.activity.statusReportedText': '{status} (according to the follow-up report: {text})',
   'report.activity.owners': 'Owners',
   'report.activity.noOwner': 'none given',
   'report.activity.checkIns': 'Check-ins in the period',

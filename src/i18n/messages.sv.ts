@@ -6,6 +6,7 @@ import { svErrors } from './sv-errors.js';
 import { svGovernance } from './sv-governance.js';
 import { svPrompts } from './sv-prompts.js';
 import { svReport } from './sv-report.js';
+import { svReportDocument } from './sv-report-document.js';
 import { svRounds } from './sv-rounds.js';
 import { svSchedule } from './sv-schedule.js';
 
@@ -19,6 +20,7 @@ export const sv = {
   ...svChat,
   ...svErrors,
   ...svReport,
+  ...svReportDocument,
   ...svSchedule,
   ...svRounds,
   ...svAnswers,

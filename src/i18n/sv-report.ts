@@ -24,10 +24,8 @@ export const svReport = {
   'report.unplaced.heading': 'Aktiviteter utanför de gemensamma insatsområdena',
   'report.activity.status': 'Status vid periodens slut',
   'report.activity.statusCheckIn': '{status} (avstämning {date})',
-  'report.activity.statusReported':
-    '{status} – rapporterad status ur uppföljningsrapporten; ingen avstämning till och med {to}',
-  'report.activity.statusReportedText':
-    '{status} ({text}) – rapporterad status ur uppföljningsrapporten; ingen avstämning till och med {to}',
+  'report.activity.statusReported': '{status} (enligt uppföljningsrapporten)',
+  'report.activity.statusReportedText': '{status} (enligt uppföljningsrapporten: {text})',
   'report.activity.owners': 'Ansvariga',
   'report.activity.noOwner': 'ingen angiven',
   'report.activity.checkIns': 'Avstämningar under perioden',

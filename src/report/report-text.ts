@@ -11,20 +11,26 @@ export function day(report: FollowUpReport, iso: string): string {
   return localDate(iso, report.period.timezone);
 }
 
-/** "Enligt plan (avstämning 2026-10-03)", or the reported status clearly labelled as such. */
+/**
+ * "Enligt plan (avstämning 2026-10-03)", or — with no check-in at or before the period's end — what
+ * the catalog's follow-up report said, labelled with its source and year: "Avslutad (enligt
+ * uppföljningen 2023)". Never worded as something that happened in the period.
+ */
 export function statusAtEndText(report: FollowUpReport, status: StatusAtEnd, t: Translate): string {
-  if (status.source === 'check-in')
+  if (status.source === 'check-in' || !status.reported)
     return t('report.activity.statusCheckIn', {
       status: status.label,
       date: status.at ? day(report, status.at) : '',
     });
-  return status.reportedText
-    ? t('report.activity.statusReportedText', {
-        status: status.label,
-        text: status.reportedText,
-        to: report.period.to,
-      })
-    : t('report.activity.statusReported', { status: status.label, to: report.period.to });
+  const { label, text } = status.reported;
+  const year = status.reported.year === undefined ? undefined : String(status.reported.year);
+  if (year === undefined)
+    return text
+      ? t('report.activity.statusReportedText', { status: label, text })
+      : t('report.activity.statusReported', { status: label });
+  return text
+    ? t('report.activity.statusReportedYearText', { status: label, year, text })
+    : t('report.activity.statusReportedYear', { status: label, year });
 }
 
 /** "3 Enligt plan, 1 Risk för avvikelse", worst first. */
