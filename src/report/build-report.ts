@@ -182,11 +182,17 @@ function statusAtEnd(
   lastAt: string | undefined,
 ): StatusAtEnd {
   if (end.source === 'check-in')
-    return { ...fromBadge(end.code, end.badge), source: 'check-in', ...(lastAt ? { at: lastAt } : {}) };
+    return {
+      ...fromBadge(end.code, end.badge),
+      source: 'check-in',
+      active: end.active,
+      ...(lastAt ? { at: lastAt } : {}),
+    };
   const said = input.view.statusOf(activity, input.locale, input.t);
   return {
     ...fromBadge(end.code, end.badge),
     source: 'report',
+    active: false,
     reported: {
       label: said.code === undefined ? input.t('report.status.ongoing') : said.badge.label,
       year: input.view.catalog.followUp?.year,

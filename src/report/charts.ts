@@ -4,11 +4,14 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Tone } from '../chat/reply.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { FollowUpReport, ReportStatus } from './report-model.js';
+import { countsText } from './report-text.js';
 
 /** A chart drawn once as SVG (HTML, Markdown), with its size in CSS pixels; {@link chartPng} for DOCX. */
 export interface Chart {
   readonly title: string;
   readonly caption: string;
+  /** Alternative text: what the chart shows, with its numbers. */
+  readonly alt: string;
   readonly svg: string;
   readonly width: number;
   readonly height: number;
@@ -66,13 +69,18 @@ const baseConfig = (locale: 'sv' | 'en') => ({
 });
 
 /** Renders a Vega-Lite spec to SVG with Vega's headless renderer. */
-export async function drawChart(spec: TopLevelSpec, title: string, caption: string): Promise<Chart> {
+export async function drawChart(
+  spec: TopLevelSpec,
+  title: string,
+  caption: string,
+  alt: string,
+): Promise<Chart> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   const width = Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? 600);
   const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 300);
-  return { title, caption, svg, width, height };
+  return { title, caption, alt, svg, width, height };
 }
 
 /** Stacked bars: how many activities of each insatsområde end the period in each status. */
@@ -173,6 +181,13 @@ export async function reportCharts(
     focusAreaChartSpec(report, t),
     t('report.chart.focusAreas.heading'),
     t('report.chart.focusAreas.caption'),
+    t('report.chart.alt.focusAreas', {
+      list: report.focusAreas
+        .map((a) =>
+          t('report.chart.alt.area', { area: `${a.number}. ${a.title}`, counts: countsText(a.counts, t) }),
+        )
+        .join('; '),
+    }),
   );
   const goals =
     report.goalSeries.length === 0
@@ -181,6 +196,20 @@ export async function reportCharts(
           goalChartSpec(report, t),
           t('report.chart.goals.heading'),
           t('report.chart.goals.caption', { plan: planName }),
+          t('report.chart.alt.goals', { list: goalsAtEnd(report) }),
         );
   return { focusAreas, goals };
+}
+
+/** "Delmål 1: 2 Enligt plan, 1 Avslutad; Delmål 2: …" at the last month of the series. */
+function goalsAtEnd(report: FollowUpReport): string {
+  const last = report.goalSeries.at(-1)?.month;
+  const byGoal = new Map<string, string[]>();
+  for (const p of report.goalSeries) {
+    if (p.month !== last) continue;
+    const list = byGoal.get(p.goal) ?? [];
+    list.push(`${p.count} ${p.status.label}`);
+    byGoal.set(p.goal, list);
+  }
+  return [...byGoal].map(([goal, counts]) => `${goal}: ${counts.join(', ')}`).join('; ');
 }

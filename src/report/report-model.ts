@@ -64,6 +64,8 @@ export interface StatusAtEnd extends ReportStatus {
   readonly source: 'check-in' | 'report';
   /** When that check-in was made. */
   readonly at?: string;
+  /** Whether the status is running work (not paused, finished or not started). */
+  readonly active: boolean;
   /** What the follow-up report said, when the status comes from there. */
   readonly reported?: {
     readonly label: string;

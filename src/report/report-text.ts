@@ -1,6 +1,12 @@
 import type { Translate } from '../i18n/i18n.js';
 import { localDate } from './period.js';
-import type { FollowUpReport, StatusAtEnd, StatusCount } from './report-model.js';
+import type {
+  FollowUpReport,
+  ReportComparison,
+  ReportFocusArea,
+  StatusAtEnd,
+  StatusCount,
+} from './report-model.js';
 
 /**
  * Wording shared by every report format, so DOCX, Markdown and HTML say exactly the same things.
@@ -55,4 +61,78 @@ export function slug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/** The document's title: the report's title and its period, "… 2026-01-01 – 2026-12-31". */
+export function documentTitle(report: FollowUpReport): string {
+  return `${report.title} ${report.period.from} – ${report.period.to}`;
+}
+
+/** An insatsområde's short data summary: counts, roll-up, its aktivitetsområden, what ended. */
+export function focusAreaData(report: FollowUpReport, area: ReportFocusArea, t: Translate): string[] {
+  const ids = new Set<string>();
+  const reported = new Set<string>();
+  for (const group of area.areas)
+    for (const a of group.activities) {
+      ids.add(a.id);
+      if (a.checkInsInPeriod > 0) reported.add(a.id);
+    }
+  const out = [
+    t('report.focusArea.data', {
+      activities: ids.size,
+      reported: reported.size,
+      counts: countsText(area.counts, t),
+      status: area.rollUp.label,
+    }),
+    t('report.focusArea.areas', { list: area.areas.map((g) => g.title).join(', ') }),
+  ];
+  if (area.pausedOrFinished.length > 0)
+    out.push(
+      `${t('report.ended.heading')}: ${area.pausedOrFinished
+        .map((e) => `${e.name} (${e.status.label} ${day(report, e.at)})`)
+        .join(', ')}.`,
+    );
+  return out;
+}
+
+/** The appendix: every activity once, with status at the period's end, latest check-in and owner. */
+export function appendixRows(report: FollowUpReport, t: Translate): { header: string[]; rows: string[][] } {
+  return {
+    header: [
+      t('report.appendix.activity'),
+      t('report.appendix.status'),
+      t('report.appendix.last'),
+      t('report.appendix.owner'),
+    ],
+    rows: report.activities.map((a) => [
+      a.name,
+      a.status.source === 'check-in' ? a.status.label : statusAtEndText(report, a.status, t),
+      a.lastCheckInAt ? day(report, a.lastCheckInAt) : t('report.appendix.never'),
+      a.owners.length > 0 ? a.owners.join(', ') : t('report.activity.noOwner'),
+    ]),
+  };
+}
+
+/** The comparison with an earlier period, worded once for every format. */
+export function comparisonLines(
+  report: FollowUpReport,
+  comparison: ReportComparison,
+  t: Translate,
+): { heading: string; intro: string; items: string[] } {
+  return {
+    heading: t('report.compare.heading', { label: comparison.label }),
+    intro: t('report.compare.intro', {
+      count: comparison.changes.length,
+      label: comparison.label,
+      to: comparison.to,
+      unchanged: comparison.unchanged,
+    }),
+    items: comparison.changes.map((c) =>
+      t('report.compare.item', {
+        name: c.name,
+        before: statusAtEndText(report, c.before, t),
+        after: statusAtEndText(report, c.after, t),
+      }),
+    ),
+  };
 }
