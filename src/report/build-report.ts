@@ -115,6 +115,7 @@ export function buildFollowUpReport(input: ReportInput): FollowUpReport {
       all.map((a) => a.status),
       order,
     ),
+    statusOrder: order,
     focusAreas,
     unplaced,
     goalSeries: goalSeries(view, input.data, input.period, statusOf),

@@ -19,6 +19,8 @@ export interface FollowUpReport {
   /** Check-ins recorded in the period, all activities. */
   readonly checkInCount: number;
   readonly totals: readonly StatusCount[];
+  /** Status labels in the plan's order, "no check-in" last: counts, legends and colours follow it. */
+  readonly statusOrder: readonly string[];
   readonly focusAreas: readonly ReportFocusArea[];
   /** Activities linked to no common insatsområde; empty in a tidy catalog. */
   readonly unplaced: readonly ReportActivity[];
