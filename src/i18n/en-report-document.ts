@@ -77,6 +77,6 @@ export const enReportDocument: Readonly<Record<keyof typeof svReportDocument, st
     'PDF needs LibreOffice (the soffice command), which is not installed here. Install LibreOffice (e.g. apt-get install libreoffice-writer-nogui) or choose --format docx and save it as PDF in Word.',
   'cli.report.pdfFailed': 'LibreOffice could not convert the report to PDF: {detail}',
   'cli.report.summary':
-    '{file}: {pages}{activities} activities, {checkIns} {checkIns|check-in|check-ins} used, {seconds} s.',
+    'Report written: {file} ({pages}{activities} activities, {checkIns} {checkIns|check-in|check-ins} used, {seconds} s).',
   'cli.report.pages': '{pages} pages, ',
 };

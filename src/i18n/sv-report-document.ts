@@ -75,6 +75,6 @@ export const svReportDocument = {
     'PDF kräver LibreOffice (kommandot soffice), som inte finns på den här datorn. Installera LibreOffice (t.ex. apt-get install libreoffice-writer-nogui) eller välj --format docx och spara som PDF i Word.',
   'cli.report.pdfFailed': 'LibreOffice kunde inte göra om rapporten till PDF: {detail}',
   'cli.report.summary':
-    '{file}: {pages}{activities} aktiviteter, {checkIns} {checkIns|avstämning|avstämningar} använda, {seconds} s.',
+    'Rapporten är skriven: {file} ({pages}{activities} aktiviteter, {checkIns} {checkIns|avstämning|avstämningar} använda, {seconds} s).',
   'cli.report.pages': '{pages} sidor, ',
 } as const;

@@ -176,8 +176,13 @@ function compileActivity(
   };
 }
 
-function statusAtEnd(
-  input: ReportInput,
+/**
+ * The status an activity ends a period with, given its latest check-in at or before the period's
+ * end (`end` from that check-in, or the catalog's when there is none). Also used for the earlier
+ * period of a comparison.
+ */
+export function statusAtEnd(
+  input: Pick<ReportInput, 'view' | 'locale' | 't'>,
   activity: Activity,
   end: ActivityStatus,
   lastAt: string | undefined,

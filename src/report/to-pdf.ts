@@ -28,6 +28,11 @@ export async function findLibreOffice(
   return undefined;
 }
 
+/** LibreOffice failed to convert (crashed, timed out or wrote no PDF); the message says how. */
+export class PdfConversionError extends Error {
+  override readonly name = 'PdfConversionError';
+}
+
 /**
  * Converts a DOCX to PDF with LibreOffice headless, in a private temporary profile so parallel
  * runs (and the user's own LibreOffice, if open) never share one and block each other.
@@ -37,7 +42,7 @@ export async function docxToPdf(soffice: string, docx: Uint8Array, timeoutMs = 1
   try {
     const input = join(dir, 'rapport.docx');
     await writeFile(input, docx);
-    await run(
+    await convert(
       soffice,
       [
         `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
@@ -49,10 +54,21 @@ export async function docxToPdf(soffice: string, docx: Uint8Array, timeoutMs = 1
         dir,
         input,
       ],
-      { timeout: timeoutMs },
+      timeoutMs,
     );
-    return await readFile(join(dir, 'rapport.pdf'));
+    return await readFile(join(dir, 'rapport.pdf')).catch((error: unknown) => {
+      throw new PdfConversionError(`LibreOffice wrote no PDF (${String(error)})`);
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function convert(soffice: string, args: string[], timeoutMs: number): Promise<void> {
+  try {
+    await run(soffice, args, { timeout: timeoutMs });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new PdfConversionError(detail ?? 'LibreOffice failed');
   }
 }

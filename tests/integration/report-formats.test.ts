@@ -37,43 +37,53 @@ afterAll(async () => {
 });
 
 describe('the HTML report', () => {
-  it('is one self-contained page with both charts as inline SVG, in Swedish with the plan’s colours', async () => {
+  it('is one self-contained, accessible page with the DOCX’s content', async () => {
     const html = (await compile('html')).content.toString('utf8');
-    expect(html).toMatch(/^<!doctype html>\n<html lang="sv">/);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="sv-SE">/);
+    expect(html).toContain(
+      '<title>Uppföljning av handlingsplaner och insatsområden 2026-01-01 – 2026-12-31</title>',
+    );
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
     expect(html.match(/<svg[\s>]/g)).toHaveLength(2);
     expect(html).not.toMatch(/<(?:script|link|img)\b/);
     expect(html).not.toMatch(/(?:src|href)="https?:/);
-    const [areas = '', goals = ''] = html.split('<h3>Status över tid per delmål</h3>');
-    // The bar chart names insatsområden, the legend the statuses, in the plan's colours.
-    expect(areas).toContain('2. Psykisk hälsa');
-    expect(areas).toContain('Antal aktiviteter');
-    expect(areas).toMatch(/fill="#c62828"/); // Hinder / avvikelse: red
-    expect(areas).toMatch(/fill="#2e7d32"/); // Enligt plan: green
-    expect(goals).toContain('Delmål 5');
-    expect(goals).toContain('2026-03');
-    expect(html).toContain('<p class="editor">[Inledning – skrivs av redaktören]</p>');
+    // Each chart has a text alternative with its numbers.
+    expect(html).toMatch(
+      /<div role="img" aria-label="Liggande staplade staplar[^"]*2\. Psykisk hälsa: 1 Enligt plan/,
+    );
+    // The same structure as the DOCX: table of contents, editor sections, summary, appendix with header cells.
+    expect(html).toContain('<a href="#sammanfattning">Sammanfattning</a>');
+    expect(html).toContain('<p class="editor"><strong>Skrivs av redaktören:</strong>');
+    expect(html).toContain('<h2 id="nagra-utvecklingsomraden">Några utvecklingsområden</h2>');
+    expect(html).toContain('<th scope="col">Senaste avstämning</th>');
+    expect(html).toContain('<th scope="row">CROSS</th><td>Enligt plan</td><td>2026-06-20</td>');
+    expect(html).toContain('<h4>CROSS</h4>');
+    expect(html).toContain(
+      '<li>Revidering av handlingsplan för e-hälsa – Avslutad (enligt uppföljningen 2023: reviderad)</li>',
+    );
     // Owners' text is escaped, never markup.
     expect(html).toContain(
-      '<blockquote>Pausad under omorganisationen &lt;b&gt;tills vidare&lt;/b&gt; &amp; &quot;utredning&quot;.</blockquote>',
+      'Pausad under omorganisationen &lt;b&gt;tills vidare&lt;/b&gt; &amp; &quot;utredning&quot;.',
     );
     expect(html).not.toContain('<b>tills vidare</b>');
   });
 });
 
 describe('the Markdown report', () => {
-  it('links its charts as SVG files beside it and keeps the structure', async () => {
+  it('links its charts as SVG files beside it, with alt text, and keeps the structure', async () => {
     const { content, assets } = await compile('md');
     const md = content.toString('utf8');
     expect(assets.map((a) => a.name)).toEqual([
       'uppfoljning-status-per-insatsomrade.svg',
       'uppfoljning-status-over-tid-per-delmal.svg',
     ]);
-    expect(md).toContain('![Status per insatsområde](uppfoljning-status-per-insatsomrade.svg)');
+    expect(md).toMatch(/!\[Liggande staplade staplar[^\]]*\]\(uppfoljning-status-per-insatsomrade\.svg\)/);
     expect(md).toContain('## Insatsområde ”Psykisk hälsa” – aktivitetsområden och aktiviteter');
+    expect(md).toContain('## Några utvecklingsområden\n\n> **Skrivs av redaktören:**');
     expect(md).toContain('#### CHERRIES');
-    expect(md).toContain('| 2026-03-02 | Enligt plan | Risk för avvikelse | Maria Sandberg |');
-    expect(md).toContain('> Enkäten skickad.\n> Svaren analyseras i höst.');
-    expect(md).toContain('> Pausad under omorganisationen \\<b\\>tills vidare\\</b\\> & "utredning".');
+    expect(md).toContain('- **2026-06-15, Linnéa Axelsson:** Enkäten skickad. Svaren analyseras i höst.');
+    expect(md).toContain('| Aktivitet | Status vid periodens slut | Senaste avstämning | Ansvarig |');
+    expect(md).toContain('Pausad under omorganisationen \\<b\\>tills vidare\\</b\\> & "utredning".');
   });
 });
 
