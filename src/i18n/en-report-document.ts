@@ -68,8 +68,6 @@ export const enReportDocument: Readonly<Record<keyof typeof svReportDocument, st
   'report.compare.intro':
     '{count} {count|activity has|activities have} a different status at the end of the period than at the end of {label} ({to}); {unchanged} the same.',
   'report.compare.item': '{name}: {before} → {after}',
-  'report.compare.before': 'At the end of {label}',
-  'report.compare.after': 'At the end of the period',
   'cli.help.compareWith': 'compare with an earlier year (YYYY), e.g. 2025',
   'cli.report.badCompare':
     '--compare-with "{value}" is not a year. Give a year before the period, e.g. 2025.',

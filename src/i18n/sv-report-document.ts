@@ -67,8 +67,6 @@ export const svReportDocument = {
   'report.compare.intro':
     '{count} {count|aktivitet|aktiviteter} har en annan status vid periodens slut än vid slutet av {label} ({to}); {unchanged} har samma.',
   'report.compare.item': '{name}: {before} → {after}',
-  'report.compare.before': 'Vid slutet av {label}',
-  'report.compare.after': 'Vid periodens slut',
   'cli.help.compareWith': 'jämför med ett tidigare år (ÅÅÅÅ), t.ex. 2025',
   'cli.report.badCompare': '--compare-with "{value}" är inget år. Skriv ett år före perioden, t.ex. 2025.',
   'cli.report.pdfMissing':
