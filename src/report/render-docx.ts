@@ -26,6 +26,9 @@ import type { FollowUpReport, ReportActivity, ReportFocusArea } from './report-m
 import { summaryParagraphs } from './report-summary.js';
 import { appendixRows, comparisonLines, documentTitle, focusAreaData } from './report-text.js';
 
+/** Above this many activities the TOC's page numbers are left for Word to fill in (see below). */
+const PAGE_ESTIMATE_MAX_ACTIVITIES = 300;
+
 type Child = Paragraph | TableOfContents | ReturnType<typeof dataTable>;
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
@@ -103,8 +106,11 @@ export async function renderDocx(
     lastModifiedBy: 'delmal',
     features: { updateFields: true },
     // The table of contents is written with its page numbers (LibreOffice and PDF show them as they
-    // are); Word still updates the field on opening (updateFields).
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    // are); Word still updates the field on opening (updateFields). Laying out the pages costs about
+    // a minute for a thousand activities, so a catalog that large leaves the numbers to Word.
+    ...(report.activities.length <= PAGE_ESTIMATE_MAX_ACTIVITIES
+      ? { pageNumbers: estimatePageNumbersWith({ guess: true }) }
+      : {}),
     styles: documentStyles(language),
     sections: [
       section(opening, true),
