@@ -106,7 +106,10 @@ export function appendixRows(report: FollowUpReport, t: Translate): { header: st
     ],
     rows: report.activities.map((a) => [
       a.name,
-      a.status.source === 'check-in' ? a.status.label : statusAtEndText(report, a.status, t),
+      // The table keeps to the status; the follow-up report's own words are in the entry.
+      a.status.source === 'check-in' || !a.status.reported
+        ? a.status.label
+        : statusAtEndText(report, { ...a.status, reported: { ...a.status.reported, text: undefined } }, t),
       a.lastCheckInAt ? day(report, a.lastCheckInAt) : t('report.appendix.never'),
       a.owners.length > 0 ? a.owners.join(', ') : t('report.activity.noOwner'),
     ]),

@@ -144,6 +144,8 @@ describe('the DOCX follow-up report: structure of the region’s report', () => 
     ]);
     const cross = rows.map(cells).find((c) => c[0] === 'CROSS');
     expect(cross?.slice(1, 3)).toEqual(['Enligt plan', '2026-06-20']);
+    const eHealth = rows.map(cells).find((c) => c[0] === 'Revidering av handlingsplan för e-hälsa');
+    expect(eHealth?.slice(1, 3)).toEqual(['Avslutad (enligt uppföljningen 2023)', 'ingen']);
   });
 });
 
