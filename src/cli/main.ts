@@ -99,9 +99,17 @@ export function buildProgram(ctx: CliContext): Command {
       (value: string) => parseChoice(t, REPORT_FORMATS, value),
       'docx' as ReportFormat,
     )
+    .option('--compare-with <year>', t('cli.help.compareWith'))
     .option('--quiet', t('cli.help.quiet'))
-    .action((options: { from: string; to: string; out: string; format: ReportFormat; quiet?: boolean }) =>
-      import('./report-command.js').then((m) => m.reportFollowUp(ctx, options)),
+    .action(
+      (options: {
+        from: string;
+        to: string;
+        out: string;
+        format: ReportFormat;
+        compareWith?: string;
+        quiet?: boolean;
+      }) => import('./report-command.js').then((m) => m.reportFollowUp(ctx, options)),
     );
   report
     .command('checkins')

@@ -10,6 +10,7 @@ import { writeCheckInsCsv } from '../report/checkins-csv.js';
 import { compileFollowUpReport, type ReportFormat, type ReportProgress } from '../report/follow-up.js';
 import { parsePeriod, type ReportPeriod } from '../report/period.js';
 import { activityCount } from '../report/report-text.js';
+import { findLibreOffice, PdfConversionError } from '../report/to-pdf.js';
 import { type CliContext, CliExit, configFor, describeError, withReadyDatabase } from './context.js';
 
 export interface PeriodOptions {
@@ -21,19 +22,41 @@ export interface PeriodOptions {
 /** `delmal report uppfoljning --from --to --format docx|md|html --out <file>` */
 export async function reportFollowUp(
   ctx: CliContext,
-  options: PeriodOptions & { readonly format: ReportFormat; readonly quiet?: boolean },
+  options: PeriodOptions & {
+    readonly format: ReportFormat;
+    readonly compareWith?: string;
+    readonly quiet?: boolean;
+  },
 ): Promise<void> {
   const { config, t } = configFor(ctx, false);
   const period = periodOrExit(ctx, t, options, config.timezone);
+  const compareWith =
+    options.compareWith === undefined ? undefined : earlierOrExit(ctx, t, options.compareWith, period);
+  // Checked before any work: a PDF without LibreOffice would fail after minutes of compiling.
+  const libreOffice = options.format === 'pdf' ? await findLibreOffice(ctx.env) : undefined;
+  if (options.format === 'pdf' && !libreOffice) {
+    ctx.err(t('cli.report.pdfMissing'));
+    throw new CliExit(69);
+  }
   const started = performance.now();
   const progress = options.quiet ? undefined : reportProgress(ctx, t, options.format);
   await withReadyDatabase(ctx, config, t, async (db) => {
     const view = await viewOf(db);
-    const rendered = await compileFollowUpReport(
-      { db, view, clock: ctx.clock, locale: config.locale, progress: progress?.step },
-      period,
-      options.format,
-      basename(options.out, extname(options.out)),
+    const rendered = await compileOrExit(ctx, t, () =>
+      compileFollowUpReport(
+        {
+          db,
+          view,
+          clock: ctx.clock,
+          locale: config.locale,
+          ...(progress ? { progress: progress.step } : {}),
+          ...(libreOffice ? { libreOffice } : {}),
+        },
+        period,
+        options.format,
+        basename(options.out, extname(options.out)),
+        compareWith ? { compareWith } : {},
+      ),
     );
     progress?.clear();
     await writeAtomically(ctx, t, options.out, (tmp) => writeFile(tmp, rendered.content));
@@ -41,21 +64,18 @@ export async function reportFollowUp(
       await writeAtomically(ctx, t, join(dirname(options.out), asset.name), (tmp) =>
         writeFile(tmp, asset.content),
       );
-    progress?.done(
-      t('report.progress.done', {
-        seconds: ((performance.now() - started) / 1000).toLocaleString(config.locale, {
-          minimumFractionDigits: 1,
-          maximumFractionDigits: 1,
-        }),
-      }),
-    );
+    const seconds = ((performance.now() - started) / 1000).toLocaleString(config.locale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    const pages = options.format === 'pdf' ? pdfPageCount(rendered.content) : undefined;
     ctx.out(
-      t('cli.report.written', {
+      t('cli.report.summary', {
         file: options.out,
+        pages: pages === undefined ? '' : t('cli.report.pages', { pages }),
         activities: activityCount(rendered.report),
         checkIns: rendered.report.checkInCount,
-        from: period.from,
-        to: period.to,
+        seconds,
       }),
     );
   });
@@ -76,6 +96,38 @@ export async function reportCheckIns(ctx: CliContext, options: PeriodOptions): P
     });
     ctx.out(t('cli.report.csvWritten', { count, from: period.from, to: period.to, file: options.out }));
   });
+}
+
+/** The pages of a PDF: its page objects (LibreOffice writes one `/Type /Page` each). */
+function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+/** `--compare-with 2025`: that calendar year, which must end before the report's period does. */
+function earlierOrExit(
+  ctx: CliContext,
+  t: Translate,
+  value: string,
+  period: ReportPeriod,
+): { period: ReportPeriod; label: string } {
+  const year = /^\d{4}$/.test(value) ? value : undefined;
+  const parsed = year ? parsePeriod(`${year}-01-01`, `${year}-12-31`, period.timezone) : undefined;
+  if (!parsed?.ok || parsed.period.to >= period.to) {
+    ctx.err(t('cli.report.badCompare', { value }));
+    throw new CliExit(2);
+  }
+  return { period: parsed.period, label: value };
+}
+
+/** A failed PDF conversion is told in Swedish, with LibreOffice's own words as the detail. */
+async function compileOrExit<T>(ctx: CliContext, t: Translate, compile: () => Promise<T>): Promise<T> {
+  try {
+    return await compile();
+  } catch (error) {
+    if (!(error instanceof PdfConversionError)) throw error;
+    ctx.err(t('cli.report.pdfFailed', { detail: describeError(error) }));
+    throw new CliExit(70);
+  }
 }
 
 async function viewOf(db: Db): Promise<CatalogView> {
@@ -113,23 +165,23 @@ interface ProgressOutput {
   readonly step: ReportProgress;
   /** Clears a terminal's progress line before the report's own output. */
   readonly clear: () => void;
-  readonly done: (text: string) => void;
 }
 
 /**
- * Where the report tells how far it has come: one redrawn line on a terminal, otherwise one plain
- * line per step on stderr (a log or CI job shows that a long report is alive). Never on stdout.
+ * Where the report tells how far it has come: one redrawn line on stderr, only on a terminal — a
+ * log or a pipe gets the one-line summary on stdout and nothing else.
  */
-function reportProgress(ctx: CliContext, t: Translate, format: ReportFormat): ProgressOutput {
+function reportProgress(ctx: CliContext, t: Translate, format: ReportFormat): ProgressOutput | undefined {
+  const draw = ctx.progress;
+  if (!draw) return undefined;
   const words = {
     read: t('report.progress.read'),
     compile: t('report.progress.compile'),
     charts: t('report.progress.charts'),
     write: t('report.progress.write', { format: format.toUpperCase() }),
   };
-  const line = (...[step, index, total]: Parameters<ReportProgress>) =>
-    `[${index}/${total}] ${words[step]} …`;
-  const draw = ctx.progress;
-  if (draw) return { step: (...args) => draw(line(...args)), clear: () => draw(''), done: () => {} };
-  return { step: (...args) => ctx.err(line(...args)), clear: () => {}, done: (text) => ctx.err(text) };
+  return {
+    step: (step, index, total) => draw(`[${index}/${total}] ${words[step]} …`),
+    clear: () => draw(''),
+  };
 }

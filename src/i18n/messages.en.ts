@@ -7,6 +7,7 @@ import { enGovernance } from './en-governance.js';
 import { enPlayground } from './en-playground.js';
 import { enPrompts } from './en-prompts.js';
 import { enReport } from './en-report.js';
+import { enReportDocument } from './en-report-document.js';
 import { enRounds } from './en-rounds.js';
 import { enSchedule } from './en-schedule.js';
 import type { MessageKey } from './messages.sv.js';
@@ -17,6 +18,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enChat,
   ...enErrors,
   ...enReport,
+  ...enReportDocument,
   ...enSchedule,
   ...enRounds,
   ...enAnswers,

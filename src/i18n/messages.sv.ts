@@ -7,6 +7,7 @@ import { svGovernance } from './sv-governance.js';
 import { svPlayground } from './sv-playground.js';
 import { svPrompts } from './sv-prompts.js';
 import { svReport } from './sv-report.js';
+import { svReportDocument } from './sv-report-document.js';
 import { svRounds } from './sv-rounds.js';
 import { svSchedule } from './sv-schedule.js';
 
@@ -20,6 +21,7 @@ export const sv = {
   ...svChat,
   ...svErrors,
   ...svReport,
+  ...svReportDocument,
   ...svSchedule,
   ...svRounds,
   ...svAnswers,

@@ -46,7 +46,7 @@ export function parsePeriod(
 }
 
 /** `YYYY-MM-DD` plus `days`, on the calendar (no time zone involved). */
-function addDays(date: string, days: number): string {
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);

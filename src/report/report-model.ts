@@ -12,14 +12,41 @@ export interface FollowUpReport {
   /** When it was compiled, UTC ISO-8601. */
   readonly generatedAt: string;
   readonly locale: 'sv' | 'en';
+  /** The current plan's name, for the title page. */
+  readonly planName: string;
+  /** The year of the follow-up report the catalog was built from, when the catalog says. */
+  readonly sourceYear: number | undefined;
   /** Check-ins recorded in the period, all activities. */
   readonly checkInCount: number;
   readonly totals: readonly StatusCount[];
+  /** Status labels in the plan's order, "no check-in" last: counts, legends and colours follow it. */
+  readonly statusOrder: readonly string[];
   readonly focusAreas: readonly ReportFocusArea[];
   /** Activities linked to no common insatsområde; empty in a tidy catalog. */
   readonly unplaced: readonly ReportActivity[];
   /** Status counts per delmål of the current plan at each month's end, for the chart. */
   readonly goalSeries: readonly GoalSeriesPoint[];
+  /** Every activity once, by name: the appendix table and the summary read this. */
+  readonly activities: readonly ReportActivity[];
+  /** Status changes since an earlier period (`--compare-with`), when asked for. */
+  readonly comparison?: ReportComparison;
+}
+
+/** One activity whose status at the end of the earlier period differs from this one's. */
+export interface ComparedActivity {
+  readonly id: string;
+  readonly name: string;
+  readonly before: StatusAtEnd;
+  readonly after: StatusAtEnd;
+}
+
+export interface ReportComparison {
+  /** The earlier period's label, e.g. `2025`. */
+  readonly label: string;
+  readonly to: string;
+  readonly changes: readonly ComparedActivity[];
+  /** How many activities kept their status. */
+  readonly unchanged: number;
 }
 
 export interface ReportStatus {
@@ -29,16 +56,28 @@ export interface ReportStatus {
   readonly tone: Tone;
 }
 
+/**
+ * The status at the end of the period. With no check-in at or before the period's last day the
+ * status is "no check-in" (grey), and `reported` carries what the catalog's follow-up report said:
+ * shown as "Avslutad (enligt uppföljningen 2023)", never as something that happened in the period.
+ */
 export interface StatusAtEnd extends ReportStatus {
   /** `check-in`: the latest check-in on or before the period's last day; `report`: the catalog's reported status. */
   readonly source: 'check-in' | 'report';
   /** When that check-in was made. */
   readonly at?: string;
-  /** The follow-up report's own words for it, when the status comes from there. */
-  readonly reportedText?: string;
+  /** Whether the status is running work (not paused, finished or not started). */
+  readonly active: boolean;
+  /** What the follow-up report said, when the status comes from there. */
+  readonly reported?: {
+    readonly label: string;
+    readonly year: number | undefined;
+    /** The follow-up report's own words, e.g. "finansieras med länsgemensamma medel". */
+    readonly text?: string;
+  };
 }
 
-interface Narrative {
+export interface Narrative {
   readonly note: string;
   readonly author: string;
   readonly at: string;
@@ -58,6 +97,16 @@ export interface ReportActivity {
   readonly status: StatusAtEnd;
   /** The owners' latest note in the period. */
   readonly narrative?: Narrative;
+  /** Every non-empty note of the period, newest first. */
+  readonly notes: readonly Narrative[];
+  /** The latest next step written in the period. */
+  readonly nextStep?: Narrative;
+  /** The latest check-in of the period asked for support. */
+  readonly needsSupport: boolean;
+  /** Who checked in during the period, in order of their latest check-in, newest first. */
+  readonly reporters: readonly string[];
+  /** The latest check-in at or before the period's end (possibly before the period). */
+  readonly lastCheckInAt?: string;
   /** Status changes within the period, oldest first. */
   readonly timeline: readonly StatusChange[];
   readonly checkInsInPeriod: number;

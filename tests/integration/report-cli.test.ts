@@ -33,8 +33,10 @@ describe('delmal report uppfoljning', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(
-      `Rapporten är skriven: ${out} (65 aktiviteter, ${TEST_YEAR_IN_PERIOD} avstämningar 2026-01-01 – 2026-12-31).`,
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Rapporten är skriven: ${out} \\(65 aktiviteter, ${TEST_YEAR_IN_PERIOD} avstämningar använda, \\d+,\\d s\\)\\.$`,
+      ),
     );
     const md = readFileSync(out, 'utf8');
     expect(md).toContain('# Uppföljning av handlingsplaner och insatsområden');
@@ -82,12 +84,12 @@ describe('delmal report uppfoljning', () => {
     const missing = await delmal(['report', 'uppfoljning', ...year], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Flaggan --out <file> behövs.');
-    const pdf = await delmal(
-      ['report', 'uppfoljning', ...year, '--format', 'pdf', '--out', join(dir, 'x')],
+    const odt = await delmal(
+      ['report', 'uppfoljning', ...year, '--format', 'odt', '--out', join(dir, 'x')],
       env,
     );
-    expect(pdf.code).toBe(2);
-    expect(pdf.stderr).toContain('välj ett av: docx, md, html');
+    expect(odt.code).toBe(2);
+    expect(odt.stderr).toContain('välj ett av: docx, pdf, md, html');
   });
 
   it('leaves nothing half-written when the file cannot be written', async () => {
@@ -120,23 +122,53 @@ describe('delmal report uppfoljning', () => {
     ]);
   });
 
-  it('without a terminal, prints one plain progress line per step on stderr and keeps stdout clean', async () => {
+  it('without a terminal prints no progress, only the one-line summary on stdout', async () => {
     const out = join(dir, 'logg.html');
     const run = await delmal(['report', 'uppfoljning', ...year, '--format', 'html', '--out', out], env);
     expect(run.code).toBe(0);
-    const lines = run.stderr.split('\n');
-    expect(lines.slice(0, 4)).toEqual([
-      '[1/4] Läser avstämningar …',
-      '[2/4] Sammanställer …',
-      '[3/4] Ritar diagram …',
-      '[4/4] Skriver HTML …',
-    ]);
-    expect(lines[4]).toMatch(/^Klart på \d+,\d s$/);
-    expect(lines).toHaveLength(5);
-    expect(run.stderr).not.toContain('\r');
-    expect(run.stdout).toBe(
-      `Rapporten är skriven: ${out} (65 aktiviteter, ${TEST_YEAR_IN_PERIOD} avstämningar 2026-01-01 – 2026-12-31).`,
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Rapporten är skriven: ${out} \\(65 aktiviteter, ${TEST_YEAR_IN_PERIOD} avstämningar använda, \\d+,\\d s\\)\\.$`,
+      ),
     );
+  });
+
+  it('says in Swedish what to do when a PDF is asked for and LibreOffice is missing', async () => {
+    const out = join(dir, 'r.pdf');
+    const run = await delmal(['report', 'uppfoljning', ...year, '--format', 'pdf', '--out', out], {
+      ...env,
+      PATH: join(dir, 'no-such-dir'),
+    });
+    expect(run.code).toBe(69);
+    expect(run.stderr).toContain(
+      'PDF kräver LibreOffice (kommandot soffice), som inte finns på den här datorn.',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('compares with an earlier year and refuses one that is not earlier', async () => {
+    const out = join(dir, 'jamforelse.md');
+    const run = await delmal(
+      ['report', 'uppfoljning', ...year, '--format', 'md', '--compare-with', '2025', '--out', out, '--quiet'],
+      env,
+    );
+    expect(run.code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain('### Jämfört med 2025');
+    // CROSS was on track at the end of 2025 and still is; CHERRIES went from the 2023 follow-up's status to finished.
+    expect(md).toMatch(/- CHERRIES: [^\n]*→ Avslutad \(avstämning 2026-09-30\)/);
+    expect(md).toContain(
+      '- CHERRIES: Pågår (enligt uppföljningen 2023: inne på sitt tredje och sista år) → Avslutad (avstämning 2026-09-30)',
+    );
+    expect(md).not.toContain('- MHFA – Första hjälpen psykisk hälsa: ');
+    expect(md).not.toContain('- CROSS:');
+    const bad = await delmal(
+      ['report', 'uppfoljning', ...year, '--compare-with', '2026', '--out', join(dir, 'x.md')],
+      env,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--compare-with "2026" är inget år. Skriv ett år före perioden');
   });
 
   it('prints no progress at all with --quiet, on a terminal or not', async () => {

@@ -7,6 +7,7 @@ import { buildFollowUpReport } from '../../src/report/build-report.js';
 import { parsePeriod, type ReportPeriod } from '../../src/report/period.js';
 import { loadPeriodCheckIns } from '../../src/report/report-data.js';
 import type { FollowUpReport, ReportActivity } from '../../src/report/report-model.js';
+import { statusAtEndText } from '../../src/report/report-text.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 import { recordTestYear, TEST_YEAR_IN_PERIOD } from '../support/report-year.js';
 
@@ -15,6 +16,8 @@ const year = (): ReportPeriod => {
   if (!parsed.ok) throw new Error('period');
   return parsed.period;
 };
+
+const t = translator('sv');
 
 describeEachDialect('annual follow-up report', (dialect) => {
   let db: TestDatabase;
@@ -89,14 +92,43 @@ describeEachDialect('annual follow-up report', (dialect) => {
     expect(mhfa.timeline).toEqual([]);
   });
 
-  it('labels a status taken from the follow-up report as such', () => {
+  it('labels a status taken from the follow-up report with its source and year, never as the period’s news', () => {
     const bisam = activity('psykisk-halsa', 'bisam-brukarinflytandesamordnare');
     expect(bisam.status).toMatchObject({
       source: 'report',
-      label: 'Pågår – ingen avstämning än',
-      reportedText: 'finansieras med länsgemensamma medel',
+      label: 'Ingen avstämning',
+      reported: { label: 'Pågår', year: 2023, text: 'finansieras med länsgemensamma medel' },
     });
+    expect(statusAtEndText(report, bisam.status, t)).toBe(
+      'Pågår (enligt uppföljningen 2023: finansieras med länsgemensamma medel)',
+    );
+    const eHealth = activity('god-och-nara-vard', 'handlingsplan-e-halsa');
+    expect(statusAtEndText(report, eHealth.status, t)).toBe(
+      'Avslutad (enligt uppföljningen 2023: reviderad)',
+    );
     expect(bisam.checkInsInPeriod).toBe(0);
+    expect(bisam.timeline).toEqual([]);
+    // Counted as "no check-in", not as finished in 2026.
+    const gnv = report.focusAreas.find((a) => a.id === 'god-och-nara-vard');
+    expect(gnv?.counts.map((c) => c.label)).toEqual(['Ingen avstämning']);
+    expect(gnv?.pausedOrFinished).toEqual([]);
+  });
+
+  it('writes a check-in’s status with its date', () => {
+    const cross = activity('psykisk-halsa', 'cross');
+    expect(statusAtEndText(report, cross.status, t)).toBe('Enligt plan (avstämning 2026-06-20)');
+    // MHFA last checked in in 2025: still its status at the end of 2026, dated.
+    const mhfa = activity('psykisk-halsa', 'mhfa-forsta-hjalpen-psykisk-halsa');
+    expect(statusAtEndText(report, mhfa.status, t)).toBe('Risk för avvikelse (avstämning 2025-05-05)');
+  });
+
+  it('keeps every note of the period newest first, and who reported', () => {
+    const cross = activity('psykisk-halsa', 'cross');
+    expect(cross.notes.map((n) => n.note)).toEqual([
+      'Enkäten skickad.\nSvaren analyseras i höst.',
+      'Enkäten är försenad, "svar saknas", Laxå.',
+    ]);
+    expect(cross.reporters).toEqual(['Maria Sandberg', 'Linnéa Axelsson']);
   });
 
   it('shows the owners’ latest narrative in the period, with author and date', () => {
@@ -121,7 +153,7 @@ describeEachDialect('annual follow-up report', (dialect) => {
     ]);
     // A first check-in is a change from the status the follow-up report gave.
     expect(activity('psykisk-halsa', 'cherries').timeline.map((c) => [c.from.label, c.to.label])).toEqual([
-      ['Pågår – ingen avstämning än', 'Enligt plan'],
+      ['Ingen avstämning', 'Enligt plan'],
       ['Enligt plan', 'Avslutad'],
     ]);
   });
@@ -141,13 +173,13 @@ describeEachDialect('annual follow-up report', (dialect) => {
     expect(ended('god-och-nara-vard')).toEqual([]);
   });
 
-  it('rolls an insatsområde up as its weakest active activity and counts its statuses', () => {
+  it('rolls an insatsområde up as its weakest active activity and counts its statuses in the plan’s order', () => {
     const psykisk = report.focusAreas.find((a) => a.id === 'psykisk-halsa');
     expect(psykisk?.rollUp.label).toBe('Hinder / avvikelse');
     expect(psykisk?.counts.slice(0, 3).map((c) => [c.label, c.count])).toEqual([
-      ['Hinder / avvikelse', 1],
-      ['Risk för avvikelse', 1],
       ['Enligt plan', 1],
+      ['Risk för avvikelse', 1],
+      ['Hinder / avvikelse', 1],
     ]);
   });
 
