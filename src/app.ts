@@ -1,5 +1,6 @@
 // The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
 // enforces it), so the core stays unaware of which platforms and commands exist.
+import { createEmailPlatform, type EmailPlatform } from '../adapters/email/email-platform.js';
 import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
@@ -63,6 +64,8 @@ export interface RunningDelmal {
   readonly deliveries: Outbox;
   /** The playground's port, in the local and test environments. */
   readonly localPort: LocalPort | undefined;
+  /** E-mail prompts and the answer page, when e-mail is on (always locally; `SMTP_URL` in production). */
+  readonly email: EmailPlatform | undefined;
   /** Scheduled check-ins: one `tick(now)` opens due rounds, reminds, catches up (also `delmal checkins run-due`). */
   readonly checkIns: CheckInEngine;
   /** What the minute ticker runs, in order (with `ticker: true` it runs every minute). */
@@ -183,8 +186,21 @@ export async function startDelmal(
     const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;
     if (playground) registerPlayground(server, chat, config.locale, localPort);
     if (localPort) ports.set('local', localPort);
+    let listeningOn = 0;
+    const email = config.email
+      ? createEmailPlatform(config.email, {
+          db,
+          server,
+          chat,
+          clock: deps.clock,
+          locale: config.locale,
+          ownUrl: () => `http://127.0.0.1:${listeningOn}`,
+        })
+      : undefined;
+    if (email) ports.set('email', email.port);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
+    listeningOn = port;
     void server.work.track(warmUp.start().then(() => deps.afterStartUp?.()));
     loadAdapters(
       (async () => {
@@ -215,6 +231,7 @@ export async function startDelmal(
       deliverer,
       deliveries,
       localPort,
+      email,
       checkIns,
       jobs,
       digests,
@@ -235,6 +252,7 @@ export async function startDelmal(
         const stopped = await withinDeadline(deliveries.stop(), delivered ? deadline : 0);
         if (!stopped) deps.logger.warn('shutdown grace over with a send in progress; its lease expires');
         await warmUp.settled();
+        email?.transport.close();
         await db.close();
       },
     };

@@ -2,6 +2,7 @@ import { enAdmin } from './en-admin.js';
 import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
 import { enDigest } from './en-digest.js';
+import { enEmail } from './en-email.js';
 import { enErrors } from './en-errors.js';
 import { enGovernance } from './en-governance.js';
 import { enPrompts } from './en-prompts.js';
@@ -22,4 +23,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enPrompts,
   ...enDigest,
   ...enGovernance,
+  ...enEmail,
 };
