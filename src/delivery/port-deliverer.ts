@@ -47,7 +47,12 @@ export class PortDeliverer implements Deliverer {
         const port = this.ports.get(item.replaces.platform);
         return port ? await port.update(item.replaces, reply, options) : noPort(item.replaces.platform);
       }
-      const target = await this.reachable(item.to);
+      let target = await this.reachable(item.to);
+      // No chat DM for the person on the platform asked: a fallback port (e-mail) may take them.
+      if (!target.ok && item.to.kind === 'person' && item.to.platform) {
+        const fallback = await this.reachable(item.to, true);
+        if (fallback.ok) target = fallback;
+      }
       if (!target.ok) return target.result;
       result = await target.port.send(target.address, reply, options);
       // A DM that failed for good: a fallback port (e-mail) takes the person, if their reach says so.
@@ -88,16 +93,18 @@ export class PortDeliverer implements Deliverer {
       return port ? { ok: true, port, address: to } : { ok: false, result: noPort(to.platform) };
     }
     const seen = (await platformsOfEmail(this.deps.db.kysely, to.email)) as Platform[];
-    const candidates = to.platform
+    let candidates = to.platform
       ? [to.platform]
       : [
           ...seen.filter((p) => this.ports.has(p)),
           ...[...this.ports.keys()].filter((p) => !seen.includes(p)),
         ];
     const ways = new Map<Platform, PersonReach>();
+    // After a DM failed for good, every fallback port may take the person, whatever platform was asked.
+    if (fallbackOnly) candidates = [...this.ports.keys()];
     for (const platform of candidates) {
       const port = this.ports.get(platform);
-      if (port?.reachOf && !to.platform) ways.set(platform, await port.reachOf(to.email));
+      if (port?.reachOf && (!to.platform || fallbackOnly)) ways.set(platform, await port.reachOf(to.email));
     }
     const first = candidates.filter((p) => ways.get(p) === 'first');
     const fallbacks = candidates.filter((p) => ways.get(p) === 'fallback');
