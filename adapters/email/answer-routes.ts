@@ -19,7 +19,7 @@ import { BodyError, readBody } from '../../src/server/body.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { messagePage, STATEMENT_PATH, STYLESHEET_PATH, statementPage } from './answer-layout.js';
 import { ANSWER_PATH } from './answer-links.js';
-import { type AnswerActivity, type FormState, fieldNames, renderAnswerPage } from './answer-page.js';
+import { type AnswerActivity, fieldNames, renderAnswerPage } from './answer-page.js';
 import { type AnswerClaim, verifyAnswerToken } from './answer-token.js';
 import { RequestLimit } from './request-limit.js';
 
@@ -185,7 +185,7 @@ async function load(deps: Deps, token: string): Promise<Loaded> {
   const person = view.people.get(claim.owner);
   const owned = claim.activities
     .map((id) => view.activities.get(id))
-    .filter((a): a is NonNullable<typeof a> => a !== undefined && a.owners.includes(claim.owner));
+    .filter((a): a is NonNullable<typeof a> => a?.owners.includes(claim.owner) === true);
   const foreign = {
     ok: false as const,
     status: 403,
