@@ -1,6 +1,7 @@
 // The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
 // enforces it), so the core stays unaware of which platforms and commands exist.
 import { createEmailPlatform, type EmailPlatform } from '../adapters/email/email-platform.js';
+import { smtpTransport } from '../adapters/email/mail-transport.js';
 import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
@@ -23,6 +24,7 @@ import { databaseCheckIns } from './checkins/check-in-service.js';
 import { promptSendTime } from './checkins/prompt-refresh.js';
 import type { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
+import type { MailWiring } from './cli/mail-command.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox-v2.js';
@@ -42,6 +44,24 @@ import { HttpServer } from './server/http-server.js';
 import type { InFlight } from './server/in-flight.js';
 import { registerMetricsRoute } from './server/metrics-route.js';
 import { WarmUp } from './server/warm-up.js';
+
+/** What `delmal mail test` sends with: the e-mail adapter's SMTP relay, closed after the one message. */
+export const mailWiring: MailWiring = {
+  sendTest: async (config, mail) => {
+    const transport = smtpTransport(config);
+    try {
+      const sent = await transport.send(mail);
+      if (sent.ok) return { ok: true, messageId: sent.answer.messageId, response: sent.answer.response };
+      const { result } = sent;
+      return {
+        ok: false,
+        error: 'error' in result ? result.error : `${result.kind} (${result.retryAfterMs} ms)`,
+      };
+    } finally {
+      transport.close();
+    }
+  },
+};
 
 /** What `delmal ask` runs and prints with: the same commands and renderers the adapters use. */
 export const askWiring: AskWiring = {

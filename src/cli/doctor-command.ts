@@ -80,6 +80,21 @@ export async function doctorCommand(ctx: CliContext): Promise<void> {
     } else ctx.out(`  ✓ ${t('doctor.playground', { port: String(config.port) })}`);
   }
 
+  ctx.out(t('doctor.email'));
+  const email = config.email;
+  if (!email) ctx.out(t('doctor.email.off'));
+  else if (email.smtpUrl === undefined) ctx.out(t('doctor.email.local'));
+  else
+    ctx.out(
+      t('doctor.email.on', {
+        relay: mask('SMTP_URL', email.smtpUrl),
+        from: email.from,
+        rate: email.ratePerSecond,
+        dkim: email.dkim ? `${email.dkim.keySelector}._domainkey.${email.dkim.domainName}` : '–',
+        publicUrl: email.publicUrl ?? '–',
+      }),
+    );
+
   ctx.out(t('doctor.database'));
   const db = openDatabase(config.database);
   try {
