@@ -244,7 +244,8 @@ const SECRET_VARIABLES = new Set([
  * Passwords inside a PostgreSQL URL are masked too.
  */
 export function mask(variable: string, value: string): string {
-  if (variable === 'DATABASE_URL' || variable === 'SMTP_URL') return value.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1****@');
+  if (variable === 'DATABASE_URL' || variable === 'SMTP_URL')
+    return value.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1****@');
   if (!SECRET_VARIABLES.has(variable) || value === '') return value;
   const prefix = /^(xox[a-z]-|xapp-)/.exec(value)?.[0] ?? '';
   return `${prefix}****${value.length > prefix.length + 8 ? value.slice(-2) : ''}`;
