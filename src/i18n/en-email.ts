@@ -113,5 +113,5 @@ export const enEmail: Record<keyof typeof svEmail, string> = {
   'playground.mail.empty': 'No e-mail yet. Give a person "reach: email" in the catalog and run a check-in.',
   'playground.mail.to': 'To',
   'playground.mail.back': 'To the playground',
-  'delivery.reachedBy': 'Reached by {platform}',
+  'doctor.reachedBy': 'Check-in prompts of the last 14 days reached their owners by: {list}',
 };

@@ -111,5 +111,5 @@ export const svEmail = {
     'Inga e-postmeddelanden ännu. Ange "reach: email" för en person i katalogen och kör en avstämning.',
   'playground.mail.to': 'Till',
   'playground.mail.back': 'Till lekplatsen',
-  'delivery.reachedBy': 'Nådd via {platform}',
+  'doctor.reachedBy': 'Avstämningsfrågor senaste 14 dagarna nådde ägarna via: {list}',
 } as const;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { reachedBy } from '../../db/reached-by.repository.js';
 import { fixedClock } from '../../src/clock.js';
+import { buildDigest } from '../../src/digest/build-digest.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -121,6 +123,19 @@ describeEachDialect('e-mail prompts and the answer page', (dialect) => {
     expect(refusedPage).toContain(`Gäller ${PERSONNUMMER}`);
     expect(await checkIns(server)).toEqual([]);
 
+    const digest = async () => {
+      const { view } = await server.app.chat.store.get();
+      const network = view.catalog.networks.find((n) => n.id === 'folkhalsochefsnatverket');
+      if (!network) throw new Error('network missing');
+      const period = {
+        from: '2026-11-23T00:00:00Z',
+        to: '2026-11-25T00:00:00Z',
+        timeZone: 'Europe/Stockholm',
+        kind: 'weekly' as const,
+      };
+      return buildDigest(server.app.db.kysely, view, network, period);
+    };
+    const before = await digest();
     const answered = await post(link, {
       'status-cherries': 'at_risk',
       'note-cherries': 'Lokalen är försenad',
@@ -139,6 +154,11 @@ describeEachDialect('e-mail prompts and the answer page', (dialect) => {
         needs_support: 1,
       },
     ]);
+    // The digest counts the e-mail answer like a chat answer.
+    const counted = await digest();
+    expect(counted.counts.reported).toBe(before.counts.reported + 1);
+    expect(counted.counts.atRisk).toBe(before.counts.atRisk + 1);
+    expect(JSON.stringify(counted.exceptions)).toContain('Ali Hassan');
     const audit = await server.app.db.kysely.selectFrom('audit_log').select('platform').execute();
     expect(audit.map((a) => a.platform)).toContain('email');
     const [update] = await slack.waitFor('chat.update', 1);
@@ -203,5 +223,8 @@ describeEachDialect('e-mail prompts and the answer page', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(item.status).toBe('sent');
     expect(JSON.parse(item.sent_ref ?? '{}')).toMatchObject({ platform: 'email', conversationId: SARA });
+    // Delivery health says which way each owner was reached.
+    const reached = await reachedBy(server.app.db.kysely, '2026-11-01T00:00:00Z');
+    expect(reached.find((r) => r.recipient === SARA)?.platform).toBe('email');
   });
 });
