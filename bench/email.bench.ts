@@ -102,7 +102,12 @@ async function main(): Promise<void> {
     .execute();
   const deliveries = Array.from({ length: OWNERS }, (_, i) => ({
     lane: 'bulk' as const,
-    to: { kind: 'person' as const, email: benchEmail(i) },
+    // As the engine addresses them: e-mail owners on the e-mail platform (its rate bucket known).
+    to: {
+      kind: 'person' as const,
+      email: benchEmail(i),
+      ...(i < EMAIL_OWNERS ? { platform: 'email' as const } : {}),
+    },
     dedupeKey: `checkin:prompt:${round}:${benchEmail(i)}`,
     message: {
       type: 'checkin-prompt' as const,

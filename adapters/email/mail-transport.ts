@@ -78,7 +78,7 @@ export function smtpFailure(error: unknown): DeliveryResult & { ok: false } {
   if (typeof responseCode === 'number') {
     if (responseCode >= 500) return { ok: false, kind: 'unreachable', reason: 'rejected', error: said };
     if (responseCode === 421 || /\b4\.7\.\d/.test(said))
-      return { ok: false, kind: 'rate_limited', retryAfterMs: 30_000, bucket: 'email:relay' };
+      return { ok: false, kind: 'rate_limited', retryAfterMs: 2_000, bucket: 'email:relay' };
     return { ok: false, kind: 'transient', error: said };
   }
   if (code === 'ECONNECTION' || code === 'EDNS' || code === 'EAUTH' || code === 'ETLS')

@@ -14,14 +14,16 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP relay in process (smtp-server), keeping what it accepted (parsed with mailparser).
- * With `perSecond`, it answers 421 to messages beyond that rate, as a throttling relay does.
+ * With `perSecond`, it answers 421 to messages beyond that rate (a token bucket holding one second's
+ * worth), as a throttling relay does.
  */
 export class FakeSmtp {
   readonly mails: ReceivedMail[] = [];
   /** Messages answered 421 (over the rate). */
   throttled = 0;
   private readonly server: SMTPServer;
-  private readonly accepted: number[] = [];
+  private tokens = Number.POSITIVE_INFINITY;
+  private refilled = performance.now();
   port = 0;
 
   constructor(options: { perSecond?: number } = {}) {
@@ -29,21 +31,17 @@ export class FakeSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onData: (stream, _session, callback) => {
-        const now = performance.now();
-        if (options.perSecond !== undefined) {
-          while (this.accepted.length > 0 && now - (this.accepted[0] ?? 0) >= 1000) this.accepted.shift();
-          if (this.accepted.length >= options.perSecond) {
-            this.throttled++;
-            stream.resume();
-            const error = Object.assign(new Error('4.7.0 Too many messages, slow down'), {
-              responseCode: 421,
-            });
-            stream.on('end', () => callback(error));
-            return;
-          }
-          this.accepted.push(now);
+      // The rate is a token bucket (capacity = one second's worth), taken when a message starts.
+      onMailFrom: (_address, _session, callback) => {
+        if (options.perSecond !== undefined && !this.take(options.perSecond)) {
+          this.throttled++;
+          const error = Object.assign(new Error('4.7.0 Too many messages, slow down'), { responseCode: 421 });
+          callback(error);
+          return;
         }
+        callback();
+      },
+      onData: (stream, _session, callback) => {
         simpleParser(stream).then(
           (parsed) => {
             const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
@@ -61,6 +59,15 @@ export class FakeSmtp {
         );
       },
     });
+  }
+
+  private take(perSecond: number): boolean {
+    const now = performance.now();
+    this.tokens = Math.min(perSecond, this.tokens + ((now - this.refilled) * perSecond) / 1000);
+    this.refilled = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
   }
 
   async start(): Promise<void> {
