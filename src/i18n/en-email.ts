@@ -31,10 +31,8 @@ export const enEmail: Record<keyof typeof svEmail, string> = {
   'email.answerHint':
     'The link is personal and works until the next check-in starts. No login needed. Opening it changes nothing – your answer is saved only when you send it.',
   'email.noLink': 'Answer in Slack or Teams, or contact your process lead.',
-  'email.logoAlt': "delmal – follow-up of Region Örebro län's welfare plan",
   'email.footer':
     "You get this message because you own an activity in Region Örebro län's action plan. Questions? Contact your process lead.",
-  'email.statusLabel': 'Status',
   'email.test.subject': 'Test message from delmal',
   'email.test.body': 'This is a test message from delmal. If you can read it, e-mail works.',
   'answer.title': 'Check-in – delmal',

@@ -30,10 +30,8 @@ export const svEmail = {
   'email.answerHint':
     'Länken är personlig och gäller tills nästa avstämning börjar. Ingen inloggning behövs. Att öppna den ändrar ingenting – svaret sparas först när du skickar det.',
   'email.noLink': 'Svara i Slack eller Teams, eller hör av dig till din processledare.',
-  'email.logoAlt': 'delmal – uppföljning av Handlingsplan Social välfärd, Region Örebro län',
   'email.footer':
     'Du får det här meddelandet eftersom du är ansvarig för en aktivitet i Region Örebro läns handlingsplan. Frågor? Kontakta din processledare.',
-  'email.statusLabel': 'Status',
   'email.test.subject': 'Testmeddelande från delmal',
   'email.test.body': 'Det här är ett testmeddelande från delmal. Om du läser det fungerar e-posten.',
   'answer.title': 'Avstämning – delmal',

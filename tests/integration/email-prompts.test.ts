@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signAnswerClaim } from '../../adapters/email/answer-token.js';
 import { reachedBy } from '../../db/reached-by.repository.js';
 import { fixedClock } from '../../src/clock.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
@@ -14,6 +15,7 @@ const ALI = 'ali.hassan@example.org';
 const SARA = 'sara.wikstrom@example.org';
 const ROUND = 'social-valfard-veckovis:2026-11-23';
 const PERSONNUMMER = '19121212-1212';
+const LINK_SECRET = 'test-link-secret-0123456789abcdef0123456789';
 
 const checkIns = (server: TestServer) =>
   server.app.db.kysely
@@ -48,6 +50,7 @@ describeEachDialect('e-mail prompts and the answer page', (dialect) => {
         SLACK_API_URL: slack.apiUrl,
         SMTP_URL: smtp.url,
         MAIL_FROM: 'delmal <delmal@example.org>',
+        DELMAL_LINK_SECRET: LINK_SECRET,
       },
       dialect,
       clock,
@@ -194,6 +197,19 @@ describeEachDialect('e-mail prompts and the answer page', (dialect) => {
       'Påminnelse: avstämning av MHFA – svara senast 27 november 2026',
     );
 
+    // A correctly signed link for an activity Ali does not own: someone else's.
+    const foreignToken = signAnswerClaim(
+      {
+        owner: ALI,
+        round: ROUND,
+        activities: ['mhfa-forsta-hjalpen-psykisk-halsa'],
+        expires: Date.parse('2026-11-30T07:00:00Z') / 1000,
+      },
+      LINK_SECRET,
+    );
+    const foreign = await fetch(`${new URL(link).origin}/svar?t=${foreignToken}`);
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain('Länken hör inte till dig');
     const tampered = link.replace(/t=(.)/, (_m, c: string) => `t=${c === 'A' ? 'B' : 'A'}`);
     const tamperedPage = await fetch(tampered);
     expect(tamperedPage.status).toBe(400);
