@@ -247,6 +247,7 @@ export async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
       locale: p.locale === 'sv' || p.locale === 'en' ? p.locale : undefined,
       admin: p.is_admin === 1,
       demo: p.is_demo === 1,
+      reach: p.reach === 'email' || p.reach === 'chat-then-email' ? p.reach : 'chat',
     })),
     networks: networks.map((n) => ({
       id: n.id,

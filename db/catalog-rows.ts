@@ -23,6 +23,7 @@ export const rows = {
     locale: nul(p.locale),
     is_demo: p.demo ? 1 : 0,
     is_admin: p.admin ? 1 : 0,
+    reach: p.reach,
     position,
     created_at: now,
     updated_at: now,

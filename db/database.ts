@@ -143,6 +143,8 @@ interface PersonTable {
   locale: string | null;
   is_demo: number;
   is_admin: Generated<number>;
+  /** `chat`, `email` or `chat-then-email` (see `PERSON_REACH`). */
+  reach: Generated<string>;
   position: number;
   created_at: string;
   updated_at: string;

@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013-drop-first-outbox.js';
 import * as m0014 from './migrations/0014-audit-log.js';
 import * as m0015 from './migrations/0015-check-ins-updated.js';
 import * as m0016 from './migrations/0016-audit-sequence.js';
+import * as m0017 from './migrations/0017-person-reach.js';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the build output and the
@@ -36,6 +37,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014-audit-log': m0014,
   '0015-check-ins-updated': m0015,
   '0016-audit-sequence': m0016,
+  '0017-person-reach': m0017,
 };
 
 /** Applies pending migrations; throws with the failing migration's name if one fails. */

@@ -1,5 +1,7 @@
 // The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
 // enforces it), so the core stays unaware of which platforms and commands exist.
+import { createEmailPlatform, type EmailPlatform } from '../adapters/email/email-platform.js';
+import { smtpTransport } from '../adapters/email/mail-transport.js';
 import { LocalPort } from '../adapters/local/local-port.js';
 import { registerPlayground } from '../adapters/local/playground.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
@@ -22,6 +24,7 @@ import { databaseOwnerRounds } from './checkins/owner-rounds.js';
 import { promptSendTime } from './checkins/prompt-refresh.js';
 import type { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
+import type { MailWiring } from './cli/mail-command.js';
 import { type Clock, isSimulated } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
@@ -45,6 +48,24 @@ import { HttpServer } from './server/http-server.js';
 import type { InFlight } from './server/in-flight.js';
 import { registerMetricsRoute } from './server/metrics-route.js';
 import { WarmUp } from './server/warm-up.js';
+
+/** What `delmal mail test` sends with: the e-mail adapter's SMTP relay, closed after the one message. */
+export const mailWiring: MailWiring = {
+  sendTest: async (config, mail) => {
+    const transport = smtpTransport(config);
+    try {
+      const sent = await transport.send(mail);
+      if (sent.ok) return { ok: true, messageId: sent.answer.messageId, response: sent.answer.response };
+      const { result } = sent;
+      return {
+        ok: false,
+        error: 'error' in result ? result.error : `${result.kind} (${result.retryAfterMs} ms)`,
+      };
+    } finally {
+      transport.close();
+    }
+  },
+};
 
 /** What `delmal ask` runs and prints with: the same commands and renderers the adapters use. */
 export const askWiring: AskWiring = {
@@ -70,6 +91,8 @@ export interface RunningDelmal {
   /** The platform adapters that started (their framework apps take middleware: `slack.app.use`). */
   readonly slack: SlackAdapter | undefined;
   readonly teams: TeamsAdapter | undefined;
+  /** E-mail prompts and the answer page, when e-mail is on (always locally; `SMTP_URL` in production). */
+  readonly email: EmailPlatform | undefined;
   /** Scheduled check-ins: one `tick(now)` opens due rounds, reminds, catches up (also `delmal checkins run-due`). */
   readonly checkIns: CheckInEngine;
   /** What the minute ticker runs, in order (with `ticker: true` it runs every minute). */
@@ -205,8 +228,21 @@ export async function startDelmal(
         ...(clockControl ? { control: clockControl } : {}),
       });
     if (localPort) ports.set('local', localPort);
+    let listeningOn = 0;
+    const email = config.email
+      ? createEmailPlatform(config.email, {
+          db,
+          server,
+          chat,
+          clock: deps.clock,
+          locale: config.locale,
+          ownUrl: () => `http://127.0.0.1:${listeningOn}`,
+        })
+      : undefined;
+    if (email) ports.set('email', email.port);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
+    listeningOn = port;
     void server.work.track(warmUp.start().then(() => deps.afterStartUp?.()));
     loadAdapters(
       (async () => {
@@ -245,6 +281,7 @@ export async function startDelmal(
       localPort,
       slack,
       teams,
+      email,
       checkIns,
       jobs,
       digests,
@@ -265,6 +302,7 @@ export async function startDelmal(
         const stopped = await withinDeadline(deliveries.stop(), delivered ? deadline : 0);
         if (!stopped) deps.logger.warn('shutdown grace over with a send in progress; its lease expires');
         await warmUp.settled();
+        email?.transport.close();
         await db.close();
       },
     };

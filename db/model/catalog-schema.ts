@@ -115,6 +115,9 @@ const activitySchema = z.strictObject({
   source: sourceSchema.optional(),
 });
 
+/** The ways a person can be reached, in `people.reach`. */
+export const PERSON_REACH = ['chat', 'email', 'chat-then-email'] as const;
+
 const personSchema = z.strictObject({
   email,
   name: title,
@@ -124,6 +127,11 @@ const personSchema = z.strictObject({
   /** A plan administrator: sees delivery failures (`delmal leveranser`). */
   admin: z.boolean({ error: 'catalog.expected.boolean' }).default(false),
   demo: z.boolean().default(false),
+  /**
+   * How delmal reaches the person: `chat` (Slack or Teams, the default), `email` (prompts by
+   * e-mail, answered on delmal's page), `chat-then-email` (e-mail only when no chat DM works).
+   */
+  reach: z.enum(PERSON_REACH, { error: 'catalog.expected.reach' }).default('chat'),
 });
 
 /** A chat channel a network's digest goes to: the platform's own ids (`delmal natverk koppla` shows them). */

@@ -51,7 +51,18 @@ export interface SendOptions {
   readonly outboxId?: string;
   /** Aborted when the send's time is up. */
   readonly signal?: AbortSignal;
+  /**
+   * The stored message the reply was rendered from, for a port that renders from the neutral
+   * message itself (e-mail links a check-in prompt to its answer page); chat ports ignore it.
+   */
+  readonly message?: { readonly type: string };
 }
+
+/**
+ * How a port takes a person: `first` (before any chat port, which are then not tried), `fallback`
+ * (only once the chat ports failed for good) or `never`.
+ */
+export type PersonReach = 'first' | 'fallback' | 'never';
 
 /**
  * One platform's way out, neutral: the core and `commands/` send only through a `ChatPort`
@@ -69,6 +80,11 @@ export interface ChatPort {
     | { readonly ok: true; readonly address: Address & { kind: 'conversation' } }
     | { readonly ok: false; readonly reason: UnreachableReason }
   >;
+  /**
+   * For ports that are not everyone's way in (e-mail): how this port takes the person with this
+   * catalog e-mail. Chat ports leave it out and are tried in the usual order.
+   */
+  reachOf?(email: string): Promise<PersonReach>;
   /** The rate buckets a send to `address` draws on (known before sending). */
   buckets(address: Address): readonly RateBucket[];
   /** Sends to a resolved address (a person is resolved first, through `resolvePerson`). */

@@ -1,7 +1,10 @@
 import type { Locale } from '../i18n/i18n.js';
 
-/** The chat platforms delmal speaks on. `local` is the playground (and the CLI's `ask`). */
-export type Platform = 'slack' | 'teams' | 'local';
+/**
+ * The platforms delmal speaks on. `local` is the playground (and the CLI's `ask`); `email` reaches
+ * owners outside Slack and Teams (prompts by e-mail, answered on delmal's own page).
+ */
+export type Platform = 'slack' | 'teams' | 'local' | 'email';
 
 /** What kind of place a message was written in. */
 export type ConversationKind = 'dm' | 'channel' | 'group';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { insertPrompts, outboxIdsByDedupeKey, type PromptRow } from '../../db/check-in-rounds.repository.js';
 import type { Database } from '../../db/database.js';
 import { knownDms } from '../../db/known-dms.repository.js';
+import { emailOnlyPeople } from '../../db/person-reach.repository.js';
 import type { Address, Platform } from '../chat/inbound.js';
 import type { NewDelivery } from '../delivery/outbox-message.js';
 import type { PromptCatalog } from './prompt-data.js';
@@ -65,6 +66,13 @@ export async function sendPrompts(
   for (let i = 0; i < prompts.length; i += BATCH) {
     const batch: { prompt: PromptToSend; delivery: NewDelivery; key: string }[] = [];
     const slice = prompts.slice(i, i + BATCH);
+    // Owners reached by e-mail only are addressed there: the outbox knows the relay's rate bucket.
+    const emailOnly = options.platforms?.has('email')
+      ? await emailOnlyPeople(
+          db,
+          slice.map((p) => p.email),
+        )
+      : new Set<string>();
     const dms = options.platforms
       ? await knownDms(
           db,
@@ -90,7 +98,9 @@ export async function sendPrompts(
         key,
         delivery: {
           lane: 'bulk',
-          to: addressOf(prompt.email, dms, options.platforms),
+          to: emailOnly.has(prompt.email.toLowerCase())
+            ? { kind: 'person', email: prompt.email, platform: 'email' }
+            : addressOf(prompt.email, dms, options.platforms),
           message,
           dedupeKey: key,
         },

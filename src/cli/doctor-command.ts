@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import { openDatabase } from '../../db/connection.js';
 import { MIGRATIONS } from '../../db/migrate.js';
+import { reachedBy } from '../../db/reached-by.repository.js';
 import { type Config, ConfigError, loadConfig, mask } from '../config/config.js';
 import { deliveryHealthLines } from '../delivery/delivery-health-lines.js';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/i18n.js';
@@ -80,6 +81,21 @@ export async function doctorCommand(ctx: CliContext): Promise<void> {
     } else ctx.out(`  ✓ ${t('doctor.playground', { port: String(config.port) })}`);
   }
 
+  ctx.out(t('doctor.email'));
+  const email = config.email;
+  if (!email) ctx.out(t('doctor.email.off'));
+  else if (email.smtpUrl === undefined) ctx.out(t('doctor.email.local'));
+  else
+    ctx.out(
+      t('doctor.email.on', {
+        relay: mask('SMTP_URL', email.smtpUrl),
+        from: email.from,
+        rate: email.ratePerSecond,
+        dkim: email.dkim ? `${email.dkim.keySelector}._domainkey.${email.dkim.domainName}` : '–',
+        publicUrl: email.publicUrl ?? '–',
+      }),
+    );
+
   ctx.out(t('doctor.database'));
   const db = openDatabase(config.database);
   try {
@@ -108,6 +124,14 @@ export async function doctorCommand(ctx: CliContext): Promise<void> {
         `  ✓ ${t('doctor.contents', { plans: plans ?? 0, goals: goals ?? 0, activities: activities ?? 0, people: people ?? 0, networks: networks ?? 0 })}`,
       );
       for (const line of await deliveryHealthLines(db.kysely, t, ctx.clock.now())) ctx.out(`  ${line}`);
+      const since = new Date(ctx.clock.now().getTime() - 14 * 24 * 3600 * 1000).toISOString();
+      const reached = new Map<string, number>();
+      for (const owner of await reachedBy(db.kysely, since))
+        reached.set(owner.platform, (reached.get(owner.platform) ?? 0) + 1);
+      if (reached.size > 0)
+        ctx.out(
+          `  ✓ ${t('doctor.reachedBy', { list: [...reached].map(([p, n]) => `${p} ${n}`).join(' · ') })}`,
+        );
     }
   } catch (error) {
     healthy = false;

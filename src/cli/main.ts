@@ -161,6 +161,19 @@ export function buildProgram(ctx: CliContext): Command {
     .action((options: AuditOptions) =>
       import('./audit-command.js').then((m) => m.auditCommand(ctx, options)),
     );
+  program
+    .command('mail')
+    .description(t('cli.help.mail'))
+    .command('test')
+    .description(t('cli.help.mailTest'))
+    .argument('<address>', t('cli.help.personEmail'))
+    .action(async (address: string) => {
+      const [{ mailTest }, { mailWiring }] = await Promise.all([
+        import('./mail-command.js'),
+        import('../app.js'),
+      ]);
+      await mailTest(ctx, mailWiring, address);
+    });
   const person = program.command('person').description(t('cli.help.person'));
   person
     .command('export')

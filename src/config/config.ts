@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DatabaseTarget } from '../../db/connection.js';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.sv.js';
+import { type EmailConfig, readEmail } from './email-config.js';
 
 /** Where delmal runs: `production` never relaxes security; `local`/`test` enable the playground. */
 const ENVIRONMENTS = ['production', 'local', 'test'] as const;
@@ -43,6 +44,8 @@ export interface Config {
   readonly leaseMs: number;
   /** Bearer token for `GET /metrics` (`DELMAL_METRICS_TOKEN`); metrics are off without it. */
   readonly metricsToken: string | undefined;
+  /** E-mail prompts and the answer page; off in production without `SMTP_URL`. */
+  readonly email: EmailConfig | undefined;
 }
 
 /** One problem with one variable, already worded for the operator. */
@@ -162,6 +165,7 @@ export function loadConfig(env: Env, options: { readonly serving?: boolean } = {
   if (rawEnv !== undefined && !envParsed.success)
     problem('DELMAL_ENV', 'config.env.invalid', { allowed: ENVIRONMENTS.join(', ') });
   const env_: DelmalEnv = envParsed.success ? envParsed.data : slack || teams ? 'production' : 'local';
+  const email = readEmail(text, problem, env_);
   if (serving && env_ === 'production' && !slack && !teams && problems.length === 0)
     problem('DELMAL_ENV', 'config.env.productionWithoutPlatform');
 
@@ -179,6 +183,7 @@ export function loadConfig(env: Env, options: { readonly serving?: boolean } = {
     teams,
     leaseMs,
     metricsToken,
+    email,
   };
 }
 
@@ -230,6 +235,8 @@ const SECRET_VARIABLES = new Set([
   'SLACK_APP_TOKEN',
   'TEAMS_CLIENT_SECRET',
   'DELMAL_METRICS_TOKEN',
+  'DELMAL_LINK_SECRET',
+  'DKIM_PRIVATE_KEY',
 ]);
 
 /**
@@ -237,7 +244,8 @@ const SECRET_VARIABLES = new Set([
  * Passwords inside a PostgreSQL URL are masked too.
  */
 export function mask(variable: string, value: string): string {
-  if (variable === 'DATABASE_URL') return value.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1****@');
+  if (variable === 'DATABASE_URL' || variable === 'SMTP_URL')
+    return value.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1****@');
   if (!SECRET_VARIABLES.has(variable) || value === '') return value;
   const prefix = /^(xox[a-z]-|xapp-)/.exec(value)?.[0] ?? '';
   return `${prefix}****${value.length > prefix.length + 8 ? value.slice(-2) : ''}`;

@@ -3,7 +3,7 @@ import type { Address, SentMessageRef } from '../chat/inbound.js';
 import { LOCALES } from '../i18n/i18n.js';
 
 /** Zod schemas of the neutral delivery envelope (the message itself: see message-types.ts). */
-const platform = z.enum(['slack', 'teams', 'local']);
+const platform = z.enum(['slack', 'teams', 'local', 'email']);
 
 export const localeSchema = z.enum(LOCALES);
 

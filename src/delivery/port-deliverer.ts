@@ -1,6 +1,12 @@
 import { localeOfEmail, platformsOfEmail } from '../../db/chat-identities.repository.js';
 import type { Db } from '../../db/connection.js';
-import type { ChatPort, DeliveryResult, RateBucket, UnreachableReason } from '../chat/chat-port.js';
+import type {
+  ChatPort,
+  DeliveryResult,
+  PersonReach,
+  RateBucket,
+  UnreachableReason,
+} from '../chat/chat-port.js';
 import type { Address, Platform, ResolvedAddress, SentMessageRef } from '../chat/inbound.js';
 import { isLocale, type Locale } from '../i18n/i18n.js';
 import type { Deliverer, OutboxItem, SendTimeHooks } from './deliveries.js';
@@ -36,14 +42,24 @@ export class PortDeliverer implements Deliverer {
       const locale = await this.localeOf(item);
       for (const hooks of this.deps.sendTime ?? []) if (hooks.prepare) message = await hooks.prepare(message);
       const reply = renderMessage(message, locale);
-      const options = { locale, outboxId: item.id, signal };
+      const options = { locale, outboxId: item.id, signal, message };
       if (item.replaces) {
         const port = this.ports.get(item.replaces.platform);
         return port ? await port.update(item.replaces, reply, options) : noPort(item.replaces.platform);
       }
-      const target = await this.reachable(item.to);
+      let target = await this.reachable(item.to);
+      // No chat DM for the person on the platform asked: a fallback port (e-mail) may take them.
+      if (!target.ok && item.to.kind === 'person' && item.to.platform) {
+        const fallback = await this.reachable(item.to, true);
+        if (fallback.ok) target = fallback;
+      }
       if (!target.ok) return target.result;
       result = await target.port.send(target.address, reply, options);
+      // A DM that failed for good: a fallback port (e-mail) takes the person, if their reach says so.
+      if (!result.ok && result.kind === 'unreachable' && item.to.kind === 'person' && !target.fallback) {
+        const fallback = await this.reachable(item.to, true);
+        if (fallback.ok) result = await fallback.port.send(fallback.address, reply, options);
+      }
     } catch (error) {
       return { ok: false, kind: 'transient', error: error instanceof Error ? error.message : String(error) };
     }
@@ -67,8 +83,9 @@ export class PortDeliverer implements Deliverer {
    */
   private async reachable(
     to: Address,
+    fallbackOnly = false,
   ): Promise<
-    | { ok: true; port: ChatPort; address: ResolvedAddress }
+    | { ok: true; port: ChatPort; address: ResolvedAddress; fallback?: boolean }
     | { ok: false; result: DeliveryResult & { ok: false } }
   > {
     if (to.kind !== 'person') {
@@ -76,18 +93,33 @@ export class PortDeliverer implements Deliverer {
       return port ? { ok: true, port, address: to } : { ok: false, result: noPort(to.platform) };
     }
     const seen = (await platformsOfEmail(this.deps.db.kysely, to.email)) as Platform[];
-    const candidates = to.platform
+    let candidates = to.platform
       ? [to.platform]
       : [
           ...seen.filter((p) => this.ports.has(p)),
           ...[...this.ports.keys()].filter((p) => !seen.includes(p)),
         ];
-    const reasons: UnreachableReason[] = [];
+    const ways = new Map<Platform, PersonReach>();
+    // After a DM failed for good, every fallback port may take the person, whatever platform was asked.
+    if (fallbackOnly) candidates = [...this.ports.keys()];
     for (const platform of candidates) {
+      const port = this.ports.get(platform);
+      if (port?.reachOf && (!to.platform || fallbackOnly)) ways.set(platform, await port.reachOf(to.email));
+    }
+    const first = candidates.filter((p) => ways.get(p) === 'first');
+    const fallbacks = candidates.filter((p) => ways.get(p) === 'fallback');
+    const ordered = fallbackOnly
+      ? fallbacks
+      : first.length > 0
+        ? first
+        : [...candidates.filter((p) => !ways.has(p)), ...fallbacks];
+    const reasons: UnreachableReason[] = [];
+    for (const platform of ordered) {
       const port = this.ports.get(platform);
       if (!port) continue;
       const resolved = await port.resolvePerson(to.email);
-      if (resolved.ok) return { ok: true, port, address: resolved.address };
+      if (resolved.ok)
+        return { ok: true, port, address: resolved.address, fallback: ways.get(platform) === 'fallback' };
       reasons.push(resolved.reason);
     }
     const reason = reasons[0] ?? 'not_installed';

@@ -62,6 +62,8 @@ export const enAdmin: Readonly<Record<keyof typeof svAdmin, string>> = {
     '"{value}" is not an allowed plan kind. Choose action_plan, programme or roadmap.',
   'catalog.expected.reportedStatus':
     '"{value}" is not an allowed status. Choose planned, ongoing, paused or finished.',
+  'catalog.expected.reach':
+    '"{value}" is not a way to reach a person. Choose chat, email or chat-then-email.',
   'catalog.expected.locale': '"{value}" is not a language delmal speaks. Choose sv or en.',
   'catalog.expected.format':
     'the file has format "{value}", but delmal reads format 1. Put format: 1 at the top of the file.',

@@ -2,6 +2,7 @@ import { enAdmin } from './en-admin.js';
 import { enAnswers } from './en-answers.js';
 import { enChat } from './en-chat.js';
 import { enDigest } from './en-digest.js';
+import { enEmail } from './en-email.js';
 import { enErrors } from './en-errors.js';
 import { enGovernance } from './en-governance.js';
 import { enPlayground } from './en-playground.js';
@@ -26,4 +27,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enDigest,
   ...enGovernance,
   ...enPlayground,
+  ...enEmail,
 };

@@ -2,6 +2,7 @@ import { svAdmin } from './sv-admin.js';
 import { svAnswers } from './sv-answers.js';
 import { svChat } from './sv-chat.js';
 import { svDigest } from './sv-digest.js';
+import { svEmail } from './sv-email.js';
 import { svErrors } from './sv-errors.js';
 import { svGovernance } from './sv-governance.js';
 import { svPlayground } from './sv-playground.js';
@@ -29,6 +30,7 @@ export const sv = {
   ...svDigest,
   ...svGovernance,
   ...svPlayground,
+  ...svEmail,
 } as const;
 
 export type MessageKey = keyof typeof sv;

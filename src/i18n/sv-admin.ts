@@ -61,6 +61,8 @@ export const svAdmin = {
     '"{value}" är ingen tillåten plantyp. Välj action_plan, programme eller roadmap.',
   'catalog.expected.reportedStatus':
     '"{value}" är ingen tillåten status. Välj planned, ongoing, paused eller finished.',
+  'catalog.expected.reach':
+    '"{value}" är inget sätt att nå en person. Välj chat, email eller chat-then-email.',
   'catalog.expected.locale': '"{value}" är inget språk som delmal talar. Välj sv eller en.',
   'catalog.expected.format':
     'filen har format "{value}", men delmal läser format 1. Skriv format: 1 överst i filen.',
