@@ -4,7 +4,7 @@ import { badgeOf } from '../src/catalog/status.js';
 import type { CommandContext } from '../src/chat/command.js';
 import { formatTime } from '../src/chat/format.js';
 import type { Block, Reply } from '../src/chat/reply.js';
-import { checkInForm } from '../src/checkins/prompt-render.js';
+import { checkInForm } from '../src/checkins/prompt-form.js';
 import type { CheckInInput, CheckInProblem } from '../src/checkins/record-check-in.js';
 import { fold } from '../src/search/text-processing.js';
 

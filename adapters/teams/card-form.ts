@@ -1,35 +1,63 @@
 import type { Form } from '../../src/chat/reply.js';
-import type { AcElement, AcNestedCard, AcSubmitAction } from './card-types.js';
+import type { AcActionSet, AcElement, AcNestedCard, AcSubmitAction } from './card-types.js';
 
 /** The id of a form input in a card: unique across the card, so several forms can share it. */
 const inputId = (form: string, name: string) => `${form}.${name}`;
 
 /**
- * A neutral form as the card shown behind its button: the inputs, then one submit button per
- * choice; each button posts its command with the form's key, and the card adds the inputs' values.
+ * At most this many buttons share a row. Adaptive Cards lay a row out without wrapping, so a
+ * longer row shrinks its buttons until their labels are cut ("Hinder / avv…") on a phone; three
+ * Swedish status labels fit a 390 px screen (checked in the official renderer, tests/e2e).
  */
-export function formCard(form: Form, key: string): AcNestedCard {
-  const body: AcElement[] = form.fields.map((field) =>
-    field.kind === 'text'
-      ? {
-          type: 'Input.Text',
-          id: inputId(key, field.name),
-          label: field.label,
-          maxLength: field.maxLength,
-          ...(field.multiline ? { isMultiline: true } : {}),
-          ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-          ...(field.value ? { value: field.value } : {}),
-        }
-      : {
-          type: 'Input.Toggle',
-          id: inputId(key, field.name),
-          title: field.label,
-          valueOn: 'true',
-          valueOff: 'false',
-          value: field.value ? 'true' : 'false',
-        },
-  );
-  const actions = form.submits.map(
+export const BUTTONS_PER_ROW = 3;
+
+/** Rows of at most {@link BUTTONS_PER_ROW} buttons. */
+export function buttonRows<A extends AcActionSet['actions'][number]>(actions: readonly A[]): AcActionSet[] {
+  const rows: AcActionSet[] = [];
+  for (let i = 0; i < actions.length; i += BUTTONS_PER_ROW)
+    rows.push({ type: 'ActionSet', actions: actions.slice(i, i + BUTTONS_PER_ROW) });
+  return rows;
+}
+
+/**
+ * A neutral form as card elements: each input (with the reason it was refused right under it),
+ * then one submit button per choice; each button posts its command with the form's key, and the
+ * card adds the inputs' values — so what is typed goes with whichever button is pressed.
+ */
+export function formElements(form: Form, key: string): AcElement[] {
+  const body: AcElement[] = [];
+  for (const field of form.fields) {
+    body.push(
+      field.kind === 'text'
+        ? {
+            type: 'Input.Text',
+            id: inputId(key, field.name),
+            label: field.label,
+            maxLength: field.maxLength,
+            ...(field.multiline ? { isMultiline: true } : {}),
+            ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+            ...(field.value ? { value: field.value } : {}),
+          }
+        : {
+            type: 'Input.Toggle',
+            id: inputId(key, field.name),
+            title: field.label,
+            valueOn: 'true',
+            valueOff: 'false',
+            value: field.value ? 'true' : 'false',
+          },
+    );
+    const error = form.errors?.[field.name];
+    if (error?.trim())
+      body.push({ type: 'TextBlock', text: error, color: 'attention', wrap: true, spacing: 'Small' });
+  }
+  body.push(...buttonRows(formSubmits(form, key)));
+  return body;
+}
+
+/** The form's buttons: each posts its command and the form's key (whose inputs go with it). */
+export function formSubmits(form: Form, key: string): AcSubmitAction[] {
+  return form.submits.map(
     (submit): AcSubmitAction => ({
       type: 'Action.Submit',
       title: submit.label.trim() || '–',
@@ -37,10 +65,11 @@ export function formCard(form: Form, key: string): AcNestedCard {
       ...(submit.style === 'primary' ? { style: 'positive' as const } : {}),
     }),
   );
-  // Rows of five: Teams (and the card parser) show at most five actions in one set.
-  for (let i = 0; i < actions.length; i += 5)
-    body.push({ type: 'ActionSet', actions: actions.slice(i, i + 5) });
-  return { type: 'AdaptiveCard', body };
+}
+
+/** A neutral form as the card shown behind its button. */
+export function formCard(form: Form, key: string): AcNestedCard {
+  return { type: 'AdaptiveCard', body: formElements(form, key) };
 }
 
 /**

@@ -5,10 +5,11 @@
  */
 
 import { fitParts, type Part } from '../../src/chat/render-budget.js';
-import type { Action, Block, ListItem, Pagination, Reply, Tone } from '../../src/chat/reply.js';
+import type { Action, Block, ListItem, Pagination, Reply } from '../../src/chat/reply.js';
 import { replaceBold, splitText } from '../../src/chat/reply-text.js';
 import type { Translate } from '../../src/i18n/i18n.js';
-import { formCard } from './card-form.js';
+import { formCard, formElements } from './card-form.js';
+import { questionCard } from './card-question.js';
 import type {
   AcAction,
   AcActionSet,
@@ -18,9 +19,9 @@ import type {
   AcSelectAction,
   AcSubmitAction,
   AcTextBlock,
-  AcTextColor,
   AdaptiveCardJson,
 } from './card-types.js';
+import { TONE_COLOR } from './tone-color.js';
 
 export type { AdaptiveCardJson } from './card-types.js';
 
@@ -39,14 +40,7 @@ const ACTIONS_PER_ROW = 5;
  */
 const TEXT_PIECE = 4000;
 
-/** Adaptive Cards' semantic text colours, chosen so the badge follows the user's Teams theme. */
-export const TONE_COLOR: Readonly<Record<Tone, AcTextColor>> = {
-  green: 'good',
-  yellow: 'warning',
-  red: 'attention',
-  grey: 'default',
-  blue: 'accent',
-};
+export { TONE_COLOR } from './tone-color.js';
 
 const encoder = new TextEncoder();
 
@@ -64,7 +58,7 @@ export function renderAdaptiveCard(reply: Reply, t: Translate): AdaptiveCardJson
     body: [],
     msteams: { width: 'Full' },
   };
-  const render = new CardParts();
+  const render = new CardParts(t);
   const parts = reply.blocks.flatMap((block) => render.block(block));
   if (reply.pagination) parts.push(render.pagination(reply.pagination));
   const notice = (count: number) => part([subtle(t('render.truncated', { count }))], 0);
@@ -134,6 +128,8 @@ class CardParts {
   #separateNext = false;
   #nextForm = 0;
 
+  constructor(private readonly t: Translate) {}
+
   block(block: Block): Part<AcElement>[] {
     switch (block.type) {
       case 'heading':
@@ -199,7 +195,12 @@ class CardParts {
       case 'divider':
         this.#separateNext = true;
         return [];
+      case 'question':
+        return [this.part([questionCard(block, `f${this.#nextForm++}`, this.t('render.closeForm'))], 1)];
       case 'form': {
+        // A form that is the point of the reply (asked for on its own, or shown again after a
+        // refusal with what was typed) is shown open; otherwise it waits behind its button.
+        if (block.expanded) return [this.part(formElements(block, `f${this.#nextForm++}`), 0, true)];
         const card = formCard(block, `f${this.#nextForm++}`);
         const show = { type: 'Action.ShowCard' as const, title: nonEmpty(block.label), card };
         return [this.part([{ type: 'ActionSet', actions: [show] }], 0, true)];
