@@ -5,18 +5,40 @@ import type { AcActionSet, AcElement, AcNestedCard, AcSubmitAction } from './car
 const inputId = (form: string, name: string) => `${form}.${name}`;
 
 /**
- * At most this many buttons share a row. Adaptive Cards lay a row out without wrapping, so a
- * longer row shrinks its buttons until their labels are cut ("Hinder / avv…") on a phone; three
- * Swedish status labels fit a 390 px screen (checked in the official renderer, tests/e2e).
+ * How buttons are put in rows. Adaptive Cards lay a row out without wrapping, so a row wider
+ * than the screen shrinks its buttons until their labels are cut ("Hinder / avv…") on a phone.
+ * A row therefore holds what fits a 390 px phone (about 330 px inside the card) at Teams' button
+ * size — 14 px semibold labels, 12 px padding each side, 8–20 px between buttons — and at most
+ * five buttons, the most Teams shows in a row. Checked in the official renderer in Chromium
+ * (tests/e2e/check-in-prompt-cards.test.ts).
  */
-export const BUTTONS_PER_ROW = 3;
+const ROW_WIDTH = 330;
+const MAX_PER_ROW = 5;
+/** A button's width estimate in px: ~8.5 px per character of a semibold label plus padding and gap. */
+const buttonWidth = (title: string) => 8.5 * [...title].length + 36;
 
-/** Rows of at most {@link BUTTONS_PER_ROW} buttons. */
+/** Buttons in rows that fit a phone's width, in their order. */
 export function buttonRows<A extends AcActionSet['actions'][number]>(actions: readonly A[]): AcActionSet[] {
   const rows: AcActionSet[] = [];
-  for (let i = 0; i < actions.length; i += BUTTONS_PER_ROW)
-    rows.push({ type: 'ActionSet', actions: actions.slice(i, i + BUTTONS_PER_ROW) });
+  let row: A[] = [];
+  let width = 0;
+  for (const action of actions) {
+    const w = buttonWidth(action.title);
+    if (row.length > 0 && (row.length >= MAX_PER_ROW || width + w > ROW_WIDTH)) {
+      rows.push(rowOf(row, rows.length));
+      row = [];
+      width = 0;
+    }
+    row.push(action);
+    width += w;
+  }
+  if (row.length > 0) rows.push(rowOf(row, rows.length));
   return rows;
+}
+
+/** Rows after the first sit close under it: they are one group of buttons. */
+function rowOf(actions: AcActionSet['actions'], index: number): AcActionSet {
+  return index === 0 ? { type: 'ActionSet', actions } : { type: 'ActionSet', actions, spacing: 'Small' };
 }
 
 /**
