@@ -114,11 +114,22 @@ class SlackParts {
         ];
       case 'divider':
         return [part([{ type: 'divider' }], 0)];
-      case 'form':
-        // Slack messages hold no inputs: the button brings the form up as a modal.
-        return this.actions([{ kind: 'command', label: block.label, command: block.open }]).map((row) =>
-          part([row], 0, { essential: true }),
+      case 'form': {
+        // Slack messages hold no inputs: the button brings the form up as a modal. An expanded
+        // form (asked for on its own) also offers its choices as one-tap buttons — nothing can be
+        // typed into a Slack message, so no text is left behind when one is pressed.
+        const choices: Action[] = block.expanded
+          ? block.submits.map((s) => ({
+              kind: 'command',
+              label: s.label,
+              command: s.command,
+              ...(s.style ? { style: s.style } : {}),
+            }))
+          : [];
+        return this.actions([...choices, { kind: 'command', label: block.label, command: block.open }]).map(
+          (row) => part([row], 0, { essential: true }),
         );
+      }
       case 'question':
         return [part(this.question(block), 1)];
     }

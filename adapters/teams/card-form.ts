@@ -1,5 +1,8 @@
 import type { Form } from '../../src/chat/reply.js';
-import type { AcActionSet, AcElement, AcNestedCard, AcSubmitAction } from './card-types.js';
+import type { AcActionSet, AcElement, AcExecuteAction, AcNestedCard, AcSubmitAction } from './card-types.js';
+
+/** The verb of delmal's Universal Actions: the bot runs `data.command` and answers with a new card. */
+export const EXECUTE_VERB = 'delmal';
 
 /** The id of a form input in a card: unique across the card, so several forms can share it. */
 const inputId = (form: string, name: string) => `${form}.${name}`;
@@ -77,16 +80,29 @@ export function formElements(form: Form, key: string): AcElement[] {
   return body;
 }
 
-/** The form's buttons: each posts its command and the form's key (whose inputs go with it). */
-export function formSubmits(form: Form, key: string): AcSubmitAction[] {
-  return form.submits.map(
-    (submit): AcSubmitAction => ({
+/**
+ * The form's buttons: each posts its command and the form's key (whose inputs go with it). One
+ * that refreshes is a Universal Action (the bot's answer replaces the card: the confirmation, or
+ * the form again with what was typed after a refusal), with a plain submit as its fallback.
+ */
+export function formSubmits(form: Form, key: string): (AcSubmitAction | AcExecuteAction)[] {
+  return form.submits.map((submit) => {
+    const plain: AcSubmitAction = {
       type: 'Action.Submit',
       title: submit.label.trim() || '–',
       data: { command: submit.command, form: key },
       ...(submit.style === 'primary' ? { style: 'positive' as const } : {}),
-    }),
-  );
+    };
+    if (!submit.refresh) return plain;
+    return {
+      type: 'Action.Execute',
+      title: plain.title,
+      verb: EXECUTE_VERB,
+      data: plain.data,
+      ...(plain.style ? { style: plain.style } : {}),
+      fallback: plain,
+    };
+  });
 }
 
 /** A neutral form as the card shown behind its button. */

@@ -112,7 +112,8 @@ export interface AcExecuteAction {
   type: 'Action.Execute';
   title: string;
   verb: string;
-  data: { command: string };
+  /** `form`: as for `Action.Submit`; Teams sends the card's inputs along in the invoke. */
+  data: { command: string; form?: string };
   style?: 'default' | 'positive' | 'destructive';
   fallback: AcSubmitAction;
 }

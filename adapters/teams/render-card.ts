@@ -8,7 +8,7 @@ import { fitParts, type Part } from '../../src/chat/render-budget.js';
 import type { Action, Block, ListItem, Pagination, Reply } from '../../src/chat/reply.js';
 import { replaceBold, splitText } from '../../src/chat/reply-text.js';
 import type { Translate } from '../../src/i18n/i18n.js';
-import { formCard, formElements } from './card-form.js';
+import { EXECUTE_VERB, formCard, formElements } from './card-form.js';
 import { questionCard } from './card-question.js';
 import type {
   AcAction,
@@ -90,8 +90,7 @@ function subtle(text: string): AcTextBlock {
   return { type: 'TextBlock', text: nonEmpty(text), isSubtle: true, size: 'Small', wrap: true };
 }
 
-/** The verb of delmal's Universal Actions: the bot runs `data.command` and answers with a new card. */
-export const EXECUTE_VERB = 'delmal';
+export { EXECUTE_VERB } from './card-form.js';
 
 function cardAction(action: Action): AcSelectAction {
   if (action.kind === 'url')

@@ -64,6 +64,8 @@ export interface FormSubmit {
   readonly label: string;
   readonly command: string;
   readonly style?: 'primary';
+  /** The answer replaces the form (Teams: a Universal Action) — the confirmation, or the form again after a refusal. */
+  readonly refresh?: boolean;
 }
 
 /**

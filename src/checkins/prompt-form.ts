@@ -28,6 +28,8 @@ export function checkInForm(
     readonly values?: FormValues;
     readonly errors?: Readonly<Record<string, string>>;
     readonly expanded?: boolean;
+    /** Where the platform can (Teams), the answer replaces the form: the confirmation, or the form again. */
+    readonly refresh?: boolean;
   },
 ): Form {
   const values = options.values ?? {};
@@ -64,6 +66,7 @@ export function checkInForm(
       label: labelOf(status, locale),
       command: `delmal ${options.verb} ${activity.activityId} ${status.code}`,
       ...(status.code === values.statusCode ? { style: 'primary' as const } : {}),
+      ...(options.refresh ? { refresh: true } : {}),
     })),
   };
 }

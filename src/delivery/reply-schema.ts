@@ -44,7 +44,12 @@ const formShape = {
     ]),
   ),
   submits: z.array(
-    z.object({ label: z.string(), command: z.string(), style: z.literal('primary').optional() }),
+    z.object({
+      label: z.string(),
+      command: z.string(),
+      style: z.literal('primary').optional(),
+      refresh: z.boolean().optional(),
+    }),
   ),
 };
 
