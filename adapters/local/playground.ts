@@ -144,6 +144,8 @@ export function registerPlayground(
         card: renderAdaptiveCard(reply, translator(asker.locale)),
         // Each rendered card gets its own form token, sent back with any of its buttons.
         formToken: randomUUID(),
+        // A refusal (nothing was saved): the page lets the pressed button be pressed again.
+        ...(reply.privately ? { refused: true } : {}),
       },
     });
   });

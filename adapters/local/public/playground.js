@@ -65,7 +65,13 @@
           command,
           { label: action.title, data: action.data?.form ? action.data : undefined },
           message.formToken,
-        );
+        ).then((refused) => {
+          // Nothing was saved: the button can be pressed again (the form comes back with the text).
+          if (refused) {
+            message.used.delete(key);
+            draw();
+          }
+        });
       } else if (action.url) window.open(action.url, '_blank', 'noopener');
     };
     adaptive.parse(withUsedActionsDisabled(card, message.used));
@@ -150,7 +156,9 @@
 
   // `button.label`: the words on the pressed button, shown as what you said instead of the command.
   // A button carries its card's form token: pressing it twice is one submission (one check-in).
+  // Resolves true when the bot refused (nothing saved), so a pressed button can be used again.
   async function send(text, button, formToken) {
+    let refused = false;
     const words = state.session.words;
     const who = $('who').value;
     const person = state.session.people.find((p) => p.email === who);
@@ -173,6 +181,7 @@
       });
       const body = await response.json();
       if (!response.ok) throw new Error(body.error || response.statusText);
+      refused = body.reply?.refused === true;
       if (body.reply)
         messagesOf(conversation).push({
           author: words.bot,
@@ -189,6 +198,7 @@
       });
     }
     draw();
+    return refused;
   }
 
   // What delmal writes on its own arrives as server-sent events, for the person chosen.
