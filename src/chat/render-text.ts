@@ -37,8 +37,11 @@ function renderBlock(block: Block): string {
     case 'divider':
       return RULE;
     case 'form':
-      // A terminal has no inputs: the command that asks for the form, written out.
-      return renderAction({ kind: 'command', label: block.label, command: block.open });
+      // A terminal has no inputs: the choices of a form shown open, and the command that asks for it.
+      return [
+        ...(block.expanded ? block.submits.map((s) => renderAction({ kind: 'command', ...s })) : []),
+        renderAction({ kind: 'command', label: block.label, command: block.open }),
+      ].join('\n');
     case 'question':
       return renderQuestion(block);
   }
