@@ -46,7 +46,7 @@ describe.skipIf(skipBrowser)(
         await page.selectOption('#who', KARIN);
         pages.push({ page, width });
       }
-      await expect.poll(() => server.app.localPort?.connected(KARIN)).toBe(true);
+      await expect.poll(() => server.app.localPort?.connected(KARIN), { timeout: 15_000 }).toBe(true);
       await server.app.checkIns.tick(clock.now());
       await server.app.deliveries.drain();
       const row = await server.app.db.kysely
@@ -92,15 +92,19 @@ describe.skipIf(skipBrowser)(
       const tenth = second.locator('.ac-container', { hasText: names[9] ?? '' }).first();
       await tenth.getByRole('button', { name: 'Enligt plan' }).click();
       await expect
-        .poll(async () => {
-          await server.app.deliveries.drain();
-          return await server.app.db.kysely
-            .selectFrom('check_ins')
-            .select(['activity_id', 'status_code'])
-            .execute();
-        })
+        .poll(
+          async () => {
+            await server.app.deliveries.drain();
+            return await server.app.db.kysely
+              .selectFrom('check_ins')
+              .select(['activity_id', 'status_code'])
+              .execute();
+          },
+          // On a loaded machine the page, the outbox and the database take a while.
+          { timeout: 15_000 },
+        )
         .toEqual([{ activity_id: due[9], status_code: 'on_track' }]);
-      await expect.poll(() => second.innerText()).toContain('✓ Du svarade');
+      await expect.poll(() => second.innerText(), { timeout: 15_000 }).toContain('✓ Du svarade');
       await expect(second.getByRole('button', { name: 'Enligt plan' }).count()).resolves.toBe(5);
       expect(errors).toEqual([]);
     });
