@@ -4,7 +4,7 @@ import type { CommandContext } from '../src/asking/command.js';
 import { badgeOf } from '../src/catalog/status.js';
 import { formatTime } from '../src/chat/format.js';
 import type { Block, Reply } from '../src/chat/reply.js';
-import { checkInForm } from '../src/checkins/prompt-render.js';
+import { checkInForm, type FormValues } from '../src/checkins/prompt-form.js';
 import type { CheckInInput, CheckInProblem } from '../src/checkins/record-check-in.js';
 import { fold } from '../src/search/text-processing.js';
 
@@ -38,53 +38,71 @@ function promptStatuses(ctx: CommandContext, activity: Activity) {
 }
 
 /**
- * The check-in form of one activity on its own: one-tap status buttons and the form for text.
- * `verb` `andra` edits the latest check-in, pre-filled with what it says.
+ * The check-in form of one activity on its own: the inputs shown at once and the statuses as the
+ * form's only buttons, so whatever is typed goes with the status pressed (Slack, whose messages
+ * hold no inputs, shows the statuses as buttons and opens the form as a modal). `verb` `andra`
+ * edits the latest check-in, pre-filled with what it says. After a refusal, `refused` keeps what
+ * was typed and says, next to each field, what to change.
  */
 export function checkInFormReply(
   ctx: CommandContext,
   activity: Activity,
   verb: 'avstamning' | 'andra',
   current?: CheckInRow,
+  refused?: { readonly values: FormValues; readonly problems: readonly CheckInProblem[] },
 ): Reply {
   const heading = ctx.t(verb === 'andra' ? 'checkin.edit.heading' : 'checkin.prompt.heading', {
     activity: activity.name,
   });
   const statuses = promptStatuses(ctx, activity);
+  const values: FormValues | undefined = refused
+    ? refused.values
+    : current
+      ? {
+          note: current.note,
+          nextStep: current.next_step ?? '',
+          needsSupport: current.needs_support === 1,
+          statusCode: current.status_code,
+        }
+      : undefined;
+  const errors: Record<string, string> = {};
+  for (const problem of refused?.problems ?? [])
+    if (problem.field === 'note' || problem.field === 'nextStep')
+      errors[problem.field] = capitalise(ctx.t(problem.key, problem.params));
   const form = checkInForm({ activityId: activity.id, statuses }, ctx.t, ctx.asker.locale, {
     verb,
     label: ctx.t(verb === 'andra' ? 'prompt.edit' : 'prompt.addText'),
-    ...(current
-      ? {
-          values: {
-            note: current.note,
-            nextStep: current.next_step ?? '',
-            needsSupport: current.needs_support === 1,
-            statusCode: current.status_code,
-          },
-        }
-      : {}),
+    expanded: true,
+    refresh: true,
+    errors,
+    ...(values ? { values } : {}),
   });
-  return {
-    summary: heading,
-    blocks: [
-      { type: 'heading', text: heading },
-      { type: 'text', text: ctx.t(verb === 'andra' ? 'checkin.edit.text' : 'checkin.prompt.text') },
-      {
-        type: 'actions',
-        actions: form.submits.map((s) => ({
-          kind: 'command' as const,
-          label: s.label,
-          command: s.command,
-          ...(s.style ? { style: s.style } : {}),
-          // Where the platform can (Teams), the confirmation replaces these buttons.
-          refresh: true,
-        })),
-      },
-      { type: 'form', ...form },
-      { type: 'context', text: ctx.t('checkin.prompt.hint', { id: activity.id }) },
-    ],
-  };
+  const blocks: Block[] = [{ type: 'heading', text: heading }];
+  if (refused)
+    blocks.push({
+      type: 'text',
+      text: ctx.t('checkin.failed', {
+        problems: refused.problems.map((p) => ctx.t(p.key, p.params)).join('; '),
+      }),
+    });
+  else
+    blocks.push({
+      type: 'text',
+      text: ctx.t(verb === 'andra' ? 'checkin.edit.text' : 'checkin.prompt.text'),
+    });
+  blocks.push({ type: 'form', ...form });
+  blocks.push({ type: 'context', text: ctx.t('checkin.prompt.hint', { id: activity.id }) });
+  return { summary: heading, blocks, ...(refused ? { privately: true as const } : {}) };
+}
+
+/** What a refused form submission typed: shown again in the form, so no word is lost. */
+export function typedValues(ctx: CommandContext, typedNote: string, statusCode: string): FormValues {
+  const input = formInput(ctx, typedNote);
+  return { note: input.note, nextStep: input.nextStep, needsSupport: input.needsSupport, statusCode };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
 }
 
 /** The confirmation of a recorded (or edited) check-in: what was saved, and what it means. */

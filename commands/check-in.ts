@@ -5,7 +5,15 @@ import { permits } from '../src/authz/matrix.js';
 import { rolesOf } from '../src/authz/roles.js';
 import type { Reply } from '../src/chat/reply.js';
 import { noMatchReply, pickListReply, resolveActivity, splitNamedCheckIn } from './activity-resolver.js';
-import { checkInFormReply, failedReply, formInput, savedReply, statusFor, text } from './check-in-replies.js';
+import {
+  checkInFormReply,
+  failedReply,
+  formInput,
+  savedReply,
+  statusFor,
+  text,
+  typedValues,
+} from './check-in-replies.js';
 
 const args = z.object({
   activity: z.string().trim().min(1, { error: 'arg.query.missing' }).meta({ placeholder: 'arg.activity' }),
@@ -44,7 +52,14 @@ export const checkIn = defineCommand({
       statusCode: status.code,
       ...formInput(ctx, found.note),
     });
-    if (!result.ok) return failedReply(ctx, result.problems);
+    if (!result.ok)
+      // Refused from a form: the form again, with what was typed and what to change next to it.
+      return ctx.inbound?.form
+        ? checkInFormReply(ctx, activity, 'avstamning', undefined, {
+            values: typedValues(ctx, found.note, status.code),
+            problems: result.problems,
+          })
+        : failedReply(ctx, result.problems);
     const comment = result.checkIn.round_id !== null && result.counted === false;
     return savedReply(ctx, activity, result.checkIn, { comment });
   },
@@ -83,7 +98,13 @@ export const editCheckIn = defineCommand({
       ? { note: latest.note, nextStep: latest.next_step ?? '', needsSupport: latest.needs_support === 1 }
       : formInput(ctx, found.note);
     const result = await ctx.checkIns.edit({ activityId: activity.id, statusCode: status.code, ...text_ });
-    if (!result.ok) return failedReply(ctx, result.problems);
+    if (!result.ok)
+      return ctx.inbound?.form
+        ? checkInFormReply(ctx, activity, 'andra', undefined, {
+            values: typedValues(ctx, found.note, status.code),
+            problems: result.problems,
+          })
+        : failedReply(ctx, result.problems);
     if (result.changed === false) return text(ctx.t('checkin.edit.unchanged'));
     return savedReply(ctx, activity, result.checkIn, { edited: true });
   },

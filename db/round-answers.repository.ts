@@ -104,6 +104,8 @@ export interface PromptDelivery {
   readonly locale: string | null;
   /** Where it was delivered (JSON `SentMessageRef`); null while not yet sent. */
   readonly sent_ref: string | null;
+  /** The item's dedupe key: a prompt in parts keys its later parts from its first part's. */
+  readonly dedupe_key: string | null;
 }
 
 /** Every prompt, reminder and catch-up of `roundId` that lists `activityId`, with its outbox item. */
@@ -124,6 +126,7 @@ export async function promptsListing(
         'o.message',
         'o.locale',
         'o.sent_ref',
+        'o.dedupe_key',
       ])
       .where('p.round_id', '=', roundId)
       // A JSON array of slugs: the quoted id matches that element only.
@@ -166,4 +169,25 @@ export async function openQuestions(
     if (!latest.has(row.activity_id))
       latest.set(row.activity_id, { activity_id: row.activity_id, deadline_at: row.deadline_at });
   return [...latest.values()].sort((a, b) => a.deadline_at.localeCompare(b.deadline_at));
+}
+
+/**
+ * The later parts of prompts split over several messages, by their dedupe keys, each with the
+ * prompt row it belongs to (`parts`: dedupe key → that prompt's first part).
+ */
+export async function promptPartsByKey(
+  db: Kysely<Database>,
+  parts: ReadonlyMap<string, Pick<PromptDelivery, 'prompt_id' | 'person_id'>>,
+): Promise<PromptDelivery[]> {
+  if (parts.size === 0) return [];
+  const rows = await db
+    .selectFrom('outbox_items as o')
+    .select(['o.id as outbox_item_id', 'o.to_address', 'o.message', 'o.locale', 'o.sent_ref', 'o.dedupe_key'])
+    .where('o.dedupe_key', 'in', [...parts.keys()])
+    .orderBy('o.dedupe_key')
+    .execute();
+  return rows.flatMap((row) => {
+    const prompt = row.dedupe_key === null ? undefined : parts.get(row.dedupe_key);
+    return prompt ? [{ ...row, prompt_id: prompt.prompt_id, person_id: prompt.person_id }] : [];
+  });
 }

@@ -196,7 +196,10 @@ async function load(deps: Deps, token: string): Promise<Loaded> {
   const locale: Locale = isLocale(person.locale) ? person.locale : deps.locale;
   const label = (s: { label: string; labelEn: string }) => (locale === 'en' ? s.labelEn : s.label);
   const latest = await deps.chat.checkIns.latest();
-  const prompts = new PromptCatalog(view.catalog, new Map([...latest].map(([id, c]) => [id, c.statusCode])));
+  const prompts = new PromptCatalog(
+    view.catalog,
+    new Map([...latest].map(([id, c]) => [id, { statusCode: c.statusCode, at: c.at }])),
+  );
   const answers = new Map(
     (
       await roundAnswers(

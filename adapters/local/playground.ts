@@ -192,6 +192,7 @@ export function registerPlayground(
           // Each rendered card gets its own form token, sent back with any of its buttons.
           formToken: randomUUID(),
         };
-    sendJson(res, 200, { said, reply: answer });
+    // A refusal (nothing was saved): the page lets the pressed button be pressed again.
+    sendJson(res, 200, { said, reply: { ...answer, ...(reply.privately ? { refused: true } : {}) } });
   });
 }

@@ -5,7 +5,16 @@
  */
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { fitParts, type Part } from '../../src/chat/render-budget.js';
-import type { Action, Block, Field, ListItem, Pagination, Reply, Tone } from '../../src/chat/reply.js';
+import type {
+  Action,
+  Block,
+  Field,
+  ListItem,
+  Pagination,
+  Question,
+  Reply,
+  Tone,
+} from '../../src/chat/reply.js';
 import { splitText, truncateText } from '../../src/chat/reply-text.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 import { escapeMrkdwn, mrkdwn, mrkdwnLength, plainText } from './mrkdwn.js';
@@ -105,12 +114,53 @@ class SlackParts {
         ];
       case 'divider':
         return [part([{ type: 'divider' }], 0)];
-      case 'form':
-        // Slack messages hold no inputs: the button brings the form up as a modal.
-        return this.actions([{ kind: 'command', label: block.label, command: block.open }]).map((row) =>
-          part([row], 0, { essential: true }),
+      case 'form': {
+        // Slack messages hold no inputs: the button brings the form up as a modal. An expanded
+        // form (asked for on its own) also offers its choices as one-tap buttons — nothing can be
+        // typed into a Slack message, so no text is left behind when one is pressed.
+        const choices: Action[] = block.expanded
+          ? block.submits.map((s) => ({
+              kind: 'command',
+              label: s.label,
+              command: s.command,
+              ...(s.style ? { style: s.style } : {}),
+            }))
+          : [];
+        return this.actions([...choices, { kind: 'command', label: block.label, command: block.open }]).map(
+          (row) => part([row], 0, { essential: true }),
         );
+      }
+      case 'question':
+        return [part(this.question(block), 1)];
     }
+  }
+
+  /**
+   * A question as one unit: a section naming it (context and last state under the name, the
+   * form's button beside it, which opens the modal) and one actions block holding its answers, so
+   * its buttons sit right under its name. Two blocks per question is what lets a message carry many.
+   */
+  question(question: Question): KnownBlock[] {
+    const title = `*${escapeMrkdwn(truncateText(question.title, ITEM_TITLE_MAX) || '–')}*`;
+    const badge = question.status
+      ? `  ${TONE_EMOJI[question.status.tone]} ${escapeMrkdwn(truncateText(question.status.label, ITEM_TITLE_MAX))}`
+      : '';
+    const lines = [`${title}${badge}`];
+    for (const line of [question.detail, question.note])
+      if (line?.trim()) lines.push(escapeMrkdwn(truncateText(line, ITEM_TITLE_MAX, mrkdwnLength)));
+    const open: Action | undefined = question.form
+      ? { kind: 'command', label: question.form.label, command: question.form.open }
+      : undefined;
+    const blocks: KnownBlock[] = [
+      this.section(lines.join('\n'), open && fitsButton(open) ? this.button(open) : undefined),
+    ];
+    const answers = question.answers.filter(fitsButton);
+    for (let i = 0; i < answers.length; i += SLACK_LIMITS.actionsElements)
+      blocks.push({
+        type: 'actions',
+        elements: answers.slice(i, i + SLACK_LIMITS.actionsElements).map((a) => this.button(a)),
+      });
+    return blocks;
   }
 
   /** Paging sits last and is essential: it is how the user reaches what did not fit. */

@@ -25,20 +25,25 @@ export function buttonWidthPx(title: string): number {
  * 390 px, and on a desktop the rows simply end early. A single button wider than a row gets a
  * row of its own (the renderer then shortens its title with an ellipsis).
  */
-export function actionRows(actions: readonly AcAction[]): AcActionSet[] {
+export function actionRows<A extends AcAction>(actions: readonly A[]): AcActionSet[] {
   const rows: AcActionSet[] = [];
-  let row: AcAction[] = [];
+  let row: A[] = [];
   let width = 0;
   for (const action of actions) {
     const needed = buttonWidthPx(action.title);
     if (row.length > 0 && (width + needed > ROW_WIDTH_PX || row.length >= MAX_PER_ROW)) {
-      rows.push({ type: 'ActionSet', actions: row });
+      rows.push(rowOf(row, rows.length));
       row = [];
       width = 0;
     }
     row.push(action);
     width += needed;
   }
-  if (row.length > 0) rows.push({ type: 'ActionSet', actions: row });
+  if (row.length > 0) rows.push(rowOf(row, rows.length));
   return rows;
+}
+
+/** Rows after the first sit close under it: they are one group of buttons. */
+function rowOf(actions: AcActionSet['actions'], index: number): AcActionSet {
+  return index === 0 ? { type: 'ActionSet', actions } : { type: 'ActionSet', actions, spacing: 'Small' };
 }

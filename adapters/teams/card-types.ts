@@ -12,6 +12,10 @@ interface AcElementBase {
   /** Draws a line above the element (our rendering of a neutral `divider`). */
   separator?: boolean;
   spacing?: 'None' | 'Small' | 'Default' | 'Medium' | 'Large';
+  /** Needed only by elements an `Action.ToggleVisibility` shows or hides; unique in the card. */
+  id?: string;
+  /** False hides the element until an `Action.ToggleVisibility` shows it. */
+  isVisible?: boolean;
 }
 
 export interface AcTextBlock extends AcElementBase {
@@ -94,15 +98,23 @@ export interface AcSubmitAction {
   style?: 'default' | 'positive' | 'destructive';
 }
 
+/** Shows or hides elements of the card in place, without asking the bot (a form one tap away). */
+export interface AcToggleVisibilityAction {
+  type: 'Action.ToggleVisibility';
+  title: string;
+  targetElements: string[];
+}
+
 /**
  * Runs a chat command as a Universal Action: Teams invokes the bot (`adaptiveCard/action`) and
  * replaces the card with the one it returns. Clients without Universal Actions use the fallback.
  */
-interface AcExecuteAction {
+export interface AcExecuteAction {
   type: 'Action.Execute';
   title: string;
   verb: string;
-  data: { command: string };
+  /** `form`: as for `Action.Submit`; Teams sends the card's inputs along in the invoke. */
+  data: { command: string; form?: string };
   style?: 'default' | 'positive' | 'destructive';
   fallback: AcSubmitAction;
 }
@@ -119,7 +131,12 @@ interface AcShowCardAction {
   card: AcNestedCard;
 }
 
-export type AcAction = AcSubmitAction | AcExecuteAction | AcOpenUrlAction | AcShowCardAction;
+export type AcAction =
+  | AcSubmitAction
+  | AcExecuteAction
+  | AcOpenUrlAction
+  | AcShowCardAction
+  | AcToggleVisibilityAction;
 
 /** Adaptive Cards forbid `Action.ShowCard` as a `selectAction`. */
 export type AcSelectAction = AcSubmitAction | AcExecuteAction | AcOpenUrlAction;

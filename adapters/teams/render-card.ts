@@ -5,11 +5,12 @@
  */
 
 import { fitParts, type Part } from '../../src/chat/render-budget.js';
-import type { Action, Block, ListItem, Pagination, Reply, Tone } from '../../src/chat/reply.js';
+import type { Action, Block, ListItem, Pagination, Reply } from '../../src/chat/reply.js';
 import { replaceBold, splitText } from '../../src/chat/reply-text.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 import { actionRows } from './action-rows.js';
-import { formCard } from './card-form.js';
+import { EXECUTE_VERB, formCard, formElements } from './card-form.js';
+import { questionCard } from './card-question.js';
 import type {
   AcColumn,
   AcContainer,
@@ -17,9 +18,9 @@ import type {
   AcSelectAction,
   AcSubmitAction,
   AcTextBlock,
-  AcTextColor,
   AdaptiveCardJson,
 } from './card-types.js';
+import { TONE_COLOR } from './tone-color.js';
 
 export type { AdaptiveCardJson } from './card-types.js';
 
@@ -34,15 +35,6 @@ export const CARD_MAX_BYTES = 25_000;
  * part rather than dropped whole when the card is full.
  */
 const TEXT_PIECE = 4000;
-
-/** Adaptive Cards' semantic text colours, chosen so the badge follows the user's Teams theme. */
-const TONE_COLOR: Readonly<Record<Tone, AcTextColor>> = {
-  green: 'good',
-  yellow: 'warning',
-  red: 'attention',
-  grey: 'default',
-  blue: 'accent',
-};
 
 const encoder = new TextEncoder();
 
@@ -60,7 +52,7 @@ export function renderAdaptiveCard(reply: Reply, t: Translate): AdaptiveCardJson
     body: [],
     msteams: { width: 'Full' },
   };
-  const render = new CardParts();
+  const render = new CardParts(t);
   const parts = reply.blocks.flatMap((block) => render.block(block));
   if (reply.pagination) parts.push(render.pagination(reply.pagination));
   const notice = (count: number) => part([subtle(t('render.truncated', { count }))], 0);
@@ -92,8 +84,7 @@ function subtle(text: string): AcTextBlock {
   return { type: 'TextBlock', text: nonEmpty(text), isSubtle: true, size: 'Small', wrap: true };
 }
 
-/** The verb of delmal's Universal Actions: the bot runs `data.command` and answers with a new card. */
-export const EXECUTE_VERB = 'delmal';
+export { EXECUTE_VERB } from './card-form.js';
 
 function cardAction(action: Action): AcSelectAction {
   if (action.kind === 'url')
@@ -121,6 +112,8 @@ function cardAction(action: Action): AcSelectAction {
 class CardParts {
   #separateNext = false;
   #nextForm = 0;
+
+  constructor(private readonly t: Translate) {}
 
   block(block: Block): Part<AcElement>[] {
     switch (block.type) {
@@ -187,7 +180,12 @@ class CardParts {
       case 'divider':
         this.#separateNext = true;
         return [];
+      case 'question':
+        return [this.part([questionCard(block, `f${this.#nextForm++}`, this.t('render.closeForm'))], 1)];
       case 'form': {
+        // A form that is the point of the reply (asked for on its own, or shown again after a
+        // refusal with what was typed) is shown open; otherwise it waits behind its button.
+        if (block.expanded) return [this.part(formElements(block, `f${this.#nextForm++}`), 0, true)];
         const card = formCard(block, `f${this.#nextForm++}`);
         const show = { type: 'Action.ShowCard' as const, title: nonEmpty(block.label), card };
         return [this.part([{ type: 'ActionSet', actions: [show] }], 0, true)];

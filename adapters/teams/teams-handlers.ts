@@ -155,7 +155,12 @@ function registerCardActions(app: App, deps: TeamsHandlerDeps): void {
         const { view } = await deps.chat.store.get();
         const asker = askerFor(view, email, deps.locale);
         const command = a.value.action.data.command;
-        const inbound = teamsInbound(a, command, { email, cardCommand: command });
+        const inbound = teamsInbound(a, command, {
+          email,
+          cardCommand: command,
+          // A form's Universal Action carries the card's inputs in its data, beside the command.
+          form: submittedForm((activity as { value?: { action?: { data?: unknown } } }).value?.action?.data),
+        });
         const reply = await handleMessage(chat, inbound, asker);
         return cardResponse(renderAdaptiveCard(reply, translator(asker.locale)));
       },

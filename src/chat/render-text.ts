@@ -4,7 +4,7 @@
  * Every button becomes the command a user can type instead, so nothing is lost without buttons.
  */
 import type { Translate } from '../i18n/i18n.js';
-import type { Action, Block, ListItem, Pagination, Reply } from './reply.js';
+import type { Action, Block, ListItem, Pagination, Question, Reply } from './reply.js';
 import { stripBold } from './reply-text.js';
 
 const RULE = '─'.repeat(40);
@@ -37,9 +37,27 @@ function renderBlock(block: Block): string {
     case 'divider':
       return RULE;
     case 'form':
-      // A terminal has no inputs: the command that asks for the form, written out.
-      return renderAction({ kind: 'command', label: block.label, command: block.open });
+      // A terminal has no inputs: the choices of a form shown open, and the command that asks for it.
+      return [
+        ...(block.expanded ? block.submits.map((s) => renderAction({ kind: 'command', ...s })) : []),
+        renderAction({ kind: 'command', label: block.label, command: block.open }),
+      ].join('\n');
+    case 'question':
+      return renderQuestion(block);
   }
+}
+
+/** A question as its title, context and state, then each answer and the form as words to type. */
+function renderQuestion(question: Question): string {
+  const badge = question.status ? `  [${question.status.label}]` : '';
+  const lines = [`• ${question.title}${badge}`];
+  for (const line of [question.detail, question.note]) if (line?.trim()) lines.push(`  ${line}`);
+  for (const answer of question.answers) lines.push(`  ${renderAction(answer)}`);
+  if (question.form)
+    lines.push(
+      `  ${renderAction({ kind: 'command', label: question.form.label, command: question.form.open })}`,
+    );
+  return lines.join('\n');
 }
 
 function renderList(heading: string | undefined, items: readonly ListItem[]): string {

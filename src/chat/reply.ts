@@ -61,6 +61,8 @@ interface FormSubmit {
   readonly label: string;
   readonly command: string;
   readonly style?: 'primary';
+  /** The answer replaces the form (Teams: a Universal Action) — the confirmation, or the form again after a refusal. */
+  readonly refresh?: boolean;
 }
 
 /**
@@ -71,10 +73,36 @@ interface FormSubmit {
 export interface Form {
   /** The button that reveals the form ("Lägg till text"). */
   readonly label: string;
+  /**
+   * Shown with the form at once (not behind its button): the form is the whole point of the
+   * reply, e.g. the check-in form asked for on its own or shown again after a refusal.
+   */
+  readonly expanded?: boolean;
+  /** Why the last submission was refused, by field name: shown next to that field. */
+  readonly errors?: Readonly<Record<string, string>>;
   /** The command that shows this form on its own (Slack opens it as a modal). */
   readonly open: string;
   readonly fields: readonly FormField[];
   readonly submits: readonly FormSubmit[];
+}
+
+/**
+ * One thing to answer in one tap, e.g. an activity in a check-in prompt: what it is, where it sits,
+ * what it showed last, its own answer buttons, and a fuller form one tap away. Renderers keep a
+ * question whole and group its buttons with it, so a reader always sees which buttons answer what.
+ */
+export interface Question {
+  readonly title: string;
+  /** Where it sits, e.g. `Delmål 5 · Sårbara barns och ungas rättigheter`. */
+  readonly detail?: string;
+  /** The state shown beside the title (the last status, or the answer just recorded). */
+  readonly status?: StatusBadge;
+  /** One line under it, e.g. `Senast: Enligt plan (2 dec.)` or who answered and when. */
+  readonly note?: string;
+  /** The one-tap answers; empty once answered. */
+  readonly answers: readonly Action[];
+  /** The fuller form (text, next step, needs support) behind one button. */
+  readonly form?: Form;
 }
 
 export type Block =
@@ -97,7 +125,8 @@ export type Block =
       readonly thread?: boolean;
     }
   | { readonly type: 'divider' }
-  | ({ readonly type: 'form' } & Form);
+  | ({ readonly type: 'form' } & Form)
+  | ({ readonly type: 'question' } & Question);
 
 /** Where a paged reply is; `previous`/`next` are command actions for the neighbouring pages. */
 export interface Pagination {

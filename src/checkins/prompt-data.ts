@@ -19,8 +19,8 @@ export class PromptCatalog {
 
   constructor(
     catalog: Catalog,
-    /** The latest reported status code per activity id. */
-    private readonly latest: ReadonlyMap<string, string>,
+    /** The latest reported status per activity id: its code and when it was reported (UTC ISO). */
+    private readonly latest: ReadonlyMap<string, { readonly statusCode: string; readonly at?: string }>,
   ) {
     this.current = catalog.plans.find((p) => p.current);
     this.activities = new Map(catalog.activities.map((a) => [a.id, a]));
@@ -67,7 +67,8 @@ export class PromptCatalog {
       name: activity.name,
       ...(context ? { context } : {}),
       statuses: this.statusesOf(this.planOf(activity)),
-      ...(current ? { currentStatus: current } : {}),
+      ...(current ? { currentStatus: current.statusCode } : {}),
+      ...(current?.at ? { currentAt: current.at } : {}),
     };
     this.built.set(activityId, built);
     return built;

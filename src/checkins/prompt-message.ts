@@ -16,10 +16,27 @@ export interface CheckInPromptMessage {
   readonly deadline: string;
   readonly activities: readonly PromptActivity[];
   /**
+   * Set when the owner's prompt is longer than one message carries (see `prompt-parts.ts`): which
+   * part this is, and where its activities sit among all of the prompt's, so each part says
+   * "del 1 av 2 · aktivitet 1–7 av 13" and no count is ever only the part's.
+   */
+  readonly part?: PromptPart;
+  /**
    * Whom the prompt is for (people.id, else the e-mail): at send time the round's answers are
    * filled in, and an answer by the reader reads "Du svarade".
    */
   readonly reader?: string;
+}
+
+/** Where one message of a prompt split over several sits. */
+export interface PromptPart {
+  /** 1-based. */
+  readonly index: number;
+  readonly count: number;
+  /** 1-based position of this part's first activity among all of the prompt's. */
+  readonly first: number;
+  /** How many activities the whole prompt asks about. */
+  readonly total: number;
 }
 
 /** One status button, in the vocabulary of the activity's own plan. */
@@ -38,6 +55,8 @@ export interface PromptActivity {
   readonly statuses: readonly PromptStatus[];
   /** The status last reported before this round, if any. */
   readonly currentStatus?: string;
+  /** When that status was reported (UTC ISO time). */
+  readonly currentAt?: string;
   /** Set once the activity has been answered for this round: the prompt then shows it, without buttons. */
   readonly answer?: {
     readonly statusCode: string;

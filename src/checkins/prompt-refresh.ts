@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import { promptsListing, roundAnswers } from '../../db/round-answers.repository.js';
+import {
+  type PromptDelivery,
+  promptPartsByKey,
+  promptsListing,
+  roundAnswers,
+} from '../../db/round-answers.repository.js';
 import type { Address, SentMessageRef } from '../chat/inbound.js';
 import type { Deliveries, OutboxItem, SendTimeHooks } from '../delivery/deliveries.js';
 import type { OutboxMessage } from '../delivery/outbox-message.js';
@@ -10,6 +15,7 @@ import type { Logger } from '../logger.js';
 import './prompt-message-type.js';
 import type { CheckInPromptMessage } from './prompt-message.js';
 import { checkInPromptSchema } from './prompt-schema.js';
+import { partDedupeKey } from './prompt-sender.js';
 
 /**
  * After an answer (or an edit of one) for `activityId` in `roundId`: every prompt of that round
@@ -23,12 +29,13 @@ export async function refreshPrompts(
   roundId: string,
   activityId: string,
 ): Promise<number> {
-  const prompts = await promptsListing(deps.db.kysely, roundId, activityId);
+  const prompts = await withLaterParts(deps.db, await promptsListing(deps.db.kysely, roundId, activityId));
   let queued = 0;
   for (const prompt of prompts) {
     if (prompt.sent_ref === null) continue;
     const parsed = checkInPromptSchema.safeParse(JSON.parse(prompt.message));
-    if (!parsed.success) continue;
+    // Of a prompt in parts, only the part listing the activity changes.
+    if (!parsed.success || !parsed.data.activities.some((a) => a.activityId === activityId)) continue;
     const message = await withAnswers(deps.db, parsed.data, parsed.data.reader ?? prompt.person_id);
     const id = await deps.deliveries.enqueue({
       lane: 'interactive',
@@ -41,6 +48,18 @@ export async function refreshPrompts(
     if (id) queued++;
   }
   return queued;
+}
+
+/** The prompts' first parts and, for prompts split over several messages, their later parts. */
+async function withLaterParts(db: Db, firsts: readonly PromptDelivery[]): Promise<PromptDelivery[]> {
+  const later = new Map<string, PromptDelivery>();
+  for (const first of firsts) {
+    const parsed = checkInPromptSchema.safeParse(JSON.parse(first.message));
+    const count = parsed.success ? (parsed.data.part?.count ?? 1) : 1;
+    if (first.dedupe_key === null) continue;
+    for (let index = 2; index <= count; index++) later.set(partDedupeKey(first.dedupe_key, index), first);
+  }
+  return [...firsts, ...(await promptPartsByKey(db.kysely, later))];
 }
 
 /**

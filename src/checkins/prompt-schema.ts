@@ -31,6 +31,7 @@ export const checkInPromptSchema: z.ZodType<CheckInPromptMessage> = z.object({
           .min(1)
           .max(10),
         currentStatus: z.string().optional(),
+        currentAt: z.iso.datetime({ offset: true }).optional(),
         answer: z
           .object({
             statusCode: z.string().min(1),
@@ -44,5 +45,14 @@ export const checkInPromptSchema: z.ZodType<CheckInPromptMessage> = z.object({
     )
     .min(1)
     .max(40),
+  part: z
+    .object({
+      index: z.number().int().min(1),
+      count: z.number().int().min(1),
+      first: z.number().int().min(1),
+      total: z.number().int().min(1),
+    })
+    .refine((p) => p.index <= p.count && p.first <= p.total, 'part outside the prompt')
+    .optional(),
   reader: z.string().min(1).max(320).optional(),
 });

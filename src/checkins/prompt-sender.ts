@@ -9,6 +9,7 @@ import type { PromptCatalog } from './prompt-data.js';
 // Prompts are sent and refreshed as the outbox's `checkin-prompt` kind: registered before use.
 import './prompt-message-type.js';
 import type { CheckInPromptMessage, PromptActivity } from './prompt-message.js';
+import { splitPrompt } from './prompt-parts.js';
 
 /** Where prompts go: the deliveries' (the outbox's) bulk enqueue, `Outbox.enqueueMany`. */
 export interface BulkDeliveries {
@@ -35,6 +36,15 @@ const BATCH = 500;
 /** The dedupe key that makes a prompt one outbox item however often it is enqueued. */
 function promptDedupeKey(p: Pick<PromptToSend, 'roundId' | 'kind' | 'email' | 'key'>): string {
   return `checkin:${p.kind}:${p.key ?? p.roundId}:${p.email}`;
+}
+
+/**
+ * The dedupe key of one part of a prompt split over several messages: part 1 keeps the prompt's
+ * own key (the one `check_in_prompts.outbox_item_id` points at), part n ≥ 2 adds `:part<n>`, so
+ * every part is one item however often the round is resumed, and the parts are found from part 1.
+ */
+export function partDedupeKey(promptKey: string, index: number): string {
+  return index <= 1 ? promptKey : `${promptKey}:part${index}`;
 }
 
 export interface SendOptions {
@@ -93,25 +103,22 @@ export async function sendPrompts(
         reader: prompt.personId,
       };
       const key = promptDedupeKey(prompt);
-      batch.push({
-        prompt,
-        key,
-        delivery: {
-          lane: 'bulk',
-          to: emailOnly.has(prompt.email.toLowerCase())
-            ? { kind: 'person', email: prompt.email, platform: 'email' }
-            : addressOf(prompt.email, dms, options.platforms),
-          message,
-          dedupeKey: key,
-        },
-      });
+      const to: Address = emailOnly.has(prompt.email.toLowerCase())
+        ? { kind: 'person', email: prompt.email, platform: 'email' }
+        : addressOf(prompt.email, dms, options.platforms);
+      // An owner with many activities gets the prompt in parts, each its own message and item.
+      for (const part of splitPrompt(message))
+        batch.push({
+          prompt,
+          key,
+          delivery: { lane: 'bulk', to, message: part, dedupeKey: partDedupeKey(key, part.part?.index ?? 1) },
+        });
     }
     await deliveries.enqueueMany(batch.map((b) => b.delivery));
-    const ids = await outboxIdsByDedupeKey(
-      db,
-      batch.map((b) => b.key),
-    );
-    const rows: PromptRow[] = batch.map(({ prompt, key }) => ({
+    const ids = await outboxIdsByDedupeKey(db, [...new Set(batch.map((b) => b.key))]);
+    // One row per prompt (its first part's item); the other parts are found by their keys.
+    const firsts = batch.filter((b) => b.delivery.dedupeKey === b.key);
+    const rows: PromptRow[] = firsts.map(({ prompt, key }) => ({
       id: `${prompt.kind}:${prompt.key ?? prompt.roundId}:${prompt.personId}`,
       round_id: prompt.roundId,
       person_id: prompt.personId,

@@ -69,7 +69,10 @@ export class CheckInEngine {
       latestCheckIns(db.kysely),
       personIdsByEmail(db.kysely),
     ]);
-    const prompts = new PromptCatalog(catalog, new Map(latest.map((c) => [c.activity_id, c.status_code])));
+    const prompts = new PromptCatalog(
+      catalog,
+      new Map(latest.map((c) => [c.activity_id, { statusCode: c.status_code, at: c.created_at }])),
+    );
     const today = toLocal(now, this.deps.timeZone).date;
     const away = await awayPeriodsBetween(db.kysely, addDays(today, -400), addDays(today, 1));
     const ctx: TickContext = { now, catalog, prompts, updates, away, people };

@@ -18,6 +18,41 @@ const action: z.ZodType<Action> = z.union([
 
 const tone = z.enum(['green', 'yellow', 'red', 'grey', 'blue']);
 
+/** A form's fields (shared by a form block and a question's form). */
+const formShape = {
+  label: z.string(),
+  open: z.string(),
+  expanded: z.boolean().optional(),
+  errors: z.record(z.string(), z.string()).optional(),
+  fields: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('text'),
+        name: z.string().min(1),
+        label: z.string(),
+        maxLength: z.number().int().positive(),
+        multiline: z.boolean().optional(),
+        placeholder: z.string().optional(),
+        value: z.string().optional(),
+      }),
+      z.object({
+        kind: z.literal('toggle'),
+        name: z.string().min(1),
+        label: z.string(),
+        value: z.boolean().optional(),
+      }),
+    ]),
+  ),
+  submits: z.array(
+    z.object({
+      label: z.string(),
+      command: z.string(),
+      style: z.literal('primary').optional(),
+      refresh: z.boolean().optional(),
+    }),
+  ),
+};
+
 const block: z.ZodType<Block> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), text: z.string() }),
   z.object({ type: z.literal('text'), text: z.string() }),
@@ -47,32 +82,15 @@ const block: z.ZodType<Block> = z.discriminatedUnion('type', [
     thread: z.boolean().optional(),
   }),
   z.object({ type: z.literal('divider') }),
+  z.object({ type: z.literal('form'), ...formShape }),
   z.object({
-    type: z.literal('form'),
-    label: z.string(),
-    open: z.string(),
-    fields: z.array(
-      z.discriminatedUnion('kind', [
-        z.object({
-          kind: z.literal('text'),
-          name: z.string().min(1),
-          label: z.string(),
-          maxLength: z.number().int().positive(),
-          multiline: z.boolean().optional(),
-          placeholder: z.string().optional(),
-          value: z.string().optional(),
-        }),
-        z.object({
-          kind: z.literal('toggle'),
-          name: z.string().min(1),
-          label: z.string(),
-          value: z.boolean().optional(),
-        }),
-      ]),
-    ),
-    submits: z.array(
-      z.object({ label: z.string(), command: z.string(), style: z.literal('primary').optional() }),
-    ),
+    type: z.literal('question'),
+    title: z.string(),
+    detail: z.string().optional(),
+    status: z.object({ label: z.string(), tone }).optional(),
+    note: z.string().optional(),
+    answers: z.array(action),
+    form: z.object(formShape).optional(),
   }),
 ]);
 

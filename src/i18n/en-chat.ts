@@ -3,6 +3,7 @@ import type { svChat } from './sv-chat.js';
 /** English for people in chat; every Swedish key has its counterpart (the type checks it). */
 export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'render.truncated': '… and {count} more that do not fit here. Page on or narrow the question.',
+  'render.closeForm': 'Close',
   'render.continued': '(cont.)',
   'render.status': 'Status',
   'status.ongoingNoCheckIn': 'Ongoing – no check-in yet',

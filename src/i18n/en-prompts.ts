@@ -5,15 +5,19 @@ export const enPrompts: Readonly<Record<keyof typeof svPrompts, string>> = {
   'prompt.heading.prompt': 'Time to check in',
   'prompt.heading.reminder': 'Reminder: check-in',
   'prompt.heading.catchUp': 'Welcome back – check-in',
+  'prompt.heading.week': '{title} · week {week}',
+  'prompt.part': 'Part {index} of {count} · activity {first}–{last} of {total}',
+  'prompt.part.short': 'part {index} of {count}',
   'prompt.intro.prompt':
-    'How is your {n|activity|activities} going? One tap on a status is enough. Please answer by {deadline}.',
+    'How is it going? You have {n} {n|activity|activities} to check in on. One tap on a status is enough; choose Add text to write something. Please answer by {deadline}.',
   'prompt.intro.reminder':
-    'We have not had a check-in for your {n|activity|activities} yet. One tap is enough – please answer by {deadline}. This is the only reminder.',
+    'We have not had a check-in for {n} {n|activity|activities} yet. One tap is enough – please answer by {deadline}. This is the only reminder.',
   'prompt.intro.catchUp':
-    'While you were away, {n|an activity|some activities} waited for a check-in. Answer when you can, ideally by {deadline}.',
+    'While you were away, {n} {n|activity|activities} waited for a check-in. Answer when you can, ideally by {deadline}.',
   'prompt.allAnswered':
     'Thank you! {n|The activity in this check-in is answered|All activities in this check-in are answered}.',
   'prompt.current': 'Last: {status}',
+  'prompt.currentAt': 'Last: {status} ({date})',
   'prompt.answered.byYou': '✓ You answered {time}: {status}',
   'prompt.answered.byOther': '✓ {name} answered {time}: {status}',
   'prompt.answered.late': '(after the deadline)',

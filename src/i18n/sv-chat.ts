@@ -1,6 +1,7 @@
 /** Swedish: everything people read in Slack, Teams and the playground. */
 export const svChat = {
   'render.truncated': '… och {count} till som inte får plats här. Bläddra vidare eller förfina frågan.',
+  'render.closeForm': 'Stäng',
   'render.continued': '(forts.)',
   'render.status': 'Status',
   'status.ongoingNoCheckIn': 'Pågår – ingen avstämning än',

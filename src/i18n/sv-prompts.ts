@@ -3,15 +3,19 @@ export const svPrompts = {
   'prompt.heading.prompt': 'Dags för avstämning',
   'prompt.heading.reminder': 'Påminnelse: avstämning',
   'prompt.heading.catchUp': 'Välkommen tillbaka – avstämning',
+  'prompt.heading.week': '{title} · vecka {week}',
+  'prompt.part': 'Del {index} av {count} · aktivitet {first}–{last} av {total}',
+  'prompt.part.short': 'del {index} av {count}',
   'prompt.intro.prompt':
-    'Hur går det med {n|din aktivitet|dina aktiviteter}? Ett tryck på en status räcker. Svara gärna senast {deadline}.',
+    'Hur går det? Du har {n} {n|aktivitet|aktiviteter} att stämma av. Ett tryck på en status räcker; välj Lägg till text om du vill skriva något. Svara gärna senast {deadline}.',
   'prompt.intro.reminder':
-    'Vi har inte fått någon avstämning för {n|din aktivitet|dina aktiviteter} ännu. Ett tryck räcker – svara gärna senast {deadline}. Det här är den enda påminnelsen.',
+    'Vi har inte fått någon avstämning för {n} {n|aktivitet|aktiviteter} ännu. Ett tryck räcker – svara gärna senast {deadline}. Det här är den enda påminnelsen.',
   'prompt.intro.catchUp':
-    'Medan du var borta väntade {n|en aktivitet|några aktiviteter} på avstämning. Svara när du hinner, gärna senast {deadline}.',
+    'Medan du var borta väntade {n} {n|aktivitet|aktiviteter} på avstämning. Svara när du hinner, gärna senast {deadline}.',
   'prompt.allAnswered':
     'Tack! {n|Aktiviteten i den här avstämningen är besvarad|Alla aktiviteter i den här avstämningen är besvarade}.',
   'prompt.current': 'Senast: {status}',
+  'prompt.currentAt': 'Senast: {status} ({date})',
   'prompt.answered.byYou': '✓ Du svarade {time}: {status}',
   'prompt.answered.byOther': '✓ {name} svarade {time}: {status}',
   'prompt.answered.late': '(efter sista svarsdag)',

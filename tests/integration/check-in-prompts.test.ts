@@ -40,10 +40,11 @@ const checkIns = (server: TestServer) =>
     .orderBy('created_at')
     .execute();
 
-/** Every button of a Slack message: its label and the command behind it. */
+type SlackButton = { text: { text: string }; value?: string };
+/** Every button of a Slack message (beside a section or in a row): its label and the command behind it. */
 const slackButtons = (call: RecordedCall | undefined) =>
-  ((call?.body.blocks as { type: string; elements?: { text: { text: string }; value?: string }[] }[]) ?? [])
-    .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []))
+  ((call?.body.blocks as { type: string; elements?: SlackButton[]; accessory?: SlackButton }[]) ?? [])
+    .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : b.accessory ? [b.accessory] : []))
     .map((e) => ({ label: e.text.text, command: e.value }));
 const slackText = (call: RecordedCall | undefined) => JSON.stringify(call?.body.blocks ?? []);
 
@@ -85,12 +86,12 @@ describe('a check-in prompt in Slack, end to end', () => {
     const toMaria = prompts.find((c) => c.body.channel === 'D0MARIA');
     expect(slackText(toMaria)).toContain('Dags för avstämning');
     expect(slackButtons(toMaria)).toEqual([
+      { label: 'Lägg till text', command: 'delmal avstamning cherries' },
       { label: 'Enligt plan', command: 'delmal avstamning cherries on_track' },
       { label: 'Risk för avvikelse', command: 'delmal avstamning cherries at_risk' },
       { label: 'Hinder / avvikelse', command: 'delmal avstamning cherries blocked' },
       { label: 'Pausad', command: 'delmal avstamning cherries paused' },
       { label: 'Avslutad', command: 'delmal avstamning cherries finished' },
-      { label: 'Lägg till text', command: 'delmal avstamning cherries' },
     ]);
     const tap = blockAction(
       { actionId: 'delmal_cmd_1', value: 'delmal avstamning cherries at_risk' },
@@ -309,9 +310,16 @@ describe('a check-in prompt in Teams, end to end', () => {
     expect(mine?.path).toContain(`/activities/${promptId}`);
     expect(textBlockTexts(cardOf(mine)).join(' ')).toContain('✓ Du svarade');
     expect(textBlockTexts(cardOf(theirs)).join(' ')).toContain('✓ Maria Sandberg svarade');
-    expect(actions(cardOf(theirs)).map((a) => a.title)).toEqual(['Lägg till kommentar', 'Skicka kommentar']);
+    expect(actions(cardOf(theirs)).map((a) => a.title)).toEqual([
+      'Lägg till kommentar',
+      'Skicka kommentar',
+      'Stäng',
+    ]);
     // The answerer's card: no status buttons any more, only the form that edits the answer.
-    expect(actions(cardOf(mine))[0]).toMatchObject({ type: 'Action.ShowCard', title: 'Ändra svaret' });
+    expect(actions(cardOf(mine))[0]).toMatchObject({
+      type: 'Action.ToggleVisibility',
+      title: 'Ändra svaret',
+    });
     expect(actions(cardOf(mine)).filter((a) => a.command?.startsWith('delmal avstamning'))).toEqual([]);
 
     // Edited from the updated card; the second owner comments and is told the round was answered.

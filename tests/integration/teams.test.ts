@@ -182,7 +182,7 @@ describe('cards that act', () => {
     connector.members.set('29:owner-1', { name: 'Ägare', email: owner });
   });
 
-  it('offers check-in statuses as Universal Actions with an Action.Submit fallback', async () => {
+  it('offers the check-in form with its statuses as Universal Actions (Action.Submit fallback) carrying the typed text', async () => {
     await postActivity(
       server.base,
       teamsMessage('delmal avstamning cross', {
@@ -198,6 +198,9 @@ describe('cards that act', () => {
     expect(text).toContain('"type":"Action.Execute"');
     expect(text).toContain('"verb":"delmal"');
     expect(text).toContain('"fallback":{"type":"Action.Submit"');
+    // One set of status buttons, each sending the form's inputs: the note is never left behind.
+    expect(text.match(/"command":"delmal avstamning cross on_track"/g)).toHaveLength(2);
+    expect(text).toContain('"type":"Input.Text"');
   });
 
   it('records the check-in and replaces the card in place ("Tack! Registrerat …")', async () => {

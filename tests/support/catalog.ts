@@ -120,6 +120,11 @@ export function visibleText(reply: Reply): string {
     }
     if (block.type === 'actions') for (const a of block.actions) parts.push(`[${a.label}]`);
     if (block.type === 'more') parts.push(`[${block.label}]`);
+    if (block.type === 'question') {
+      parts.push([block.title, block.status?.label, block.detail, block.note].filter(Boolean).join(' | '));
+      for (const a of block.answers) parts.push(`[${a.label}]`);
+      if (block.form) parts.push(`[${block.form.label}]`);
+    }
   }
   if (reply.pagination) parts.push(reply.pagination.label);
   return parts.join('\n');
@@ -134,6 +139,8 @@ export function buttonCommands(reply: Reply): string[] {
     if (block.type === 'list')
       for (const i of block.items) if (i.action?.kind === 'command') commands.push(i.action.command);
     if (block.type === 'more') commands.push(block.command);
+    if (block.type === 'question')
+      for (const a of block.answers) if (a.kind === 'command') commands.push(a.command);
   }
   for (const a of [reply.pagination?.previous, reply.pagination?.next])
     if (a?.kind === 'command') commands.push(a.command);

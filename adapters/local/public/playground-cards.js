@@ -61,9 +61,14 @@
         message.used = message.used ?? new Set();
         message.used.add(key);
         // A form's button carries the card's inputs in its data: they go along with the command.
+        // Nothing saved (a refusal): the button can be pressed again; the form comes back with the text.
         send(
           command,
-          { label: action.title, data: action.data?.form ? action.data : undefined },
+          {
+            label: action.title,
+            data: action.data?.form ? action.data : undefined,
+            onRefused: () => message.used.delete(key),
+          },
           message.formToken,
         );
       } else if (action.url) window.open(action.url, '_blank', 'noopener');

@@ -134,6 +134,7 @@
   // `button.label`: the words on the pressed button, shown as what you said instead of the command.
   // A button carries its card's form token: pressing it twice is one submission (one check-in).
   // The server stores both what you said and the answer, and sends them to every open page.
+  // A refusal (nothing saved) calls `button.onRefused`, so the pressed button can be used again.
   async function send(text, button, formToken) {
     const words = state.session.words;
     const who = $('who').value;
@@ -164,6 +165,7 @@
       });
       const body = await response.json();
       if (!response.ok) throw new Error(body.error || response.statusText);
+      if (body.reply?.refused === true) button?.onRefused?.();
       // Another person chosen meanwhile: their page shows their own conversations only.
       if (who !== $('who').value) return;
       if (body.said) upsert(body.said);

@@ -49,14 +49,14 @@ describe('the checkin-prompt message', () => {
 
   it('asks in Swedish by default, in English for English readers, with the deadline and one-tap buttons', () => {
     const sv = visibleText(renderMessage(three, 'sv'));
-    expect(sv).toContain('Dags för avstämning');
-    expect(sv).toContain('Hur går det med dina aktiviteter?');
-    expect(sv).toContain('27 november 2026');
+    expect(sv).toContain('Dags för avstämning · vecka 48');
+    expect(sv).toContain('Du har 3 aktiviteter att stämma av.');
+    expect(sv).toContain('fredag 27 november 2026');
     expect(sv).toContain('Senast: Enligt plan');
     expect(sv).toContain('[Risk för avvikelse]');
     const en = visibleText(renderMessage(three, 'en'));
-    expect(en).toContain('Time to check in');
-    expect(en).toContain('27 November 2026');
+    expect(en).toContain('Time to check in · week 48');
+    expect(en).toContain('Friday, 27 November 2026');
     expect(en).toContain('[At risk]');
     expect(buttonCommands(renderMessage(three, 'sv'))).toContain('delmal avstamning cross blocked');
   });
@@ -64,9 +64,12 @@ describe('the checkin-prompt message', () => {
   it('words a reminder and a catch-up differently from the prompt', () => {
     const heading = (kind: CheckInPromptMessage['kind']) =>
       renderMessage({ ...three, kind }, 'sv').blocks.find((b) => b.type === 'heading');
-    expect(heading('prompt')).toEqual({ type: 'heading', text: 'Dags för avstämning' });
-    expect(heading('reminder')).toEqual({ type: 'heading', text: 'Påminnelse: avstämning' });
-    expect(heading('catch_up')).toEqual({ type: 'heading', text: 'Välkommen tillbaka – avstämning' });
+    expect(heading('prompt')).toEqual({ type: 'heading', text: 'Dags för avstämning · vecka 48' });
+    expect(heading('reminder')).toEqual({ type: 'heading', text: 'Påminnelse: avstämning · vecka 48' });
+    expect(heading('catch_up')).toEqual({
+      type: 'heading',
+      text: 'Välkommen tillbaka – avstämning · vecka 48',
+    });
     expect(visibleText(renderMessage({ ...three, kind: 'reminder' }, 'sv'))).toContain(
       'Det här är den enda påminnelsen.',
     );
