@@ -86,6 +86,7 @@ export const MATRIX = {
   'cli.audit': { surface: 'cli', allowed: 'operator' },
   'cli.person.export': { surface: 'cli', allowed: 'operator' },
   'cli.person.delete': { surface: 'cli', allowed: 'operator' },
+  'cli.mail.test': { surface: 'cli', allowed: 'operator' },
 } as const satisfies Record<string, MatrixEntry>;
 
 export type MatrixId = keyof typeof MATRIX;

@@ -97,8 +97,8 @@ export const enEmail: Record<keyof typeof svEmail, string> = {
   'mail.cli.off':
     "E-mail is off: set SMTP_URL and MAIL_FROM (see docs/email.md). Locally, e-mail lands in the playground's inbox.",
   'mail.cli.badAddress': '"{to}" is not an e-mail address.',
-  'cli.help.mail': 'e-mail: send a test message (delmal mail test <address>)',
-  'cli.help.mailTest': 'send a test message to <address> and show what the relay said',
+  'cli.help.mail': 'e-mail: send a test message (delmal mail test ‹address›)',
+  'cli.help.mailTest': 'send a test message to ‹address› and show what the relay said',
   'doctor.email': 'E-mail:',
   'doctor.email.off': '  off (no SMTP_URL) – owners with reach email/chat-then-email cannot be reached',
   'doctor.email.on':

@@ -94,8 +94,8 @@ export const svEmail = {
   'mail.cli.off':
     'E-post är avstängt: sätt SMTP_URL och MAIL_FROM (se docs/email.md). Lokalt hamnar e-post i lekplatsens inkorg.',
   'mail.cli.badAddress': '"{to}" är ingen e-postadress.',
-  'cli.help.mail': 'e-post: skicka ett testmeddelande (delmal mail test <adress>)',
-  'cli.help.mailTest': 'skicka ett testmeddelande till <adress> och visa vad reläet svarade',
+  'cli.help.mail': 'e-post: skicka ett testmeddelande (delmal mail test ‹adress›)',
+  'cli.help.mailTest': 'skicka ett testmeddelande till ‹adress› och visa vad reläet svarade',
   'doctor.email': 'E-post:',
   'doctor.email.off': '  av (ingen SMTP_URL) – ägare med reach email/chat-then-email kan inte nås',
   'doctor.email.on':

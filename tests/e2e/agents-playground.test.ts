@@ -102,13 +102,20 @@ describe.skipIf(skipBrowser)('delmal in the Microsoft 365 Agents Playground', ()
     );
   });
 
-  it('takes the check-in form: a note with the status, confirmed in a new card (Action.Submit)', async () => {
+  it('takes the check-in form: the note goes with the status pressed, confirmed in place (Action.Execute)', async () => {
     const card = await say('delmal avstamning regional-strategi-foraldraskapsstod');
-    const before = await page.locator('.ac-adaptiveCard').count();
-    await card.getByRole('button', { name: 'Lägg till text' }).click();
-    await card.locator('textarea').fill('Arbetsgruppen har träffats två gånger.');
+    // Asked for on its own, the form opens with its fields showing and one set of status buttons.
+    await card.locator('textarea').first().fill('Arbetsgruppen har träffats två gånger.');
     await card.getByRole('button', { name: 'Risk för avvikelse', exact: true }).last().click();
-    const answer = page.locator('.ac-adaptiveCard').nth(before);
-    await answer.getByText(/Tack! Registrerat \d\d:\d\d — Risk för avvikelse/).waitFor();
+    await page
+      .getByText(/Tack! Registrerat \d\d:\d\d — Risk för avvikelse/)
+      .last()
+      .waitFor();
+    const saved = await server.app.db.kysely
+      .selectFrom('check_ins')
+      .select(['status_code', 'note'])
+      .where('status_code', '=', 'at_risk')
+      .execute();
+    expect(saved).toEqual([{ status_code: 'at_risk', note: 'Arbetsgruppen har träffats två gånger.' }]);
   });
 });

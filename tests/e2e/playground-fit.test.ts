@@ -71,7 +71,7 @@ describe.skipIf(skipBrowser)(
         const found: Record<string, string[]> = { prompt: await fitProblems(prompt) };
 
         // The form, one tap away on the prompt, opened in place.
-        await prompt.locator('.ac-pushButton[aria-expanded]').first().click();
+        await prompt.getByRole('button', { name: 'Lägg till text' }).first().click();
         await prompt.locator('textarea, input[type="text"]').first().waitFor();
         found.form = await fitProblems(prompt);
 

@@ -83,7 +83,7 @@ describe('delmal report uppfoljning', () => {
   it('names a missing option and an unknown format', async () => {
     const missing = await delmal(['report', 'uppfoljning', ...year], env);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('Flaggan --out <file> behövs.');
+    expect(missing.stderr).toContain('Flaggan --out <fil> behövs.');
     const odt = await delmal(
       ['report', 'uppfoljning', ...year, '--format', 'odt', '--out', join(dir, 'x')],
       env,

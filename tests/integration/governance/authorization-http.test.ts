@@ -146,6 +146,7 @@ const CASES: Record<MatrixId, Case | 'cli' | 'not-a-button'> = {
   'cli.audit': 'cli',
   'cli.person.export': 'cli',
   'cli.person.delete': 'cli',
+  'cli.mail.test': 'cli',
 };
 
 /** The rule of the command a button carries, for `allowed: 'command'`. */

@@ -134,6 +134,7 @@ describeEachDialect('the authorization matrix, role by role', (dialect) => {
     'cli.audit': 'cli',
     'cli.person.export': 'cli',
     'cli.person.delete': 'cli',
+    'cli.mail.test': 'cli',
   };
 
   /** The rule of the command a button carries, for `allowed: 'command'`. */

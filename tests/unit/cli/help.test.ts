@@ -33,7 +33,7 @@ describe('delmal --help', () => {
     const report = (await delmal(['report', 'uppfoljning', '--help'], {})).stdout;
     expect(report).toContain('Flaggor:');
     expect(report).toMatch(/--from <datum> +periodens första dag/);
-    expect(report).toContain('format: docx, md eller html (standard: "docx")');
+    expect(report).toContain('format: docx, pdf, md eller html (standard: "docx")');
     expect((await delmal(['audit', '--help'], {})).stdout).toContain('--person <e-post>');
     const erase = (await delmal(['person', 'delete', '--help'], {})).stdout.replace(/\s+/g, ' ');
     expect(erase).toContain('(standard: "pseudonymise")');
