@@ -85,3 +85,37 @@ export async function emailsWithKnownDm(
 ): Promise<Set<string>> {
   return new Set((await knownDms(db, emails)).keys());
 }
+
+/**
+ * Whose stored DM `dm` is: the e-mail of the Slack identity with that DM channel, or of the Teams
+ * identity of that personal conversation; undefined when it is no one's (or a channel). Only read
+ * after a send to the DM failed for good, to offer the person their fallback (e-mail).
+ */
+export async function emailOfKnownDm(db: Kysely<Database>, dm: KnownDm): Promise<string | undefined> {
+  const direct = await db
+    .selectFrom('chat_identities')
+    .select('email')
+    .where('platform', '=', dm.platform)
+    .where('tenant_id', '=', dm.workspaceId)
+    .where('conversation_id', '=', dm.conversationId)
+    .where('email', 'is not', null)
+    .executeTakeFirst();
+  if (direct?.email) return direct.email;
+  if (dm.platform !== 'teams') return undefined;
+  const personal = await db
+    .selectFrom('teams_conversations')
+    .select('user_aad_object_id')
+    .where('conversation_id', '=', dm.conversationId)
+    .where('conversation_type', '=', 'personal')
+    .executeTakeFirst();
+  if (!personal?.user_aad_object_id) return undefined;
+  const who = await db
+    .selectFrom('chat_identities')
+    .select('email')
+    .where('platform', '=', 'teams')
+    .where('tenant_id', '=', dm.workspaceId)
+    .where('user_id', '=', personal.user_aad_object_id)
+    .where('email', 'is not', null)
+    .executeTakeFirst();
+  return who?.email ?? undefined;
+}

@@ -1,5 +1,6 @@
 import { localeOfEmail, platformsOfEmail } from '../../db/chat-identities.repository.js';
 import type { Db } from '../../db/connection.js';
+import { emailOfKnownDm } from '../../db/known-dms.repository.js';
 import type {
   ChatPort,
   DeliveryResult,
@@ -14,6 +15,19 @@ import { renderMessage } from './message-types.js';
 
 /** How long before an item's creation `findSent` starts looking: replicas' clocks may differ by minutes. */
 const LOOK_BACK_MS = 15 * 60_000;
+
+/**
+ * Why a send to a stored DM means the DM is gone for good (the person left, the app was removed,
+ * they blocked it): then the DM's person may be reached another way. Not `rejected` — that is the
+ * message, not the DM.
+ */
+const DM_GONE: ReadonlySet<UnreachableReason> = new Set([
+  'not_in_workspace',
+  'not_installed',
+  'blocked',
+  'not_found',
+  'channel_archived',
+]);
 
 /**
  * The one `Deliverer` over every configured `ChatPort`: renders an item in the reader's language,
@@ -55,10 +69,12 @@ export class PortDeliverer implements Deliverer {
       }
       if (!target.ok) return target.result;
       result = await target.port.send(target.address, reply, options);
-      // A DM that failed for good: a fallback port (e-mail) takes the person, if their reach says so.
-      if (!result.ok && result.kind === 'unreachable' && item.to.kind === 'person' && !target.fallback) {
-        const fallback = await this.reachable(item.to, true);
-        if (fallback.ok) result = await fallback.port.send(fallback.address, reply, options);
+      // A DM that failed for good — looked up now, or stored — a fallback port (e-mail) takes the
+      // person, if their reach says so: in this same item, so at most once per prompt.
+      if (!result.ok && result.kind === 'unreachable' && !target.fallback) {
+        const person = await this.personOf(item.to, result.reason);
+        const fallback = person ? await this.reachable(person, true) : undefined;
+        if (fallback?.ok) result = await fallback.port.send(fallback.address, reply, options);
       }
     } catch (error) {
       return { ok: false, kind: 'transient', error: error instanceof Error ? error.message : String(error) };
@@ -132,6 +148,17 @@ export class PortDeliverer implements Deliverer {
         error: `${to.email}: ${reasons.join(', ') || reason}`,
       },
     };
+  }
+
+  /** The person behind `to` when a send to it failed for `reason`: an address of one, or their stored DM. */
+  private async personOf(
+    to: Address,
+    reason: UnreachableReason,
+  ): Promise<(Address & { kind: 'person' }) | undefined> {
+    if (to.kind === 'person') return to;
+    if (to.kind !== 'conversation' || to.threadId || !DM_GONE.has(reason)) return undefined;
+    const email = await emailOfKnownDm(this.deps.db.kysely, to);
+    return email ? { kind: 'person', email } : undefined;
   }
 
   private async localeOf(item: OutboxItem): Promise<Locale> {
