@@ -248,6 +248,7 @@ export async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
       admin: p.is_admin === 1,
       demo: p.is_demo === 1,
       reach: p.reach === 'email' || p.reach === 'chat-then-email' ? p.reach : 'chat',
+      digestByEmail: p.digest_by_email === 1,
     })),
     networks: networks.map((n) => ({
       id: n.id,

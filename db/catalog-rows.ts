@@ -24,6 +24,7 @@ export const rows = {
     is_demo: p.demo ? 1 : 0,
     is_admin: p.admin ? 1 : 0,
     reach: p.reach,
+    digest_by_email: p.digestByEmail ? 1 : 0,
     position,
     created_at: now,
     updated_at: now,

@@ -145,6 +145,8 @@ interface PersonTable {
   is_admin: Generated<number>;
   /** `chat`, `email` or `chat-then-email` (see `PERSON_REACH`). */
   reach: Generated<string>;
+  /** 1: the person's networks' digests go to them by e-mail too (a chair's opt-in). */
+  digest_by_email: Generated<number>;
   position: number;
   created_at: string;
   updated_at: string;

@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014-audit-log.js';
 import * as m0015 from './migrations/0015-check-ins-updated.js';
 import * as m0016 from './migrations/0016-audit-sequence.js';
 import * as m0017 from './migrations/0017-person-reach.js';
+import * as m0018 from './migrations/0018-person-digest-email.js';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the build output and the
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0015-check-ins-updated': m0015,
   '0016-audit-sequence': m0016,
   '0017-person-reach': m0017,
+  '0018-person-digest-email': m0018,
 };
 
 /** Applies pending migrations; throws with the failing migration's name if one fails. */

@@ -11,9 +11,11 @@ import type { Address, ResolvedAddress, SentMessageRef } from '../../src/chat/in
 import type { Reply } from '../../src/chat/reply.js';
 import { checkInPromptSchema } from '../../src/checkins/prompt-schema.js';
 import { withinSignal } from '../../src/delivery/send-outcome.js';
+import { digestMessageSchema } from '../../src/digest/digest-message-type.js';
 import { translator } from '../../src/i18n/i18n.js';
 import type { AnswerLinks } from './answer-links.js';
 import type { MailTransport } from './mail-transport.js';
+import { renderDigestMail } from './render-digest-mail.js';
 import { renderPromptMail, renderReplyMail } from './render-email.js';
 
 /** The relay's rate bucket: every e-mail draws on it, whoever it is for. */
@@ -22,8 +24,8 @@ const RELAY_BUCKET = 'email:relay';
 /**
  * E-mail as a delivery platform behind the outbox: a person whose catalog `reach` is `email` gets
  * their prompts here first; one with `chat-then-email` when no chat DM works. A check-in prompt is
- * rendered from its neutral message with a signed link to the answer page; anything else (a
- * digest a chair asked for) from its neutral reply. Updates in place are not mailed again: the
+ * rendered from its neutral message with a signed link to the answer page; a network digest (for
+ * a chair who asked for it) whole, with its week in the subject; anything else from its reply. Updates in place are not mailed again: the
  * answer page always shows the round as it is.
  */
 export class EmailPort implements ChatPort {
@@ -78,6 +80,7 @@ export class EmailPort implements ChatPort {
       };
     const recipient = to.conversationId;
     const prompt = checkInPromptSchema.safeParse(options.message);
+    const digest = digestMessageSchema.safeParse(options.message);
     const t = translator(options.locale);
     const rendered = prompt.success
       ? renderPromptMail(
@@ -86,7 +89,9 @@ export class EmailPort implements ChatPort {
           options.locale,
           await this.deps.links.linkFor(recipient, prompt.data),
         )
-      : renderReplyMail(reply, options.locale);
+      : digest.success
+        ? renderDigestMail(digest.data, options.locale)
+        : renderReplyMail(reply, options.locale);
     const messageId = `<${options.outboxId ?? crypto.randomUUID()}@delmal>`;
     return withinSignal(options.signal, async () => {
       const sent = await this.deps.transport.send({ ...rendered, to: recipient, messageId });

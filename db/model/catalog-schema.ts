@@ -132,6 +132,11 @@ const personSchema = z.strictObject({
    * e-mail, answered on delmal's page), `chat-then-email` (e-mail only when no chat DM works).
    */
   reach: z.enum(PERSON_REACH, { error: 'catalog.expected.reach' }).default('chat'),
+  /**
+   * A chair's opt-in: the digest of every network the person chairs comes to them by e-mail too
+   * (besides the network's channels), whatever their `reach`.
+   */
+  digestByEmail: z.boolean({ error: 'catalog.expected.boolean' }).default(false),
 });
 
 /** A chat channel a network's digest goes to: the platform's own ids (`delmal natverk koppla` shows them). */

@@ -33,11 +33,14 @@ export interface DigestJobDeps {
   readonly worker: string;
   /** How long a claim may stay unfinished before another process takes it over (default 5 min). */
   readonly leaseMs?: number;
+  /** E-mail is configured: chairs who asked for it (`digestByEmail`) get the digest in their inbox. */
+  readonly email?: boolean;
 }
 
 /** What one run did, for logs and tests. */
 export interface DigestRun {
-  readonly sent: readonly { networkId: string; slot: string; channels: number }[];
+  /** Per digest sent: its channels, and `mails` when chairs get it by e-mail too. */
+  readonly sent: readonly { networkId: string; slot: string; channels: number; mails?: number }[];
   readonly skipped: readonly { networkId: string; slot: string; reason: 'missed' | 'no_channel' }[];
   /** Slots another process claimed and never finished, taken over by this run (and sent). */
   readonly reclaimed?: readonly { networkId: string; slot: string }[];
@@ -82,7 +85,7 @@ export async function runDueDigests(deps: DigestJobDeps, now: Date): Promise<Dig
       const periodFrom = previous?.period_to ?? new Date(slot.at.getTime() - WEEK_MS).toISOString();
       const channels = await channelsOfNetwork(db, network.id);
       const claim = { networkId: network.id, slot: slot.slot, periodFrom, periodTo, worker: deps.worker };
-      if (channels.length === 0) {
+      if (channels.length === 0 && mailReaders(deps, view, network).length === 0) {
         // Recorded so the history says why, and the next digest still covers this week.
         if (await claimDigest(db, { ...claim, status: 'skipped', reason: 'no_channel' }, at))
           skipped.push({ networkId: network.id, slot: slot.slot, reason: 'no_channel' });
@@ -118,6 +121,16 @@ async function sendClaimed(
     timeZone: schedule.timeZone,
     kind: 'weekly',
   });
+  const mails = mailReaders(deps, view, network);
+  for (const chair of mails)
+    await deps.deliveries.enqueue({
+      lane: 'bulk',
+      // The chair asked for this by e-mail, whatever their reach: the inbox itself is the address.
+      to: { kind: 'conversation', platform: 'email', workspaceId: 'email', conversationId: chair.email },
+      message,
+      dedupeKey: `digest:${network.id}:${slot}:email:${chair.email}`,
+      ...(chair.locale ? { locale: chair.locale } : {}),
+    });
   for (const channel of channels) {
     const to: Address = {
       kind: 'conversation',
@@ -133,8 +146,27 @@ async function sendClaimed(
     });
   }
   await finishDigest(db, network.id, slot, deps.worker, channels.length, at);
-  deps.logger.info({ network: network.id, slot, channels: channels.length }, 'digest enqueued');
-  return { networkId: network.id, slot, channels: channels.length };
+  deps.logger.info(
+    { network: network.id, slot, channels: channels.length, mails: mails.length },
+    'digest enqueued',
+  );
+  return {
+    networkId: network.id,
+    slot,
+    channels: channels.length,
+    ...(mails.length > 0 ? { mails: mails.length } : {}),
+  };
+}
+
+/** The network's chairs who asked for its digest by e-mail (`digestByEmail`), when e-mail is on. */
+function mailReaders(
+  deps: DigestJobDeps,
+  view: CatalogView,
+  network: CatalogView['catalog']['networks'][number],
+): CatalogView['catalog']['people'] {
+  if (!deps.email) return [];
+  const chairs = new Set(network.chairs.map((c) => c.toLowerCase()));
+  return view.catalog.people.filter((p) => p.digestByEmail && chairs.has(p.email.toLowerCase()));
 }
 
 /**

@@ -27,6 +27,9 @@ export const enEmail: Record<keyof typeof svEmail, string> = {
   'email.subject.reminder': 'Reminder: check-in of {names} – please answer by {deadline}',
   'email.subject.catchUp': 'Check-in after your absence: {names} – please answer by {deadline}',
   'email.subject.answered': 'The check-in is answered: {names}',
+  'email.subject.digest': 'Weekly digest – {network}, {period}',
+  'email.digestFooter':
+    'You get this digest as a chair of the network because you asked for it by e-mail. Tell the plan administrator if you want it to stop.',
   'email.answerLink': 'Answer the check-in',
   'email.answerHint':
     'The link is personal and works until the next check-in starts. No login needed. Opening it changes nothing – your answer is saved only when you send it.',

@@ -26,6 +26,9 @@ export const svEmail = {
   'email.subject.reminder': 'Påminnelse: avstämning av {names} – svara senast {deadline}',
   'email.subject.catchUp': 'Avstämning efter frånvaro: {names} – svara senast {deadline}',
   'email.subject.answered': 'Avstämningen är besvarad: {names}',
+  'email.subject.digest': 'Veckosammanfattning – {network}, {period}',
+  'email.digestFooter':
+    'Du får sammanfattningen som ordförande i nätverket, eftersom du har bett om den via e-post. Säg till plan-administratören om du vill sluta få den.',
   'email.answerLink': 'Svara på avstämningen',
   'email.answerHint':
     'Länken är personlig och gäller tills nästa avstämning börjar. Ingen inloggning behövs. Att öppna den ändrar ingenting – svaret sparas först när du skickar det.',

@@ -49,6 +49,7 @@ export function minuteJobs(deps: {
     deliveries,
     logger,
     worker,
+    email: ports.has('email'),
   });
   const warmup = new IdentityWarmup({ db, ports, logger, calendar, catalog });
   const jobs: TickJob[] = [
