@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder, UpdateObject } from 'kysely';
 import type { DatabaseTarget } from './connection.js';
 import type { Database, ScheduleRunRow } from './database.js';
 import { dbTime } from './db-clock.js';
@@ -70,9 +70,20 @@ export async function finishSlot(
   worker: string,
   now: string,
 ): Promise<boolean> {
+  return updateOwnClaim(db, scheduleId, slot, worker, { status: 'done', finished_at: now });
+}
+
+/** Updates a slot's run only while `worker` still holds its claim; true when it did. */
+async function updateOwnClaim(
+  db: Kysely<Database>,
+  scheduleId: string,
+  slot: LocalDate,
+  worker: string,
+  set: UpdateObject<Database, 'schedule_runs'>,
+): Promise<boolean> {
   const result = await db
     .updateTable('schedule_runs')
-    .set({ status: 'done', finished_at: now })
+    .set(set)
     .where('schedule_id', '=', scheduleId)
     .where('slot', '=', slot)
     .where('claimed_by', '=', worker)
@@ -109,15 +120,7 @@ export async function renewSlotClaim(
   slot: LocalDate,
   worker: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('schedule_runs')
-    .set({ claimed_at: dbTime(dialect) })
-    .where('schedule_id', '=', scheduleId)
-    .where('slot', '=', slot)
-    .where('claimed_by', '=', worker)
-    .where('status', '=', 'claimed')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateOwnClaim(db, scheduleId, slot, worker, { claimed_at: dbTime(dialect) });
 }
 
 /** Runs still claimed whose claim was last renewed more than `staleMs` ago on the database's clock. */
