@@ -10,10 +10,10 @@ process.stdout.write(`vitest: shuffled with seed ${seed} (replay: DELMAL_TEST_SE
 
 /**
  * Test files run in parallel workers. Most suites wait on sockets, databases and a browser rather than
- * compute, so more workers than cores (vitest's default on a 2-core box is one) keeps both cores busy.
+ * compute, so three workers (vitest's default on a 2-core box is one) keep both cores busy with headroom for the timing-sensitive suites.
  * `DELMAL_TEST_WORKERS` overrides it.
  */
-const workers = Number(process.env.DELMAL_TEST_WORKERS ?? 4);
+const workers = Number(process.env.DELMAL_TEST_WORKERS ?? 3);
 if (!Number.isSafeInteger(workers) || workers < 1)
   throw new Error('DELMAL_TEST_WORKERS must be a positive integer');
 
