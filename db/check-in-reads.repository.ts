@@ -78,3 +78,17 @@ export async function checkInNotesSince(db: Kysely<Database>, since?: string): P
   const seen = new Set(rows.map((r) => r.id));
   return [...rows, ...edited.filter((r) => !seen.has(r.id))];
 }
+
+/** The text fields of the given check-ins (what an answer page shows again), by id. */
+export async function checkInTexts(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, Pick<CheckInRow, 'note' | 'next_step' | 'needs_support'>>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('check_ins')
+    .select(['id', 'note', 'next_step', 'needs_support'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { checkInTexts } from '../../db/check-in-reads.repository.js';
 import { roundById } from '../../db/check-in-rounds.repository.js';
 import type { Db } from '../../db/connection.js';
 import { roundAnswers } from '../../db/round-answers.repository.js';
@@ -209,8 +210,8 @@ async function load(deps: Deps, token: string): Promise<Loaded> {
       )
     ).map((a) => [a.activity_id, a]),
   );
-  const texts = await answerTexts(
-    deps.db,
+  const texts = await checkInTexts(
+    deps.db.kysely,
     [...answers.values()].map((a) => a.check_in_id),
   );
   const values: Record<string, string> = {};
@@ -246,17 +247,6 @@ async function load(deps: Deps, token: string): Promise<Loaded> {
   });
   const deadline = formatDateTime(round.deadline_at, locale, TIMEZONE);
   return { ok: true, claim, name: person.name, locale, deadline, activities, values };
-}
-
-async function answerTexts(db: Db, ids: readonly string[]) {
-  if (ids.length === 0)
-    return new Map<string, { note: string; next_step: string | null; needs_support: number }>();
-  const rows = await db.kysely
-    .selectFrom('check_ins')
-    .select(['id', 'note', 'next_step', 'needs_support'])
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../src/chat/format.js';
 import type { Block, Reply } from '../../src/chat/reply.js';
 import type { CheckInPromptMessage, PromptActivity } from '../../src/checkins/prompt-message.js';
+import { PROMPT_HEADING, PROMPT_INTRO } from '../../src/checkins/prompt-view.js';
 import type { Locale, MessageKey, Translate } from '../../src/i18n/i18n.js';
 import { formatLocalDate } from '../../src/schedule/swedish-date.js';
 import { esc, inline, plain } from './html.js';
@@ -18,17 +19,6 @@ const SUBJECT: Record<CheckInPromptMessage['kind'], MessageKey> = {
   reminder: 'email.subject.reminder',
   catch_up: 'email.subject.catchUp',
 };
-const HEADING: Record<CheckInPromptMessage['kind'], MessageKey> = {
-  prompt: 'prompt.heading.prompt',
-  reminder: 'prompt.heading.reminder',
-  catch_up: 'prompt.heading.catchUp',
-};
-const INTRO: Record<CheckInPromptMessage['kind'], MessageKey> = {
-  prompt: 'prompt.intro.prompt',
-  reminder: 'prompt.intro.reminder',
-  catch_up: 'prompt.intro.catchUp',
-};
-
 // Colours chosen for at least 4.5:1 against white (WCAG 2.1 AA); no layout tables, real headings.
 const STYLE = {
   body: 'margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b;background:#ffffff',
@@ -69,11 +59,11 @@ export function renderPromptMail(
     open.length === 0
       ? t('email.subject.answered', { names: names(message.activities, locale) })
       : t(SUBJECT[message.kind], { names: names(open, locale), deadline });
-  const heading = t(HEADING[message.kind]);
+  const heading = t(PROMPT_HEADING[message.kind]);
   const intro =
     open.length === 0
       ? t('prompt.allAnswered', { n: message.activities.length })
-      : t(INTRO[message.kind], { n: open.length, deadline });
+      : t(PROMPT_INTRO[message.kind], { n: open.length, deadline });
   const html: string[] = [`<h1 style="${STYLE.h1}">${esc(heading)}</h1>`, `<p>${esc(intro)}</p>`];
   const text: string[] = [heading, '', intro, ''];
   for (const activity of message.activities) {

@@ -60,12 +60,14 @@ interface PromptViewOption {
   readonly command: string;
 }
 
-const HEADING: Record<CheckInPromptMessage['kind'], MessageKey> = {
+/** The heading of each kind of prompt message (chat and e-mail alike). */
+export const PROMPT_HEADING: Readonly<Record<CheckInPromptMessage['kind'], MessageKey>> = {
   prompt: 'prompt.heading.prompt',
   reminder: 'prompt.heading.reminder',
   catch_up: 'prompt.heading.catchUp',
 };
-const INTRO: Record<CheckInPromptMessage['kind'], MessageKey> = {
+/** The opening sentence of each kind of prompt message. */
+export const PROMPT_INTRO: Readonly<Record<CheckInPromptMessage['kind'], MessageKey>> = {
   prompt: 'prompt.intro.prompt',
   reminder: 'prompt.intro.reminder',
   catch_up: 'prompt.intro.catchUp',
@@ -160,7 +162,7 @@ export function promptView(message: CheckInPromptMessage, t: Translate, locale: 
   const open = activities.filter((a) => !a.answer);
   const deadline = { date: message.deadline, text: deadlineText(message.deadline, locale) };
   const week = weekOf(message.roundId);
-  const title = t(HEADING[message.kind]);
+  const title = t(PROMPT_HEADING[message.kind]);
   const round = week === undefined ? title : t('prompt.heading.week', { title, week });
   const { part } = message;
   const partLabel = part
@@ -179,7 +181,7 @@ export function promptView(message: CheckInPromptMessage, t: Translate, locale: 
   const intro =
     open.length === 0
       ? t('prompt.allAnswered', { n: activities.length })
-      : t(INTRO[message.kind], { n: total, deadline: deadline.text });
+      : t(PROMPT_INTRO[message.kind], { n: total, deadline: deadline.text });
   const summary =
     open.length === 0
       ? t('prompt.allAnswered', { n: activities.length })
