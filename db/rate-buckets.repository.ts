@@ -136,27 +136,42 @@ export async function forceRateTokens(
   nowUs: number,
   executor: Kysely<Database> = db.kysely,
 ): Promise<void> {
-  const now = bigint(nowUs);
-  for (const spec of [...specs].sort((a, b) => a.key.localeCompare(b.key))) {
+  // One row per bucket (a key named twice takes both counts), in key order: one statement for all.
+  const rows = new Map<string, { interval: number; tolerance: number; taken: number }>();
+  for (const spec of specs) {
     const interval = Math.max(1, Math.round(spec.intervalUs));
     const taken = interval * Math.max(1, spec.count ?? 1);
-    await executor
-      .insertInto('rate_buckets')
-      .values({
-        key: spec.key,
-        tat: nowUs + taken,
-        interval_us: interval,
-        tolerance_us: Math.round(spec.toleranceUs),
-        paused_until: 0,
-        granted: 0,
-      })
-      .onConflict((oc) =>
-        oc
-          .column('key')
-          .doUpdateSet({ tat: sql`${pick(db, 'greatest', sql.ref('rate_buckets.tat'), now)} + ${taken}` }),
-      )
-      .execute();
+    const known = rows.get(spec.key);
+    rows.set(spec.key, {
+      interval,
+      tolerance: Math.round(spec.toleranceUs),
+      taken: (known?.taken ?? 0) + taken,
+    });
   }
+  if (rows.size === 0) return;
+  const now = bigint(nowUs);
+  await executor
+    .insertInto('rate_buckets')
+    .values(
+      [...rows]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, row]) => ({
+          key,
+          tat: nowUs + row.taken,
+          interval_us: row.interval,
+          tolerance_us: row.tolerance,
+          paused_until: 0,
+          granted: 0,
+        })),
+    )
+    .onConflict((oc) =>
+      // A known bucket: its tokens taken from now or from where it stands, whichever is later
+      // (`excluded.tat - now` is the tokens this row takes).
+      oc.column('key').doUpdateSet({
+        tat: sql`${pick(db, 'greatest', sql.ref('rate_buckets.tat'), now)} + (${sql.ref('excluded.tat')} - ${now})`,
+      }),
+    )
+    .execute();
 }
 
 /**

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import {
-  insertOutboxItems,
-  type NewOutboxItemRow,
-  type Settlement,
-  settleOutboxItem,
-} from '../../db/outbox-items.repository.js';
-import { type BucketSpec, forceRateTokens } from '../../db/rate-buckets.repository.js';
-import { claimReceipts } from '../../db/receipts.repository.js';
+import { insertOutboxItems, type Settlement } from '../../db/outbox-items.repository.js';
 import type { DeliveryResult, RateBucket } from '../chat/chat-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer, Deliveries, OutboxItem } from './deliveries.js';
-import { GroupCommit } from './group-commit.js';
+import type { GroupCommit } from './group-commit.js';
+import {
+  type ReceiptEntry,
+  receiptCommits,
+  type SettlementEntry,
+  settlementCommits,
+} from './inline-commits.js';
 import { describeResult, toItem, toRow, validateDelivery } from './outbox-codec.js';
 import type { NewDelivery } from './outbox-message.js';
 import { type OutboxOptions, type WorkerSettings, workerSettings } from './outbox-options.js';
@@ -37,16 +36,12 @@ export class Outbox implements Deliveries {
   private readonly worker: OutboxWorker;
   private retentionTimer: NodeJS.Timeout | undefined;
   private pruning: Promise<unknown> | undefined;
-  /**
-   * Receipts and the items stored with them, group-committed: the requests of one busy moment share
-   * one transaction (and one commit) instead of one each; every caller still waits for the commit.
-   */
-  private readonly receipts: GroupCommit<
-    { key: string; rows: NewOutboxItemRow[]; force?: readonly BucketSpec[] },
-    boolean
-  >;
-  /** The outcomes of inline attempts, recorded the same way: one commit for a busy moment's. */
-  private readonly settlements: GroupCommit<{ id: string; token: string; settlement: Settlement }, boolean>;
+  /** Receipts with their claimed items and rate tokens, group-committed (see `receiptCommits`). */
+  private readonly receipts: GroupCommit<ReceiptEntry, boolean>;
+  /** The outcomes of inline attempts, group-committed (see `settlementCommits`). */
+  private readonly settlements: GroupCommit<SettlementEntry, boolean>;
+  /** Outcomes of inline attempts not yet recorded (see `attemptClaimed`). */
+  private readonly recording = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -58,33 +53,8 @@ export class Outbox implements Deliveries {
     this.settings = workerSettings(options);
     this.attempt = new Attempt(deliverer, clock, logger, this.settings);
     this.worker = new OutboxWorker(db, clock, logger, deliverer, this.settings, this.attempt);
-    this.receipts = new GroupCommit((batch) =>
-      db.kysely.transaction().execute(async (trx) => {
-        const now = this.clock.now();
-        const fresh = await claimReceipts(trx, batch, now.toISOString(), (rows) =>
-          insertOutboxItems(trx, rows, db.dialect),
-        );
-        // The rate tokens of the inline answers about to go out, in the same commit: one upsert
-        // per bucket for the whole batch (n tokens as n answers one after the other would take).
-        const forced = new Map<string, BucketSpec & { count: number }>();
-        batch.forEach((b, i) => {
-          if (fresh[i])
-            for (const spec of b.force ?? [])
-              forced.set(spec.key, { ...spec, count: (forced.get(spec.key)?.count ?? 0) + 1 });
-        });
-        if (forced.size > 0) await forceRateTokens(db, [...forced.values()], now.getTime() * 1000, trx);
-        return fresh;
-      }),
-    );
-    this.settlements = new GroupCommit((batch) =>
-      db.kysely.transaction().execute(async (trx) => {
-        const now = this.clock.now().toISOString();
-        const settled: boolean[] = [];
-        for (const s of batch)
-          settled.push(await settleOutboxItem(trx, db.dialect, s.id, s.token, s.settlement, now));
-        return settled;
-      }),
-    );
+    this.receipts = receiptCommits(db, clock);
+    this.settlements = settlementCommits(db, clock);
   }
 
   /** Stores one delivery (checked against its type's schema); undefined when its dedupe key exists. */
@@ -207,7 +177,11 @@ export class Outbox implements Deliveries {
     return this.attemptClaimed(item, token, buckets);
   }
 
-  /** One attempt at an item stored claimed under `token`, and its outcome recorded (see `record`). */
+  /**
+   * One attempt at an item stored claimed under `token`. Its outcome is recorded behind the
+   * answer: the request that waits for this result does not wait for that commit (the item stays
+   * claimed until it lands, so no worker sends it again meanwhile); `drain` and `stop` do wait.
+   */
   private async attemptClaimed(
     item: OutboxItem,
     token: string,
@@ -215,24 +189,35 @@ export class Outbox implements Deliveries {
   ): Promise<DeliveryResult> {
     const result = await this.attempt.deliver(item);
     await this.pauseIfLimited(result, buckets);
-    const settlement = this.attempt.settlement(item, result);
-    const settled = await this.settlements.submit({ id: item.id, token, settlement }).then(
+    const recording = this.record(item.id, token, this.attempt.settlement(item, result));
+    this.recording.add(recording);
+    void recording.finally(() => this.recording.delete(recording));
+    return result;
+  }
+
+  /** Records an inline attempt's outcome (group-committed); retried in the background if that fails. */
+  private async record(id: string, token: string, settlement: Settlement): Promise<void> {
+    const settled = await this.settlements.submit({ id, token, settlement }).then(
       (ok) => ok,
       (error: unknown) => {
-        this.logger.warn({ err: error, id: item.id }, 'outbox: recording an inline answer failed; retrying');
+        this.logger.warn({ err: error, id }, 'outbox: recording an inline answer failed; retrying');
         settleInBackground(
           { db: this.db, clock: this.clock, logger: this.logger, leaseMs: this.settings.leaseMs },
-          { id: item.id, token, settlement },
+          { id, token, settlement },
           () => this.worker.kick(),
         );
         return true;
       },
     );
-    if (!settled) this.logger.debug({ id: item.id }, 'outbox: inline answer taken over by a worker');
+    if (!settled) this.logger.debug({ id }, 'outbox: inline answer taken over by a worker');
     if (settlement.status === 'failed')
-      this.logger.warn({ id: item.id, reason: settlement.reason }, 'outbox: delivery failed for good');
+      this.logger.warn({ id, reason: settlement.reason }, 'outbox: delivery failed for good');
     else if (settlement.status === 'retry') this.worker.kick();
-    return result;
+  }
+
+  /** Until the outcomes of the inline attempts made so far are recorded. */
+  private async recorded(): Promise<void> {
+    while (this.recording.size > 0) await Promise.allSettled([...this.recording]);
   }
 
   private async pauseIfLimited(result: DeliveryResult, buckets: readonly RateBucket[]): Promise<void> {
@@ -258,6 +243,7 @@ export class Outbox implements Deliveries {
   async stop(): Promise<void> {
     if (this.retentionTimer) clearInterval(this.retentionTimer);
     this.retentionTimer = undefined;
+    await this.recorded();
     await this.worker.stop();
     await this.pruning;
   }
@@ -268,8 +254,9 @@ export class Outbox implements Deliveries {
   }
 
   /** Delivers everything due now and waits for it (tests, one-shot CLI runs). */
-  drain(): Promise<void> {
-    return this.worker.drain();
+  async drain(): Promise<void> {
+    await this.recorded();
+    await this.worker.drain();
   }
 
   /** One retention pass (one batch of each kind); see `RetentionOptions`. */

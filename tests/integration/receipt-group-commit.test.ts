@@ -46,12 +46,22 @@ describeEachDialect('receipts group-committed', (dialect) => {
     expect(results.every((r) => r?.ok)).toBe(true);
     expect(watch.receiptStatements).toBe(1);
     expect(deliverer.platform.arrivals).toHaveLength(30);
+    // The outcomes are recorded behind the answers: `drain` waits for them.
+    await box.drain();
     const stored = await test.db.kysely
       .selectFrom('outbox_items')
       .select(['status', 'claim_token'])
       .execute();
     expect(stored).toHaveLength(30);
     expect(stored.every((r) => r.status === 'sent' && r.claim_token === null)).toBe(true);
+  });
+
+  it('records what it answered before it stops, though the answer did not wait for that record', async () => {
+    const answered = await box.sendNowOnce('teams:activity:c:1', interactiveTo('anna@region.se'));
+    expect(answered).toMatchObject({ ok: true });
+    await box.stop();
+    const stored = await test.db.kysely.selectFrom('outbox_items').select(['status', 'claim_token']).execute();
+    expect(stored).toEqual([{ status: 'sent', claim_token: null }]);
   });
 
   it('answers a request retried within the same batch, and again later, once', async () => {

@@ -20,6 +20,7 @@ describeEachDialect('an inline answer with a dedupe key', (dialect) => {
     expect(await box.sendNow(answer)).toMatchObject({ ok: true });
     expect(await box.sendNow(answer)).toMatchObject({ ok: true });
     expect(deliverer.platform.arrivals).toHaveLength(1);
+    await box.drain();
     const rows = await test.db.kysely.selectFrom('outbox_items').selectAll().execute();
     expect(rows).toMatchObject([{ status: 'sent', dedupe_key: 'slack:command:T123.456', claim_token: null }]);
   });

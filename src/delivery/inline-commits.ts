@@ -1,0 +1,76 @@
+import type { Db } from '../../db/connection.js';
+import {
+  insertOutboxItems,
+  type NewOutboxItemRow,
+  type Settlement,
+  settleOutboxItem,
+  settleSentBatch,
+} from '../../db/outbox-items.repository.js';
+import { type BucketSpec, forceRateTokens } from '../../db/rate-buckets.repository.js';
+import { claimReceipts } from '../../db/receipts.repository.js';
+import type { Clock } from '../clock.js';
+import { GroupCommit } from './group-commit.js';
+
+/** One inbound request's receipt, the items stored (claimed) with it and the rate tokens they take. */
+export interface ReceiptEntry {
+  readonly key: string;
+  readonly rows: NewOutboxItemRow[];
+  readonly force?: readonly BucketSpec[];
+}
+
+/** The outcome of an inline attempt at an item stored claimed under `token`. */
+export interface SettlementEntry {
+  readonly id: string;
+  readonly token: string;
+  readonly settlement: Settlement;
+}
+
+/**
+ * Receipts and the items stored with them, group-committed: the requests of one busy moment share
+ * one transaction (and one commit) instead of one each; every caller still waits for the commit.
+ * Each resolves to whether its receipt was new.
+ */
+export function receiptCommits(db: Db, clock: Clock): GroupCommit<ReceiptEntry, boolean> {
+  return new GroupCommit((batch) =>
+    db.kysely.transaction().execute(async (trx) => {
+      const now = clock.now();
+      const fresh = await claimReceipts(trx, batch, now.toISOString(), (rows) =>
+        insertOutboxItems(trx, rows, db.dialect),
+      );
+      // The rate tokens of the inline answers about to go out, in the same commit: one upsert
+      // for the whole batch (n tokens as n answers one after the other would take).
+      const forced = new Map<string, BucketSpec & { count: number }>();
+      batch.forEach((b, i) => {
+        if (fresh[i])
+          for (const spec of b.force ?? [])
+            forced.set(spec.key, { ...spec, count: (forced.get(spec.key)?.count ?? 0) + 1 });
+      });
+      if (forced.size > 0) await forceRateTokens(db, [...forced.values()], now.getTime() * 1000, trx);
+      return fresh;
+    }),
+  );
+}
+
+/**
+ * The outcomes of inline attempts, recorded the same way: one commit for a busy moment's. When
+ * every attempt of the batch was delivered (the usual case) that is one statement; otherwise one
+ * per item, in one transaction. Each resolves to whether its item was still held under its token.
+ */
+export function settlementCommits(db: Db, clock: Clock): GroupCommit<SettlementEntry, boolean> {
+  return new GroupCommit(async (batch) => {
+    const now = clock.now().toISOString();
+    const sent = batch.flatMap((s) =>
+      s.settlement.status === 'sent' ? [{ id: s.id, token: s.token, sentRef: s.settlement.sentRef }] : [],
+    );
+    if (sent.length === batch.length) {
+      const settled = await settleSentBatch(db.kysely, sent, now);
+      return batch.map((s) => settled.has(s.id));
+    }
+    return db.kysely.transaction().execute(async (trx) => {
+      const settled: boolean[] = [];
+      for (const s of batch)
+        settled.push(await settleOutboxItem(trx, db.dialect, s.id, s.token, s.settlement, now));
+      return settled;
+    });
+  });
+}
