@@ -33,6 +33,9 @@ const TEAMS_RATE_LIMITS = {
   perTenant: { limit: 50, perMs: 1000 },
 };
 
+/** The bot's id without Teams credentials (local development, tests): there is no app id then. */
+const LOCAL_BOT_ID = 'delmal';
+
 type Resolved =
   | { readonly ok: true; readonly address: Address & { kind: 'conversation' } }
   | { readonly ok: false; readonly reason: UnreachableReason };
@@ -181,6 +184,9 @@ export class TeamsPort implements ChatPort {
   private activity(reply: Reply, options: SendOptions) {
     return {
       type: 'message',
+      // The sender, as the SDK's own sends write it (`app.send`: the app's id, role bot). The Bot
+      // Framework Emulator refuses an activity without it (400), so nothing would show there.
+      from: { id: this.deps.app.id ?? LOCAL_BOT_ID, role: 'bot' },
       summary: reply.summary,
       attachments: [
         {
