@@ -47,7 +47,7 @@ const LAYERS = [
   {
     name: 'root',
     comment: 'the composition root and process wiring: the only place that knows everything',
-    path: ['^src/(app|message-kinds)\\.ts$', '^src/(cli|jobs|metrics)/'],
+    path: ['^src/(app|message-kinds|platforms)\\.ts$', '^src/(cli|jobs|metrics)/'],
   },
 ];
 

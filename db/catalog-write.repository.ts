@@ -189,7 +189,7 @@ export async function writeCatalog(
   changed: ReadonlySet<string>,
   now: string,
 ): Promise<void> {
-  const db = trx as unknown as AnyDb;
+  const db: AnyDb = trx;
   const meta: [string, string | undefined][] = [
     ['version', catalog.version],
     ['description', catalog.description],

@@ -1,14 +1,13 @@
-// The composition root: the only file in src/ that imports adapters/ and commands/ (biome.json
-// enforces it), so the core stays unaware of which platforms and commands exist.
-import { createEmailPlatform, type EmailPlatform } from '../adapters/email/email-platform.js';
+// The composition root: with src/platforms.ts (how each platform starts) the only files in src/
+// that import adapters/ and commands/ (biome.json enforces it), so the core stays unaware of which
+// platforms and commands exist.
+import type { EmailPlatform } from '../adapters/email/email-platform.js';
 import { smtpTransport } from '../adapters/email/mail-transport.js';
-import { LocalPort } from '../adapters/local/local-port.js';
-import { registerPlayground } from '../adapters/local/playground.js';
+import type { LocalPort } from '../adapters/local/local-port.js';
 import { checkSlackLimits, renderSlackMessage } from '../adapters/slack/render-blocks.js';
 import type { SlackAdapter } from '../adapters/slack/slack-app.js';
 import { renderAdaptiveCard } from '../adapters/teams/render-card.js';
-import { type ServiceUrlPolicy, serviceUrlPolicy } from '../adapters/teams/service-urls.js';
-import type { TeamsAdapter, TeamsMiddleware } from '../adapters/teams/teams-app.js';
+import type { TeamsAdapter } from '../adapters/teams/teams-app.js';
 import { homeReply } from '../commands/home.js';
 import { COMMANDS } from '../commands/index.js';
 import { type Db, openDatabase } from '../db/connection.js';
@@ -25,7 +24,7 @@ import { promptSendTime } from './checkins/prompt-refresh.js';
 import type { CheckInEngine } from './checkins/round-engine.js';
 import type { AskWiring } from './cli/ask-command.js';
 import type { MailWiring } from './cli/mail-command.js';
-import { type Clock, isSimulated } from './clock.js';
+import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { Outbox } from './delivery/outbox.js';
 import { PortDeliverer } from './delivery/port-deliverer.js';
@@ -39,6 +38,13 @@ import { afterFirstRun, runJobs, startTicker, type TickJob } from './jobs/ticker
 import type { Logger } from './logger.js';
 import { countedDeliverer } from './metrics/metrics.js';
 import { prometheusMetrics } from './metrics/prometheus.js';
+import {
+  reserveSdkRoutes,
+  type SdkAdapters,
+  type SdkOptions,
+  startOwnPlatforms,
+  startSdkAdapters,
+} from './platforms.js';
 import { databaseAway } from './schedule/away-service.js';
 import { SwedishCalendar } from './schedule/calendar.js';
 import { CatalogStore } from './search/catalog-store.js';
@@ -120,18 +126,10 @@ export const SHUTDOWN_GRACE_MS = 10_000;
  */
 export async function startDelmal(
   config: Config,
-  deps: {
+  deps: SdkOptions & {
     logger: Logger;
     clock: Clock;
     host?: string;
-    /** Tests set 0 to take the slow path: ack empty, answer through the outbox. */
-    slackInlineAnswerMs?: number;
-    /** Tests point Teams token validation at a local key server. */
-    teamsOpenIdMetadataUrl?: string;
-    /** Origins allowed as Teams serviceUrl besides Bot Framework's own (tests: the fake connector). */
-    teamsServiceUrls?: readonly string[];
-    /** Teams SDK middleware (`app.use`), registered before delmal's own routes so it runs for every activity. */
-    teamsMiddleware?: readonly TeamsMiddleware[];
     /** Run the jobs every minute (`delmal serve`); tests tick by hand. */
     ticker?: boolean;
     /**
@@ -193,17 +191,14 @@ export async function startDelmal(
     };
     // The platform SDKs take about a second to load: they come after `listen`, so /healthz answers
     // meanwhile; a Slack or Teams request arriving sooner waits on its reserved route until its
-    // adapter is there. Teams runs without credentials only in the local and test environments.
-    let loadAdapters: (adapters: Promise<Adapters>) => void = () => {};
-    const adapters = new Promise<Adapters>((resolve) => {
+    // adapter is there.
+    let loadAdapters: (adapters: Promise<SdkAdapters>) => void = () => {};
+    const adapters = new Promise<SdkAdapters>((resolve) => {
       loadAdapters = resolve;
     });
     const { logger, clock } = deps;
     const adapterDeps: AdapterDeps = { chat, deliveries, db, clock, logger, locale: config.locale };
-    if (config.slack && config.slack.appToken === undefined)
-      server.reserve('POST', '/slack/events', adapters);
-    const teamsWanted = Boolean(config.teams) || config.env !== 'production';
-    if (teamsWanted) server.reserve('POST', '/api/messages', adapters);
+    reserveSdkRoutes(config, server, adapters);
     // Then the search index (and its Swedish dictionary) is built, not during someone's first
     // question; /readyz says 503 until both are done.
     const warmUp = new WarmUp(async () => {
@@ -212,33 +207,19 @@ export async function startDelmal(
     }, deps.logger);
     registerHealthRoutes(server, db, warmUp, deps.clock, deps.logger);
     if (metrics && config.metricsToken) registerMetricsRoute(server, metrics, config.metricsToken);
-    const playground = config.env === 'local' || config.env === 'test';
-    const localPort = playground ? new LocalPort({ db, clock: deps.clock }) : undefined;
-    // A simulated clock (`delmal serve --clock`) gets a control in the playground that moves it
-    // forward and runs the minute jobs on the way; the jobs exist further down.
+    // The playground's clock control runs the minute jobs, which exist further down.
     let tickOnce: () => Promise<void> = async () => {};
-    const clockControl =
-      playground && isSimulated(deps.clock)
-        ? { clock: deps.clock, tick: () => tickOnce(), deliver: () => deliveries.drain() }
-        : undefined;
-    if (playground)
-      registerPlayground(server, chat, config.locale, localPort, {
-        clock: deps.clock,
-        timeZone: config.timezone,
-        ...(clockControl ? { control: clockControl } : {}),
-      });
-    if (localPort) ports.set('local', localPort);
     let listeningOn = 0;
-    const email = config.email
-      ? createEmailPlatform(config.email, {
-          db,
-          server,
-          chat,
-          clock: deps.clock,
-          locale: config.locale,
-          ownUrl: () => `http://127.0.0.1:${listeningOn}`,
-        })
-      : undefined;
+    const { localPort, email } = startOwnPlatforms(config, server, {
+      db,
+      chat,
+      clock,
+      deliveries,
+      tick: () => tickOnce(),
+      ownUrl: () => `http://127.0.0.1:${listeningOn}`,
+    });
+    const playground = localPort !== undefined;
+    if (localPort) ports.set('local', localPort);
     if (email) ports.set('email', email.port);
     // The playground lets anyone pick who they are: locally it listens on loopback only.
     const port = await server.listen(config.port, deps.host ?? (playground ? '127.0.0.1' : '0.0.0.0'));
@@ -247,15 +228,7 @@ export async function startDelmal(
     loadAdapters(
       (async () => {
         await deps.beforeAdapters?.({ port, work: server.work });
-        return startAdapters(config, server, adapterDeps, {
-          teams: teamsWanted,
-          slackInlineAnswerMs: deps.slackInlineAnswerMs,
-          openIdMetadataUrl: deps.teamsOpenIdMetadataUrl,
-          // Locally, Microsoft's own tools (Agents Playground, Bot Framework Emulator) are the
-          // connector, on a loopback address; production keeps the strict allow-list.
-          serviceUrls: serviceUrlPolicy(deps.teamsServiceUrls, { loopback: config.env === 'local' }),
-          middleware: deps.teamsMiddleware ?? [],
-        });
+        return startSdkAdapters(config, server, adapterDeps, deps);
       })(),
     );
     const { slack, teams } = await adapters;
@@ -313,42 +286,4 @@ export async function startDelmal(
     await db.close();
     throw error;
   }
-}
-
-interface Adapters {
-  readonly slack: SlackAdapter | undefined;
-  readonly teams: TeamsAdapter | undefined;
-}
-
-/**
- * Loads the configured platforms' adapters (and with them their SDKs), registers their routes on
- * `server` and starts them (Slack's auth.test, Socket Mode's connection).
- */
-async function startAdapters(
-  config: Config,
-  server: HttpServer,
-  deps: AdapterDeps,
-  options: {
-    readonly teams: boolean;
-    readonly slackInlineAnswerMs: number | undefined;
-    readonly openIdMetadataUrl: string | undefined;
-    readonly serviceUrls: ServiceUrlPolicy;
-    readonly middleware: readonly TeamsMiddleware[];
-  },
-): Promise<Adapters> {
-  const [slackModule, teamsModule] = await Promise.all([
-    config.slack ? import('../adapters/slack/slack-app.js') : undefined,
-    options.teams ? import('../adapters/teams/teams-app.js') : undefined,
-  ]);
-  const slack =
-    config.slack && slackModule
-      ? slackModule.createSlackAdapter(config.slack, server, {
-          ...deps,
-          inlineAnswerMs: options.slackInlineAnswerMs,
-        })
-      : undefined;
-  const teams = teamsModule?.createTeamsAdapter(config, server, deps, options);
-  await slack?.start();
-  await teams?.start();
-  return { slack, teams };
 }

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { CheckInRow } from '../../db/database.js';
 import type { DeliveryHealth } from '../../db/delivery-health.repository.js';
-import type { CatalogView } from '../catalog/catalog-view.js';
 import type { InboundMessage } from '../chat/inbound.js';
 import type { Reply } from '../chat/reply.js';
 import type { LatestCheckIn } from '../checkins/check-in-store.js';
@@ -87,5 +86,5 @@ export interface ChatCommand<Args = unknown> {
 export function defineCommand<S extends z.ZodType>(
   command: ChatCommand<z.output<S>> & { args: S },
 ): ChatCommand {
-  return command as unknown as ChatCommand;
+  return command;
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Translate } from '../i18n/i18n.js';
 import type { ArgHelp, ChatCommand } from './command.js';
 
@@ -9,7 +9,8 @@ import type { ArgHelp, ChatCommand } from './command.js';
  * renderer takes `<namn>` for markup and shows nothing.
  */
 export function usage(command: ChatCommand, t: Translate): string {
-  const shape = (command.args as unknown as Partial<z.ZodObject>).shape ?? {};
+  // A command without an object schema (none, or a transformed one) has no placeholders.
+  const shape = command.args instanceof z.ZodObject ? command.args.shape : {};
   const placeholders = Object.values(shape)
     .map((field) => (field as z.ZodType).meta() as ArgHelp | undefined)
     .filter((meta): meta is ArgHelp => meta?.placeholder !== undefined)

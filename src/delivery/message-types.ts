@@ -35,7 +35,10 @@ export function registerMessageType<T extends OutboxMessage['type']>(
       'duplicate_message_type',
       `message type ${definition.type} is already registered`,
     );
-  registry.set(definition.type, definition as unknown as MessageType);
+  // Kept under its own `type`, so it only ever parses and renders messages of that type: what
+  // lets a definition for one kind stand in the map of them all (`render` is a method, checked
+  // bivariantly, and a `ZodType` is covariant in what it parses to).
+  registry.set(definition.type, definition);
 }
 
 /** True when `type` has been registered. */

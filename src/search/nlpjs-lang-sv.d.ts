@@ -5,5 +5,10 @@ declare module '@nlpjs/lang-sv' {
   }
   export class StopwordsSv {
     isStopword(word: string): boolean;
+    /**
+     * The word → true map that nlp.js's `Stopwords` base class builds from the list. Not documented
+     * API, hence `unknown`: src/search/text-processing.ts checks it before reading the words.
+     */
+    readonly dictionary: unknown;
   }
 }

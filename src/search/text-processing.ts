@@ -9,10 +9,31 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-// nlp.js's Swedish stop words, folded so they also match text typed without diacritics.
-// Digits are kept: "delmål 5" must still find 5.
+/**
+ * nlp.js's Swedish stop words. @nlpjs/lang-sv publishes no list (no export, no JSON; `build`
+ * only takes one in): the words exist only as the keys of the `dictionary` its `Stopwords` base
+ * class builds, and `isStopword` cannot answer for "sa" when the list says "så". So the keys are
+ * read here, each confirmed through the public `isStopword`; should an upgrade move them, start-up
+ * fails with this message instead of quietly indexing every "och" (tests/unit/search/search.test.ts).
+ */
+function nlpjsStopWords(): string[] {
+  const stopwords = new StopwordsSv();
+  const { dictionary } = stopwords;
+  const words =
+    typeof dictionary === 'object' && dictionary !== null
+      ? Object.keys(dictionary).filter((word) => stopwords.isStopword(word))
+      : [];
+  if (words.length === 0)
+    throw new Error(
+      '@nlpjs/lang-sv: StopwordsSv has no `dictionary` of stop words any more; read its list another way in src/search/text-processing.ts',
+    );
+  return words;
+}
+
+// Folded so they also match text typed without diacritics. Digits are kept: "delmål 5" must
+// still find 5.
 const STOP_WORDS: ReadonlySet<string> = new Set(
-  Object.keys((new StopwordsSv() as unknown as { dictionary: Record<string, unknown> }).dictionary)
+  nlpjsStopWords()
     .filter((word) => !/^\d+$/.test(word))
     .map(fold),
 );

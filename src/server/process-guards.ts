@@ -24,10 +24,7 @@ interface GuardedProcess {
  * uncaught exception leaves the process in an unknown state: it is logged, the log is flushed and
  * the process exits non-zero so the supervisor restarts it.
  */
-export function installProcessGuards(
-  logger: Logger,
-  proc: GuardedProcess = process as unknown as GuardedProcess,
-): ProcessGuards {
+export function installProcessGuards(logger: Logger, proc: GuardedProcess = process): ProcessGuards {
   let unhandledRejections = 0;
   const onRejection = (reason: unknown) => {
     unhandledRejections += 1;

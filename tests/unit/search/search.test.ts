@@ -64,6 +64,13 @@ describe('index terms', () => {
     expect(toTerm('och')).toBeNull();
     expect(toTerm('5')).toBe('5');
   });
+
+  it("drop nlp.js's Swedish stop words, also typed without diacritics", () => {
+    // Read from @nlpjs/lang-sv's undocumented `dictionary`: this fails if an upgrade moves it.
+    for (const word of ['också', 'ocksa', 'åtminstone', 'atminstone', 'vilken', 'därför', 'darfor'])
+      expect(toTerm(word), word).toBeNull();
+    expect(toTerm('hemlöshet')).not.toBeNull();
+  });
 });
 
 describe('check-in notes', () => {
