@@ -19,6 +19,7 @@ import { retryAfterSecondsFetch } from '../adapters/slack/retry-after-fetch.js';
 import { SlackPort } from '../adapters/slack/slack-port.js';
 import { SLACK_RATE_LIMITS } from '../adapters/slack/slack-rate-limits.js';
 import { ConnectorClient } from '../adapters/teams/connector-client.js';
+import { ConversationReferences } from '../adapters/teams/conversation-references.js';
 import { TeamsPort } from '../adapters/teams/teams-port.js';
 import { type Db, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -97,6 +98,7 @@ function replica(db: Db, clock: Clock, base: string): Outbox {
   const teams = new TeamsPort({
     app: new App({ logger: createLogger('silent') as never }),
     connector: new ConnectorClient({ getAppToken: async () => null }),
+    conversations: new ConversationReferences(db, clock),
     db,
     clock,
     serviceUrls: () => true,

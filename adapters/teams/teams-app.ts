@@ -4,6 +4,7 @@ import { App, type HttpRouteHandler } from '@microsoft/teams.apps';
 import type { Config } from '../../src/config/config.js';
 import type { HttpServer } from '../../src/server/http-server.js';
 import { ConnectorClient } from './connector-client.js';
+import { ConversationReferences } from './conversation-references.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { registerTeamsHandlers, type TeamsHandlerDeps } from './teams-handlers.js';
 import { teamsActivitiesRoute } from './teams-http-route.js';
@@ -72,7 +73,8 @@ export function createTeamsAdapter(
   // (`app.use`, the mention stripping the `activity.mentions.stripText` option above installs),
   // plugins, error events and routes.
   for (const middleware of options.middleware ?? []) app.use(middleware);
-  registerTeamsHandlers(app, deps);
+  const conversations = new ConversationReferences(deps.db, deps.clock);
+  registerTeamsHandlers(app, deps, conversations);
   const connector = new ConnectorClient(app.tokenProvider);
 
   server.route(
@@ -85,6 +87,7 @@ export function createTeamsAdapter(
       app,
       // Answers go out with the SDK's own bot token, without its per-call client and axios.
       connector,
+      conversations,
       db: deps.db,
       clock: deps.clock,
       serviceUrls: options.serviceUrls,

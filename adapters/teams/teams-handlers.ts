@@ -1,7 +1,6 @@
 import type { ActivityLike } from '@microsoft/teams.api';
 import type { App } from '@microsoft/teams.apps';
 import { z } from 'zod';
-import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
 import type { AdapterDeps } from '../../src/asking/adapter-deps.js';
 import { askerFor } from '../../src/asking/asker.js';
 import { type ChatDeps, handleMessage } from '../../src/asking/handle-message.js';
@@ -10,6 +9,7 @@ import { translator } from '../../src/i18n/i18n.js';
 import { type IdentityMemo, identityEmail } from '../../src/identity/identity-cache.js';
 import { submittedForm } from './card-form.js';
 import type { AdaptiveCardJson } from './card-types.js';
+import type { ConversationReferences } from './conversation-references.js';
 import { commandForHeading, pastedCardHeading } from './pasted-card.js';
 import { EXECUTE_VERB, renderAdaptiveCard } from './render-card.js';
 import { guardConversation, guardInvoke } from './teams-boundary.js';
@@ -55,9 +55,11 @@ const inboundActivity = reference.extend({
  * conversation's own service URL). Each activity is answered once by id, so a retried delivery
  * never answers twice; every conversation seen is remembered for messages delmal starts itself.
  */
-export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
-  // Conversations already stored with this serviceUrl: a busy chat does not rewrite its row per message.
-  const known = new Map<string, string>();
+export function registerTeamsHandlers(
+  app: App,
+  deps: TeamsHandlerDeps,
+  conversations: ConversationReferences,
+): void {
   // `activity` as it came, or already parsed as a reference (a message is parsed once).
   const remember = async (activity: unknown, parsedAlready?: z.infer<typeof reference>) => {
     const parsed = parsedAlready
@@ -66,22 +68,14 @@ export function registerTeamsHandlers(app: App, deps: TeamsHandlerDeps): void {
     if (!parsed.success) return;
     const a = parsed.data;
     // Stored by the channel's id: a channel bound from a post in a reply chain is found by it.
-    const { conversationId } = conversationOf(a.conversation.id);
-    if (known.get(conversationId) === a.serviceUrl) return;
-    await saveTeamsConversation(
-      deps.db.kysely,
-      {
-        conversationId,
-        serviceUrl: a.serviceUrl,
-        tenantId: a.conversation.tenantId,
-        conversationType: a.conversation.conversationType ?? 'personal',
-        userAadObjectId: a.conversation.conversationType === 'personal' ? a.from.aadObjectId : undefined,
-        teamId: a.channelData?.team?.id,
-      },
-      deps.clock.now().toISOString(),
-    );
-    known.set(conversationId, a.serviceUrl);
-    if (known.size > 10_000) known.delete(known.keys().next().value as string);
+    await conversations.remember({
+      conversationId: conversationOf(a.conversation.id).conversationId,
+      serviceUrl: a.serviceUrl,
+      tenantId: a.conversation.tenantId,
+      conversationType: a.conversation.conversationType ?? 'personal',
+      userAadObjectId: a.conversation.conversationType === 'personal' ? a.from.aadObjectId : undefined,
+      teamId: a.channelData?.team?.id,
+    });
   };
   // Installed in a personal scope, a group chat or a team: remember where, for digests and prompts.
   // Remembering where delmal is installed is bookkeeping: a failure is logged, nobody is answered.

@@ -1,12 +1,7 @@
 import type { App } from '@microsoft/teams.apps';
 import { findChatIdentityByEmail } from '../../db/chat-identities.repository.js';
 import type { Db } from '../../db/connection.js';
-import {
-  findTeamsConversation,
-  personalTeamsConversation,
-  saveTeamsConversation,
-  tenantServiceUrl,
-} from '../../db/teams-conversations.repository.js';
+import { personalTeamsConversation, tenantServiceUrl } from '../../db/teams-conversations.repository.js';
 import type {
   ChatPort,
   DeliveryResult,
@@ -22,6 +17,7 @@ import { withinSignal } from '../../src/delivery/send-outcome.js';
 import { type Locale, translator } from '../../src/i18n/i18n.js';
 import type { AdaptiveCardJson } from './card-types.js';
 import type { ConnectorClient } from './connector-client.js';
+import type { ConversationReferences } from './conversation-references.js';
 import { renderAdaptiveCard } from './render-card.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
 import { teamsDeliveryResult } from './teams-delivery-result.js';
@@ -56,6 +52,8 @@ export class TeamsPort implements ChatPort {
       readonly app: App;
       /** Where messages are posted (the SDK's token, kept-alive connections). */
       readonly connector: ConnectorClient;
+      /** Where each conversation is reached (shared with the handlers that learn it). */
+      readonly conversations: ConversationReferences;
       readonly db: Db;
       readonly clock: Clock;
       readonly serviceUrls: ServiceUrlPolicy;
@@ -78,18 +76,14 @@ export class TeamsPort implements ChatPort {
         tenantId,
         isGroup: false,
       });
-      await saveTeamsConversation(
-        this.deps.db.kysely,
-        {
-          conversationId: created.id,
-          serviceUrl,
-          tenantId,
-          conversationType: 'personal',
-          userAadObjectId: identity.user_id,
-          teamId: undefined,
-        },
-        this.deps.clock.now().toISOString(),
-      );
+      await this.deps.conversations.remember({
+        conversationId: created.id,
+        serviceUrl,
+        tenantId,
+        conversationType: 'personal',
+        userAadObjectId: identity.user_id,
+        teamId: undefined,
+      });
       return { ok: true, address: this.conversation(tenantId, created.id) };
     } catch (error) {
       const result = teamsDeliveryResult(error);
@@ -142,11 +136,10 @@ export class TeamsPort implements ChatPort {
     conversationId: string,
   ): Promise<{ ok: true; serviceUrl: string } | { ok: false; result: DeliveryResult }> {
     // A reply chain lives in its channel: stored (and allowed) by the channel's id.
-    const reference = await findTeamsConversation(
-      this.deps.db.kysely,
+    const serviceUrl = await this.deps.conversations.serviceUrl(
       conversationOf(conversationId).conversationId,
     );
-    if (!reference)
+    if (!serviceUrl)
       return {
         ok: false,
         result: {
@@ -156,18 +149,19 @@ export class TeamsPort implements ChatPort {
           error: `no stored conversation ${conversationId}`,
         },
       };
-    if (!this.deps.serviceUrls(reference.service_url))
+    if (!this.deps.serviceUrls(serviceUrl))
       return {
         ok: false,
         result: { ok: false, kind: 'unreachable', reason: 'rejected', error: 'service_url_not_allowed' },
       };
-    return { ok: true, serviceUrl: reference.service_url };
+    return { ok: true, serviceUrl };
   }
 
   async update(ref: SentMessageRef, reply: Reply, options: SendOptions): Promise<DeliveryResult> {
     const reference = await this.reference(ref.conversationId);
     if (!reference.ok) return reference.result;
-    const activity = this.activity(reply, options);
+    // The replacement names the activity it replaces, as Bot Framework's UpdateActivity expects.
+    const activity = { ...this.activity(reply, options), id: ref.messageId };
     return withinSignal(options.signal, async () => {
       try {
         await this.deps.app.api

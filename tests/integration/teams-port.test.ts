@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
 import { systemClock } from '../../src/clock.js';
 import type { OutboxItem } from '../../src/delivery/deliveries.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
@@ -142,32 +143,32 @@ describeEachDialect('the Teams port', (dialect) => {
   });
 
   it('never writes to a stored conversation whose service URL is not allowed', async () => {
-    await server.app.db.kysely
-      .updateTable('teams_conversations')
-      .set({ service_url: 'https://evil.example.net/' })
-      .where('conversation_id', '=', 'a:chat')
-      .execute();
-    try {
-      const to = {
-        kind: 'conversation',
-        platform: 'teams',
-        workspaceId: 'tenant-1',
-        conversationId: 'a:chat',
-      } as const;
-      expect(await deliver(item({ id: 'ob-evil', to }))).toMatchObject({
-        ok: false,
-        kind: 'unreachable',
-        reason: 'rejected',
-        error: 'service_url_not_allowed',
-      });
-      expect(connector.delivered()).toEqual([]);
-    } finally {
-      await server.app.db.kysely
-        .updateTable('teams_conversations')
-        .set({ service_url: connector.serviceUrl })
-        .where('conversation_id', '=', 'a:chat')
-        .execute();
-    }
+    // Stored by some other way than an activity this process saw (another replica, an old row).
+    await saveTeamsConversation(
+      server.app.db.kysely,
+      {
+        conversationId: 'a:elsewhere',
+        serviceUrl: 'https://evil.example.net/',
+        tenantId: 'tenant-1',
+        conversationType: 'personal',
+        userAadObjectId: undefined,
+        teamId: undefined,
+      },
+      new Date().toISOString(),
+    );
+    const to = {
+      kind: 'conversation',
+      platform: 'teams',
+      workspaceId: 'tenant-1',
+      conversationId: 'a:elsewhere',
+    } as const;
+    expect(await deliver(item({ id: 'ob-evil', to }))).toMatchObject({
+      ok: false,
+      kind: 'unreachable',
+      reason: 'rejected',
+      error: 'service_url_not_allowed',
+    });
+    expect(connector.delivered()).toEqual([]);
   });
 
   it('draws on the documented per-conversation and per-tenant buckets', () => {
