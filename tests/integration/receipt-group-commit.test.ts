@@ -60,7 +60,10 @@ describeEachDialect('receipts group-committed', (dialect) => {
     const answered = await box.sendNowOnce('teams:activity:c:1', interactiveTo('anna@region.se'));
     expect(answered).toMatchObject({ ok: true });
     await box.stop();
-    const stored = await test.db.kysely.selectFrom('outbox_items').select(['status', 'claim_token']).execute();
+    const stored = await test.db.kysely
+      .selectFrom('outbox_items')
+      .select(['status', 'claim_token'])
+      .execute();
     expect(stored).toEqual([{ status: 'sent', claim_token: null }]);
   });
 

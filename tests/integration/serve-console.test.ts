@@ -24,11 +24,7 @@ async function consoleOf(env: Record<string, string>, last: string): Promise<str
     LOG_LEVEL: 'info',
     ...env,
   });
-  await until(
-    () => child.output().includes(last) || child.exitCode !== null,
-    'serve to listen',
-    30_000,
-  );
+  await until(() => child.output().includes(last) || child.exitCode !== null, 'serve to listen', 30_000);
   child.kill('SIGTERM');
   await exited(child);
   return child.output().trimEnd().split('\n');
