@@ -1,22 +1,18 @@
 import type { Db } from '../../db/connection.js';
 import {
   insertOutboxItems,
-  type NewOutboxItemRow,
   type Settlement,
   settleOutboxItem,
   settleSentBatch,
 } from '../../db/outbox-items.repository.js';
 import { type BucketSpec, forceRateTokens } from '../../db/rate-buckets.repository.js';
 import { claimReceipts } from '../../db/receipts.repository.js';
+import { claimReceiptsAtOnce, type ReceiptClaim } from '../../db/receipts-at-once.repository.js';
 import type { Clock } from '../clock.js';
 import { GroupCommit } from './group-commit.js';
 
 /** One inbound request's receipt, the items stored (claimed) with it and the rate tokens they take. */
-export interface ReceiptEntry {
-  readonly key: string;
-  readonly rows: NewOutboxItemRow[];
-  readonly force?: readonly BucketSpec[];
-}
+export type ReceiptEntry = ReceiptClaim;
 
 /** The outcome of an inline attempt at an item stored claimed under `token`. */
 export interface SettlementEntry {
@@ -31,9 +27,12 @@ export interface SettlementEntry {
  * Each resolves to whether its receipt was new.
  */
 export function receiptCommits(db: Db, clock: Clock): GroupCommit<ReceiptEntry, boolean> {
-  return new GroupCommit((batch) =>
-    db.kysely.transaction().execute(async (trx) => {
-      const now = clock.now();
+  return new GroupCommit((batch) => {
+    const now = clock.now();
+    // PostgreSQL: one statement (one round trip); SQLite, in process: a transaction.
+    if (db.dialect === 'postgres')
+      return claimReceiptsAtOnce(db.kysely, batch, now.toISOString(), now.getTime() * 1000);
+    return db.kysely.transaction().execute(async (trx) => {
       const fresh = await claimReceipts(trx, batch, now.toISOString(), (rows) =>
         insertOutboxItems(trx, rows, db.dialect),
       );
@@ -47,8 +46,8 @@ export function receiptCommits(db: Db, clock: Clock): GroupCommit<ReceiptEntry, 
       });
       if (forced.size > 0) await forceRateTokens(db, [...forced.values()], now.getTime() * 1000, trx);
       return fresh;
-    }),
-  );
+    });
+  });
 }
 
 /**
