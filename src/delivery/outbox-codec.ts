@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxItemRow } from '../../db/database.js';
 import type { NewOutboxItemRow } from '../../db/outbox-items.repository.js';
 import type { DeliveryResult } from '../chat/chat-port.js';
+import { isFrozenReply } from '../chat/immutable-reply.js';
 import type { Address, SentMessageRef } from '../chat/inbound.js';
 import { isLocale } from '../i18n/i18n.js';
 import type { OutboxItem } from './deliveries.js';
@@ -33,6 +34,21 @@ export function validateDelivery(delivery: NewDelivery): NewDelivery {
   return { ...delivery, message: validateMessage(delivery.message) };
 }
 
+/** The JSON of frozen (cached, shared) replies: a busy answer is serialised once, not per request. */
+const replyJson = new WeakMap<object, string>();
+
+/** The stored JSON of a message; a frozen reply's own JSON is reused (see `replyJson`). */
+function messageJson(message: NewDelivery['message']): string {
+  if (!('reply' in message) || !isFrozenReply(message.reply)) return JSON.stringify(message);
+  const { reply, ...rest } = message;
+  let json = replyJson.get(reply);
+  if (json === undefined) {
+    json = JSON.stringify(reply);
+    replyJson.set(reply, json);
+  }
+  return `${JSON.stringify(rest).slice(0, -1)},"reply":${json}}`;
+}
+
 /** The row storing a (validated) delivery, due at `now` unless `state` says how its first attempt went. */
 export function toRow(
   delivery: NewDelivery,
@@ -50,7 +66,7 @@ export function toRow(
     lane: delivery.lane,
     priority: PRIORITY[delivery.lane],
     to_address: JSON.stringify(delivery.to),
-    message: JSON.stringify(delivery.message),
+    message: messageJson(delivery.message),
     message_type: delivery.message.type,
     replaces: delivery.replaces ? JSON.stringify(delivery.replaces) : null,
     locale: delivery.locale ?? null,
