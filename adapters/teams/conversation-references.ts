@@ -28,9 +28,13 @@ export class ConversationReferences {
     private readonly monotonic: () => number = () => performance.now(),
   ) {}
 
-  /** Stores where a conversation lives, unless this process stored the same service URL already. */
+  /**
+   * Stores where a conversation lives, unless this process stored the same service URL within
+   * {@link FRESH_MS} (a row deleted meanwhile — a person's data erased — is written again after that).
+   */
   async remember(reference: TeamsConversationReference): Promise<void> {
-    if (this.known.get(reference.conversationId)?.serviceUrl === reference.serviceUrl) return;
+    const known = this.known.get(reference.conversationId);
+    if (known?.serviceUrl === reference.serviceUrl && this.fresh(known)) return;
     await saveTeamsConversation(this.db.kysely, reference, this.clock.now().toISOString());
     this.learnt(reference.conversationId, reference.serviceUrl);
   }
@@ -38,7 +42,7 @@ export class ConversationReferences {
   /** The service URL of a conversation (a channel's id, not a reply chain's); undefined when unknown. */
   async serviceUrl(conversationId: string): Promise<string | undefined> {
     const known = this.known.get(conversationId);
-    if (known && this.monotonic() - known.at < FRESH_MS) return known.serviceUrl;
+    if (known && this.fresh(known)) return known.serviceUrl;
     const stored = await findTeamsConversation(this.db.kysely, conversationId);
     if (!stored) {
       this.known.delete(conversationId);
@@ -46,6 +50,10 @@ export class ConversationReferences {
     }
     this.learnt(conversationId, stored.service_url);
     return stored.service_url;
+  }
+
+  private fresh(known: { readonly at: number }): boolean {
+    return this.monotonic() - known.at < FRESH_MS;
   }
 
   private learnt(conversationId: string, serviceUrl: string): void {

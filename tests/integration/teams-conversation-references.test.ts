@@ -52,6 +52,18 @@ describeEachDialect('Teams conversation references', (dialect) => {
     expect(await references.serviceUrl('a:chat')).toBe('https://smba.trafficmanager.net/amer/');
   });
 
+  it('stores a conversation again after ten minutes when its row was deleted meanwhile (data erased)', async () => {
+    await references.remember(reference('a:chat', 'https://smba.trafficmanager.net/emea/'));
+    await test.db.kysely.deleteFrom('teams_conversations').execute();
+    await references.remember(reference('a:chat', 'https://smba.trafficmanager.net/emea/'));
+    expect(await findTeamsConversation(test.db.kysely, 'a:chat')).toBeUndefined();
+    now += 10 * 60_000;
+    await references.remember(reference('a:chat', 'https://smba.trafficmanager.net/emea/'));
+    expect(await findTeamsConversation(test.db.kysely, 'a:chat')).toMatchObject({
+      service_url: 'https://smba.trafficmanager.net/emea/',
+    });
+  });
+
   it('stores a new service URL for a conversation it knew at another', async () => {
     await references.remember(reference('a:chat', 'https://smba.trafficmanager.net/emea/'));
     await references.remember(reference('a:chat', 'https://smba.trafficmanager.net/amer/'));
