@@ -13,7 +13,14 @@ export function dbTime(dialect: DatabaseTarget['dialect'], plusMs = 0): RawBuild
     return ms === 0
       ? sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`
       : sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`${ms >= 0 ? '+' : ''}${ms / 1000} seconds`})`;
-  // clock_timestamp(): the moment the statement runs, not when its transaction began (a group
-  // commit may hold a transaction open for a while).
-  return sql<string>`to_char((clock_timestamp() + make_interval(secs => ${ms / 1000}::float8)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return postgresTimeAfter(sql`${ms / 1000}::float8`);
+}
+
+/**
+ * PostgreSQL's `dbTime` `seconds` (an SQL expression, e.g. a column) from now. clock_timestamp():
+ * the moment the statement runs, not when its transaction began (a group commit may hold a
+ * transaction open for a while).
+ */
+export function postgresTimeAfter(seconds: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`to_char((clock_timestamp() + make_interval(secs => ${seconds})) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }

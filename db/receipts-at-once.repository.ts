@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './database.js';
+import { postgresTimeAfter } from './db-clock.js';
 import type { OutboxItemTable } from './delivery-tables.js';
 import type { NewOutboxItemRow } from './outbox-items.repository.js';
 import type { BucketSpec } from './rate-buckets.repository.js';
@@ -11,9 +12,6 @@ export interface ReceiptClaim {
   /** Buckets the new request's answer takes a token from (it goes out at once, whatever they hold). */
   readonly force?: readonly BucketSpec[];
 }
-
-/** `clock_timestamp() + hold` as the outbox writes times (see `dbTime`), per row. */
-const HELD_UNTIL = sql`to_char((clock_timestamp() + make_interval(secs => i.hold / 1000.0)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * PostgreSQL: claims the receipts of many requests, stores the items of those that are new and
@@ -67,7 +65,7 @@ export async function claimReceiptsAtOnce(
         .columns([...columns, 'updated_at', 'claimed_until'])
         .expression(
           sql`select ${sql.join(columns.map((c) => sql.ref(`r.${c}`)))}, r.created_at,
-            case when i.hold is null then null else ${HELD_UNTIL} end
+            case when i.hold is null then null else ${postgresTimeAfter(sql`i.hold / 1000.0`)} end
             from json_to_recordset(${JSON.stringify(items)}::json) as i(k text, hold float8, r json)
             cross join lateral json_populate_record(null::outbox_items, i.r) as r
             where i.k in (select key from fresh)`,

@@ -5,7 +5,7 @@ import {
   settleOutboxItem,
   settleSentBatch,
 } from '../../db/outbox-items.repository.js';
-import { type BucketSpec, forceRateTokens } from '../../db/rate-buckets.repository.js';
+import { forceRateTokens } from '../../db/rate-buckets.repository.js';
 import { claimReceipts } from '../../db/receipts.repository.js';
 import { claimReceiptsAtOnce, type ReceiptClaim } from '../../db/receipts-at-once.repository.js';
 import type { Clock } from '../clock.js';
@@ -23,7 +23,8 @@ export interface SettlementEntry {
 
 /**
  * Receipts and the items stored with them, group-committed: the requests of one busy moment share
- * one transaction (and one commit) instead of one each; every caller still waits for the commit.
+ * one commit instead of one each (PostgreSQL: one statement; SQLite: one transaction); every
+ * caller still waits for the commit.
  * Each resolves to whether its receipt was new.
  */
 export function receiptCommits(db: Db, clock: Clock): GroupCommit<ReceiptEntry, boolean> {
@@ -38,13 +39,8 @@ export function receiptCommits(db: Db, clock: Clock): GroupCommit<ReceiptEntry, 
       );
       // The rate tokens of the inline answers about to go out, in the same commit: one upsert
       // for the whole batch (n tokens as n answers one after the other would take).
-      const forced = new Map<string, BucketSpec & { count: number }>();
-      batch.forEach((b, i) => {
-        if (fresh[i])
-          for (const spec of b.force ?? [])
-            forced.set(spec.key, { ...spec, count: (forced.get(spec.key)?.count ?? 0) + 1 });
-      });
-      if (forced.size > 0) await forceRateTokens(db, [...forced.values()], now.getTime() * 1000, trx);
+      const tokens = batch.flatMap((b, i) => (fresh[i] ? (b.force ?? []) : []));
+      if (tokens.length > 0) await forceRateTokens(db, tokens, now.getTime() * 1000, trx);
       return fresh;
     });
   });
