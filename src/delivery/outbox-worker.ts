@@ -1,18 +1,15 @@
 import type { Db } from '../../db/connection.js';
-import {
-  releaseOutboxClaims,
-  renewOutboxClaims,
-  settleOutboxItem,
-} from '../../db/outbox-items.repository.js';
+import { releaseOutboxClaims, renewOutboxClaims } from '../../db/outbox-items.repository.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer } from './deliveries.js';
+import type { GroupCommit } from './group-commit.js';
+import type { SettlementEntry } from './outbox-commits.js';
 import { claimHeld, type Held } from './outbox-claim.js';
 import type { WorkerSettings } from './outbox-options.js';
 import { type Attempt, settlementOf } from './outbox-settle.js';
 import { emptyStats, type OutboxStats } from './outbox-stats.js';
 import { RateGate } from './rate-gate.js';
-import { SentBatch } from './sent-batch.js';
 
 /**
  * The sending side of the outbox in one process: claims due items (fenced by a claim token),
@@ -23,7 +20,6 @@ export class OutboxWorker {
   private readonly held = new Map<string, Held>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly gate: RateGate;
-  private readonly sent: SentBatch;
   /** What this worker has done so far (see `OutboxStats`). */
   readonly stats: OutboxStats = emptyStats();
   private running = false;
@@ -43,9 +39,10 @@ export class OutboxWorker {
     private readonly deliverer: Deliverer,
     private readonly settings: WorkerSettings,
     private readonly attempt: Attempt,
+    /** Where outcomes are recorded, shared with the outbox's inline answers (one commit for both). */
+    private readonly settlements: GroupCommit<SettlementEntry, boolean>,
   ) {
     this.gate = new RateGate(db, settings.rateSafetyMs, this.stats);
-    this.sent = new SentBatch(db.kysely, () => this.clock.now().toISOString());
   }
 
   /** The shared rate buckets, as this worker sees them (sendNow draws on them too). */
@@ -232,17 +229,7 @@ export class OutboxWorker {
     const settlement = await settlementOf(h.item, h.buckets, this.attempt, this.gate);
     this.stats.attempts++;
     if (settlement.status === 'retry' && !settlement.countAttempt) this.stats.rateLimited++;
-    const settle = () =>
-      settlement.status === 'sent'
-        ? this.sent.add({ id: h.item.id, token: h.token, sentRef: settlement.sentRef })
-        : settleOutboxItem(
-            this.db.kysely,
-            this.db.dialect,
-            h.item.id,
-            h.token,
-            settlement,
-            this.clock.now().toISOString(),
-          );
+    const settle = () => this.settlements.submit({ id: h.item.id, token: h.token, settlement });
     let settled = true;
     for (let tried = 1; ; tried++) {
       try {

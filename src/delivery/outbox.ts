@@ -11,7 +11,7 @@ import {
   receiptCommits,
   type SettlementEntry,
   settlementCommits,
-} from './inline-commits.js';
+} from './outbox-commits.js';
 import { describeResult, toItem, toRow, validateDelivery } from './outbox-codec.js';
 import type { NewDelivery } from './outbox-message.js';
 import { type OutboxOptions, type WorkerSettings, workerSettings } from './outbox-options.js';
@@ -36,9 +36,8 @@ export class Outbox implements Deliveries {
   private readonly worker: OutboxWorker;
   private retentionTimer: NodeJS.Timeout | undefined;
   private pruning: Promise<unknown> | undefined;
-  /** Receipts with their claimed items and rate tokens, group-committed (see `receiptCommits`). */
+  /** Group commits (`outbox-commits.ts`): receipts with their items; outcomes, inline and the worker's. */
   private readonly receipts: GroupCommit<ReceiptEntry, boolean>;
-  /** The outcomes of inline attempts, group-committed (see `settlementCommits`). */
   private readonly settlements: GroupCommit<SettlementEntry, boolean>;
   /** Outcomes of inline attempts not yet recorded (see `attemptClaimed`). */
   private readonly recording = new Set<Promise<void>>();
@@ -52,9 +51,17 @@ export class Outbox implements Deliveries {
   ) {
     this.settings = workerSettings(options);
     this.attempt = new Attempt(deliverer, clock, logger, this.settings);
-    this.worker = new OutboxWorker(db, clock, logger, deliverer, this.settings, this.attempt);
     this.receipts = receiptCommits(db, clock);
     this.settlements = settlementCommits(db, clock);
+    this.worker = new OutboxWorker(
+      db,
+      clock,
+      logger,
+      deliverer,
+      this.settings,
+      this.attempt,
+      this.settlements,
+    );
   }
 
   /** Stores one delivery (checked against its type's schema); undefined when its dedupe key exists. */

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/database.js';
 import {
   insertOutboxItems,
   type Settlement,
@@ -47,9 +49,9 @@ export function receiptCommits(db: Db, clock: Clock): GroupCommit<ReceiptEntry, 
 }
 
 /**
- * The outcomes of inline attempts, recorded the same way: one commit for a busy moment's. When
- * every attempt of the batch was delivered (the usual case) that is one statement; otherwise one
- * per item, in one transaction. Each resolves to whether its item was still held under its token.
+ * The outcomes of attempts — inline answers' and the worker's — recorded together: one commit for
+ * a busy moment's. The delivered ones (the usual case) are one statement; the others one each, in
+ * the same transaction. Each resolves to whether its item was still held under its token.
  */
 export function settlementCommits(db: Db, clock: Clock): GroupCommit<SettlementEntry, boolean> {
   return new GroupCommit(async (batch) => {
@@ -57,15 +59,17 @@ export function settlementCommits(db: Db, clock: Clock): GroupCommit<SettlementE
     const sent = batch.flatMap((s) =>
       s.settlement.status === 'sent' ? [{ id: s.id, token: s.token, sentRef: s.settlement.sentRef }] : [],
     );
-    if (sent.length === batch.length) {
-      const settled = await settleSentBatch(db.kysely, sent, now);
-      return batch.map((s) => settled.has(s.id));
-    }
-    return db.kysely.transaction().execute(async (trx) => {
+    const write = async (executor: Kysely<Database>): Promise<boolean[]> => {
+      const delivered = sent.length > 0 ? await settleSentBatch(executor, sent, now) : new Set<string>();
       const settled: boolean[] = [];
       for (const s of batch)
-        settled.push(await settleOutboxItem(trx, db.dialect, s.id, s.token, s.settlement, now));
+        settled.push(
+          s.settlement.status === 'sent'
+            ? delivered.has(s.id)
+            : await settleOutboxItem(executor, db.dialect, s.id, s.token, s.settlement, now),
+        );
       return settled;
-    });
+    };
+    return sent.length === batch.length ? write(db.kysely) : db.kysely.transaction().execute(write);
   });
 }
