@@ -96,7 +96,7 @@ export function checkInFormReply(
 }
 
 /** What a refused form submission typed: shown again in the form, so no word is lost. */
-export function typedValues(ctx: CommandContext, typedNote: string, statusCode: string): FormValues {
+function typedValues(ctx: CommandContext, typedNote: string, statusCode: string): FormValues {
   const input = formInput(ctx, typedNote);
   return { note: input.note, nextStep: input.nextStep, needsSupport: input.needsSupport, statusCode };
 }
@@ -135,6 +135,25 @@ export function savedReply(
 }
 
 /** A refused check-in: every problem, in the reader's words, nothing stored. */
+/**
+ * A check-in that was refused: submitted from a form, the form again with what was typed and what
+ * to change next to it; typed as a command, the reasons.
+ */
+export function refusedReply(
+  ctx: CommandContext,
+  activity: Activity,
+  verb: 'avstamning' | 'andra',
+  typedNote: string,
+  statusCode: string,
+  problems: readonly CheckInProblem[],
+): Reply {
+  if (!ctx.inbound?.form) return failedReply(ctx, problems);
+  return checkInFormReply(ctx, activity, verb, undefined, {
+    values: typedValues(ctx, typedNote, statusCode),
+    problems,
+  });
+}
+
 export function failedReply(ctx: CommandContext, problems: readonly CheckInProblem[]): Reply {
   const message = ctx.t('checkin.failed', {
     problems: problems.map((p) => ctx.t(p.key, p.params)).join('; '),

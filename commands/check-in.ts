@@ -9,10 +9,10 @@ import {
   checkInFormReply,
   failedReply,
   formInput,
+  refusedReply,
   savedReply,
   statusFor,
   text,
-  typedValues,
 } from './check-in-replies.js';
 
 const args = z.object({
@@ -53,13 +53,7 @@ export const checkIn = defineCommand({
       ...formInput(ctx, found.note),
     });
     if (!result.ok)
-      // Refused from a form: the form again, with what was typed and what to change next to it.
-      return ctx.inbound?.form
-        ? checkInFormReply(ctx, activity, 'avstamning', undefined, {
-            values: typedValues(ctx, found.note, status.code),
-            problems: result.problems,
-          })
-        : failedReply(ctx, result.problems);
+      return refusedReply(ctx, activity, 'avstamning', found.note, status.code, result.problems);
     const comment = result.checkIn.round_id !== null && result.counted === false;
     return savedReply(ctx, activity, result.checkIn, { comment });
   },
@@ -98,13 +92,7 @@ export const editCheckIn = defineCommand({
       ? { note: latest.note, nextStep: latest.next_step ?? '', needsSupport: latest.needs_support === 1 }
       : formInput(ctx, found.note);
     const result = await ctx.checkIns.edit({ activityId: activity.id, statusCode: status.code, ...text_ });
-    if (!result.ok)
-      return ctx.inbound?.form
-        ? checkInFormReply(ctx, activity, 'andra', undefined, {
-            values: typedValues(ctx, found.note, status.code),
-            problems: result.problems,
-          })
-        : failedReply(ctx, result.problems);
+    if (!result.ok) return refusedReply(ctx, activity, 'andra', found.note, status.code, result.problems);
     if (result.changed === false) return text(ctx.t('checkin.edit.unchanged'));
     return savedReply(ctx, activity, result.checkIn, { edited: true });
   },

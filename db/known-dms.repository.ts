@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { findChatIdentity } from './chat-identities.repository.js';
 import type { Database } from './database.js';
 
 /** Rows per query: far below both dialects' parameter limits. */
@@ -109,13 +110,6 @@ export async function emailOfKnownDm(db: Kysely<Database>, dm: KnownDm): Promise
     .where('conversation_type', '=', 'personal')
     .executeTakeFirst();
   if (!personal?.user_aad_object_id) return undefined;
-  const who = await db
-    .selectFrom('chat_identities')
-    .select('email')
-    .where('platform', '=', 'teams')
-    .where('tenant_id', '=', dm.workspaceId)
-    .where('user_id', '=', personal.user_aad_object_id)
-    .where('email', 'is not', null)
-    .executeTakeFirst();
+  const who = await findChatIdentity(db, 'teams', dm.workspaceId, personal.user_aad_object_id);
   return who?.email ?? undefined;
 }

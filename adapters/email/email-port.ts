@@ -9,9 +9,8 @@ import type {
 } from '../../src/chat/chat-port.js';
 import type { Address, ResolvedAddress, SentMessageRef } from '../../src/chat/inbound.js';
 import type { Reply } from '../../src/chat/reply.js';
-import { checkInPromptSchema } from '../../src/checkins/prompt-schema.js';
+import type { OutboxMessage } from '../../src/delivery/outbox-message.js';
 import { withinSignal } from '../../src/delivery/send-outcome.js';
-import { digestMessageSchema } from '../../src/digest/digest-message-type.js';
 import { translator } from '../../src/i18n/i18n.js';
 import type { AnswerLinks } from './answer-links.js';
 import type { MailTransport } from './mail-transport.js';
@@ -79,19 +78,20 @@ export class EmailPort implements ChatPort {
         error: `e-mail has no ${to.kind} messages`,
       };
     const recipient = to.conversationId;
-    const prompt = checkInPromptSchema.safeParse(options.message);
-    const digest = digestMessageSchema.safeParse(options.message);
-    const t = translator(options.locale);
-    const rendered = prompt.success
-      ? renderPromptMail(
-          prompt.data,
-          t,
-          options.locale,
-          await this.deps.links.linkFor(recipient, prompt.data),
-        )
-      : digest.success
-        ? renderDigestMail(digest.data, options.locale)
-        : renderReplyMail(reply, options.locale);
+    // The stored message the reply was rendered from: the outbox checked it against its type's
+    // schema when it read the item, so its `type` says what it is.
+    const message = options.message as OutboxMessage | undefined;
+    const rendered =
+      message?.type === 'checkin-prompt'
+        ? renderPromptMail(
+            message,
+            translator(options.locale),
+            options.locale,
+            await this.deps.links.linkFor(recipient, message),
+          )
+        : message?.type === 'digest'
+          ? renderDigestMail(message, options.locale)
+          : renderReplyMail(reply, options.locale);
     const messageId = `<${options.outboxId ?? crypto.randomUUID()}@delmal>`;
     return withinSignal(options.signal, async () => {
       const sent = await this.deps.transport.send({ ...rendered, to: recipient, messageId });

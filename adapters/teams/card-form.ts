@@ -57,16 +57,28 @@ function formSubmits(form: Form, key: string): (AcSubmitAction | AcExecuteAction
       data: { command: submit.command, form: key },
       ...(submit.style === 'primary' ? { style: 'positive' as const } : {}),
     };
-    if (!submit.refresh) return plain;
-    return {
-      type: 'Action.Execute',
-      title: plain.title,
-      verb: EXECUTE_VERB,
-      data: plain.data,
-      ...(plain.style ? { style: plain.style } : {}),
-      fallback: plain,
-    };
+    return commandAction(plain, submit.refresh);
   });
+}
+
+/**
+ * A button that runs a command: the plain submit, or — when its answer should replace the card in
+ * place — a Universal Action (`Action.Execute`) with the plain submit as its fallback for clients
+ * without them.
+ */
+export function commandAction(
+  plain: AcSubmitAction,
+  refresh: boolean | undefined,
+): AcSubmitAction | AcExecuteAction {
+  if (!refresh) return plain;
+  return {
+    type: 'Action.Execute',
+    title: plain.title,
+    verb: EXECUTE_VERB,
+    data: plain.data,
+    ...(plain.style ? { style: plain.style } : {}),
+    fallback: plain,
+  };
 }
 
 /** A neutral form as the card shown behind its button. */

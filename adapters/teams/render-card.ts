@@ -9,7 +9,7 @@ import type { Action, Block, ListItem, Pagination, Reply } from '../../src/chat/
 import { replaceBold, splitText } from '../../src/chat/reply-text.js';
 import type { Translate } from '../../src/i18n/i18n.js';
 import { actionRows } from './action-rows.js';
-import { EXECUTE_VERB, formCard, formElements } from './card-form.js';
+import { commandAction, formCard, formElements } from './card-form.js';
 import { questionCard } from './card-question.js';
 import type {
   AcColumn,
@@ -95,14 +95,7 @@ function cardAction(action: Action): AcSelectAction {
     data: { command: action.command },
   };
   if (action.style === 'primary') submit.style = 'positive';
-  if (!action.refresh) return submit;
-  return {
-    type: 'Action.Execute',
-    title: submit.title,
-    verb: EXECUTE_VERB,
-    data: submit.data,
-    fallback: submit,
-  };
+  return commandAction(submit, action.refresh);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isLocalDate, isoWeek, type LocalDate } from '../../db/model/local-date.js';
-import { formatDateTime } from '../chat/format.js';
+import { formatDate, formatDateTime } from '../chat/format.js';
 import type { Form, Tone } from '../chat/reply.js';
 import type { Locale, MessageKey, Translate } from '../i18n/i18n.js';
 import { checkInForm, commentForm } from './prompt-form.js';
@@ -102,10 +102,7 @@ function activityView(activity: PromptActivity, t: Translate, locale: Locale): P
         text: activity.currentAt
           ? t('prompt.currentAt', {
               status: labelOf(current, locale),
-              date: formatDateTime(activity.currentAt, locale, PROMPT_TIMEZONE).replace(
-                /\s\d{1,2}:\d{2}$/,
-                '',
-              ),
+              date: formatDate(activity.currentAt, locale, PROMPT_TIMEZONE),
             })
           : t('prompt.current', { status: labelOf(current, locale) }),
       }

@@ -61,6 +61,17 @@ describe('the checkin-prompt message', () => {
     expect(buttonCommands(renderMessage(three, 'sv'))).toContain('delmal avstamning cross blocked');
   });
 
+  it('dates the last status without its time, in Swedish and in English', () => {
+    const dated: CheckInPromptMessage = {
+      ...three,
+      activities: three.activities.map((a, i) =>
+        i === 0 ? { ...a, currentAt: '2026-11-20T08:14:00.000Z' } : a,
+      ),
+    };
+    expect(visibleText(renderMessage(dated, 'sv'))).toContain('Senast: Enligt plan (20 nov. 2026)');
+    expect(visibleText(renderMessage(dated, 'en'))).toContain('Last: On track (20 Nov 2026)');
+  });
+
   it('words a reminder and a catch-up differently from the prompt', () => {
     const heading = (kind: CheckInPromptMessage['kind']) =>
       renderMessage({ ...three, kind }, 'sv').blocks.find((b) => b.type === 'heading');
