@@ -6,13 +6,13 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer, Deliveries, OutboxItem } from './deliveries.js';
 import type { GroupCommit } from './group-commit.js';
+import { describeResult, toItem, toRow, validateDelivery } from './outbox-codec.js';
 import {
   type ReceiptEntry,
   receiptCommits,
   type SettlementEntry,
   settlementCommits,
 } from './outbox-commits.js';
-import { describeResult, toItem, toRow, validateDelivery } from './outbox-codec.js';
 import type { NewDelivery } from './outbox-message.js';
 import { type OutboxOptions, type WorkerSettings, workerSettings } from './outbox-options.js';
 import { Attempt } from './outbox-settle.js';
