@@ -3,12 +3,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
+import {
+  enqueuePrompt,
+  openWeekRound,
+  promptMessage,
+  setReach,
+  WEEK_ROUND,
+} from '../support/answer-rounds.js';
 import { launchChromium, skipBrowser } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const ALI = 'ali.hassan@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 const AXE = join(PACKAGE_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 interface AxeViolation {
@@ -54,18 +60,8 @@ describe.skipIf(skipBrowser)('the e-mail answer page in Chromium', { timeout: 90
     // No SMTP_URL: the test environment's e-mail goes to the playground's inbox.
     server = await startTestServer({}, 'sqlite', clock);
     browser = await launchChromium();
-    await server.app.db.kysely
-      .updateTable('people')
-      .set({ reach: 'email' })
-      .where('email', '=', ALI)
-      .execute();
-    await openRound(server.app.db, {
-      id: ROUND,
-      activityIds: ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
+    await setReach(server.app.db, ALI, 'email');
+    await openWeekRound(server.app.db, ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa']);
     await enqueuePrompt(server.app.db, server.app.deliveries, {
       roundId: ROUND,
       email: ALI,

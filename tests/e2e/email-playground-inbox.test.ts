@@ -1,12 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
+import {
+  enqueuePrompt,
+  openWeekRound,
+  promptMessage,
+  setReach,
+  WEEK_ROUND,
+} from '../support/answer-rounds.js';
 import { launchChromium, skipBrowser } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const ALI = 'ali.hassan@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 
 describe.skipIf(skipBrowser)('the playground’s E-post inbox', { timeout: 90_000 }, () => {
   let server: TestServer;
@@ -16,18 +22,8 @@ describe.skipIf(skipBrowser)('the playground’s E-post inbox', { timeout: 90_00
   beforeAll(async () => {
     server = await startTestServer({}, 'sqlite', clock);
     browser = await launchChromium();
-    await server.app.db.kysely
-      .updateTable('people')
-      .set({ reach: 'email' })
-      .where('email', '=', ALI)
-      .execute();
-    await openRound(server.app.db, {
-      id: ROUND,
-      activityIds: ['cherries'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
+    await setReach(server.app.db, ALI, 'email');
+    await openWeekRound(server.app.db, ['cherries']);
   });
   afterAll(async () => {
     await browser?.close();

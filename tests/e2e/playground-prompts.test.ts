@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeekRound, promptMessage, WEEK_ROUND } from '../support/answer-rounds.js';
 import { launchChromium, skipBrowser } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const MARIA = 'maria.sandberg@example.org';
 const ALI = 'ali.hassan@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 
 describe.skipIf(skipBrowser)('a check-in prompt in the playground', { timeout: 90_000 }, () => {
   let server: TestServer;
@@ -18,13 +18,7 @@ describe.skipIf(skipBrowser)('a check-in prompt in the playground', { timeout: 9
   beforeAll(async () => {
     server = await startTestServer({}, 'sqlite', clock);
     browser = await launchChromium();
-    await openRound(server.app.db, {
-      id: ROUND,
-      activityIds: ['cherries'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
+    await openWeekRound(server.app.db, ['cherries']);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
+import type { PERSON_REACH } from '../../db/model/catalog-schema.js';
 import { insertOutboxItems } from '../../db/outbox-items.repository.js';
 import { DEFAULT_STATUSES } from '../../src/catalog/status.js';
 import type { Address, SentMessageRef } from '../../src/chat/inbound.js';
@@ -47,6 +48,27 @@ export async function openRound(
       })),
     )
     .execute();
+}
+
+/** The weekly round of 23 November 2026 most answer tests use. */
+export const WEEK_ROUND = 'social-valfard-veckovis:2026-11-23';
+
+/** Opens {@link WEEK_ROUND} (Monday 08:00, answers due Friday 17:00, closed the next Monday) for `activityIds`. */
+export function openWeekRound(db: Db, activityIds: readonly string[]): Promise<void> {
+  return openRound(db, {
+    id: WEEK_ROUND,
+    activityIds,
+    openedAt: '2026-11-23T07:00:00.000Z',
+    deadlineAt: '2026-11-27T16:00:00.000Z',
+    closesAt: '2026-11-30T07:00:00.000Z',
+  });
+}
+
+type PersonReach = (typeof PERSON_REACH)[number];
+
+/** Sets how delmal reaches the catalog person `email` (`chat`, `email`, `chat-then-email`). */
+export async function setReach(db: Db, email: string, reach: PersonReach): Promise<void> {
+  await db.kysely.updateTable('people').set({ reach }).where('email', '=', email).execute();
 }
 
 /** A prompt for `activities` (name = id upper-cased unless given) in the default vocabulary. */
