@@ -14,6 +14,20 @@ const activity = shippedCatalog.activities.find(
   (a) => a.goals.includes('sv-delmal-3') && a.owners.length > 0,
 );
 
+/** A check-in Lena Ekström wrote in Slack on Wednesday 9 December. */
+const checkIn = (id: string, activityId: string, status: string, note: string) => ({
+  id,
+  activity_id: activityId,
+  person_id: null,
+  author_name: 'Lena Ekström',
+  status_code: status,
+  note,
+  platform: 'slack',
+  created_at: '2026-12-09T09:00:00.000Z',
+  idempotency_key: null,
+  ...PLAIN_CHECK_IN,
+});
+
 function digest(from: string, to: string) {
   if (!network || !activity) throw new Error('the shipped catalog lacks lag-missbruk or its activity');
   return composeDigest(
@@ -22,20 +36,7 @@ function digest(from: string, to: string) {
     { from, to, timeZone: 'Europe/Stockholm', kind: 'weekly' },
     {
       before: new Map(),
-      checkIns: [
-        {
-          id: 'c-1',
-          activity_id: activity.id,
-          person_id: null,
-          author_name: 'Lena Ekström',
-          status_code: 'blocked',
-          note: 'Finansieringen har dragits in.',
-          platform: 'slack',
-          created_at: '2026-12-09T09:00:00.000Z',
-          idempotency_key: null,
-          ...PLAIN_CHECK_IN,
-        },
-      ],
+      checkIns: [checkIn('c-1', activity.id, 'blocked', 'Finansieringen har dragits in.')],
       overdue: [],
       dueNextWeek: [],
     },
@@ -73,18 +74,9 @@ describe('a network digest as e-mail', () => {
       },
       {
         before: new Map(),
-        checkIns: busy.map((a, i) => ({
-          id: `c-${a.id}`,
-          activity_id: a.id,
-          person_id: null,
-          author_name: 'Lena Ekström',
-          status_code: i === 0 ? 'blocked' : 'on_track',
-          note: `Notering ${i + 1}.`,
-          platform: 'slack',
-          created_at: '2026-12-09T09:00:00.000Z',
-          idempotency_key: null,
-          ...PLAIN_CHECK_IN,
-        })),
+        checkIns: busy.map((a, i) =>
+          checkIn(`c-${a.id}`, a.id, i === 0 ? 'blocked' : 'on_track', `Notering ${i + 1}.`),
+        ),
         overdue: [],
         dueNextWeek: [],
       },
