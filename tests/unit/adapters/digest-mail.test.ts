@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderDigestMail } from '../../../adapters/email/render-digest-mail.js';
-import { PLAIN_CHECK_IN } from '../../../db/check-ins.repository.js';
 import { CatalogView } from '../../../src/catalog/catalog-view.js';
 import { composeDigest } from '../../../src/digest/compose-digest.js';
 import { followedActivities, followedAreas } from '../../../src/digest/followed.js';
 import { renderDigest } from '../../../src/digest/render-digest.js';
 import { translator } from '../../../src/i18n/i18n.js';
 import { shippedCatalog } from '../../support/catalog.js';
+import { lenasCheckIn } from '../../support/check-in-rows.js';
 
 const view = new CatalogView(shippedCatalog);
 const network = shippedCatalog.networks.find((n) => n.id === 'lag-missbruk');
@@ -14,19 +14,9 @@ const activity = shippedCatalog.activities.find(
   (a) => a.goals.includes('sv-delmal-3') && a.owners.length > 0,
 );
 
-/** A check-in Lena Ekström wrote in Slack on Wednesday 9 December. */
-const checkIn = (id: string, activityId: string, status: string, note: string) => ({
-  id,
-  activity_id: activityId,
-  person_id: null,
-  author_name: 'Lena Ekström',
-  status_code: status,
-  note,
-  platform: 'slack',
-  created_at: '2026-12-09T09:00:00.000Z',
-  idempotency_key: null,
-  ...PLAIN_CHECK_IN,
-});
+/** Lena's check-in on Wednesday 9 December. */
+const checkIn = (id: string, activityId: string, status: string, note: string) =>
+  lenasCheckIn({ id, activityId, status, note, at: '2026-12-09T09:00:00.000Z' });
 
 function digest(from: string, to: string) {
   if (!network || !activity) throw new Error('the shipped catalog lacks lag-missbruk or its activity');
