@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
+import { promptedActivities } from '../support/answer-rounds.js';
 import { skipBrowser } from '../support/browser.js';
 import { usePlayground } from '../support/playground.js';
 
@@ -38,16 +39,8 @@ describe.skipIf(skipBrowser)(
         .toBe(true);
       await playground.server.app.checkIns.tick(clock.now());
       await playground.server.app.deliveries.drain();
-      const row = await playground.server.app.db.kysely
-        .selectFrom('check_in_prompts')
-        .innerJoin('people', 'people.id', 'check_in_prompts.person_id')
-        .select('check_in_prompts.activity_ids')
-        .where('people.email', '=', KARIN)
-        .executeTakeFirstOrThrow();
-      const due = JSON.parse(row.activity_ids) as string[];
+      const { ids: due, names } = await promptedActivities(playground.server.app, KARIN);
       expect(due).toHaveLength(13);
-      const { view } = await playground.server.app.chat.store.get();
-      const names = due.map((id) => view.activities.get(id)?.name ?? id);
 
       for (const { page, width } of pages) {
         const cards = page.locator('#messages li.from-bot .card', { hasText: 'Dags för avstämning' });

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { checkSlackLimits, type SlackMessage } from '../../adapters/slack/render-blocks.js';
 import { FakeSlack, type RecordedCall } from '../fakes/fake-slack.js';
+import { promptedActivities } from '../support/answer-rounds.js';
 import { describeEachDialect } from '../support/databases.js';
 import { flowingClock, startTestServer, type TestServer } from '../support/server.js';
 import { blockAction, postSlack, slackEnv } from '../support/slack.js';
@@ -44,17 +45,8 @@ describeEachDialect('an owner with 13 due activities, in Slack', (dialect) => {
     timeout: 60_000,
   }, async () => {
     await server.app.checkIns.tick(clock.now());
-    const prompt = await server.app.db.kysely
-      .selectFrom('check_in_prompts')
-      .innerJoin('people', 'people.id', 'check_in_prompts.person_id')
-      .select('check_in_prompts.activity_ids')
-      .where('people.email', '=', KARIN)
-      .where('check_in_prompts.kind', '=', 'prompt')
-      .executeTakeFirstOrThrow();
-    const due = JSON.parse(prompt.activity_ids) as string[];
+    const { ids: due, names } = await promptedActivities(server.app, KARIN);
     expect(due).toHaveLength(13);
-    const { view } = await server.app.chat.store.get();
-    const names = due.map((id) => view.activities.get(id)?.name ?? id);
 
     const posted = (await slack.waitFor('chat.postMessage', 2, 30_000)).filter((c) => c.body.channel === DM);
     expect(posted).toHaveLength(2);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
 import type { PERSON_REACH } from '../../db/model/catalog-schema.js';
 import { insertOutboxItems } from '../../db/outbox-items.repository.js';
+import type { RunningDelmal } from '../../src/app.js';
 import { DEFAULT_STATUSES } from '../../src/catalog/status.js';
 import type { Address, SentMessageRef } from '../../src/chat/inbound.js';
 import type { CheckInPromptMessage } from '../../src/checkins/prompt-message.js';
@@ -105,6 +106,23 @@ export async function personId(db: Db, email: string): Promise<string> {
     .where('email', '=', email)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The activities `email`'s prompt asked about: ids in the prompt's order, and their names in the catalog. */
+export async function promptedActivities(
+  app: Pick<RunningDelmal, 'db' | 'chat'>,
+  email: string,
+): Promise<{ ids: string[]; names: string[] }> {
+  const row = await app.db.kysely
+    .selectFrom('check_in_prompts')
+    .innerJoin('people', 'people.id', 'check_in_prompts.person_id')
+    .select('check_in_prompts.activity_ids')
+    .where('people.email', '=', email)
+    .where('check_in_prompts.kind', '=', 'prompt')
+    .executeTakeFirstOrThrow();
+  const ids = JSON.parse(row.activity_ids) as string[];
+  const { view } = await app.chat.store.get();
+  return { ids, names: ids.map((id) => view.activities.get(id)?.name ?? id) };
 }
 
 let promptsRecorded = 0;
