@@ -3,13 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import {
-  enqueuePrompt,
-  openWeekRound,
-  promptMessage,
-  setReach,
-  WEEK_ROUND,
-} from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, promptMessage, setReach, WEEK_ROUND } from '../support/answer-rounds.js';
 import { skipBrowser } from '../support/browser.js';
 import { usePlayground } from '../support/playground.js';
 
@@ -58,7 +52,7 @@ describe.skipIf(skipBrowser)('the e-mail answer page in Chromium', { timeout: 90
   const playground = usePlayground(clock);
   beforeAll(async () => {
     await setReach(playground.server.app.db, ALI, 'email');
-    await openWeekRound(playground.server.app.db, ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa']);
+    await openWeek(playground.server.app.db, ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa']);
     await enqueuePrompt(playground.server.app.db, playground.server.app.deliveries, {
       roundId: ROUND,
       email: ALI,

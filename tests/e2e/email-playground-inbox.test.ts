@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import {
-  enqueuePrompt,
-  openWeekRound,
-  promptMessage,
-  setReach,
-  WEEK_ROUND,
-} from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, promptMessage, setReach, WEEK_ROUND } from '../support/answer-rounds.js';
 import { skipBrowser } from '../support/browser.js';
 import { usePlayground } from '../support/playground.js';
 
@@ -19,7 +13,7 @@ describe.skipIf(skipBrowser)('the playground’s E-post inbox', { timeout: 90_00
   const playground = usePlayground(clock);
   beforeAll(async () => {
     await setReach(playground.server.app.db, ALI, 'email');
-    await openWeekRound(playground.server.app.db, ['cherries']);
+    await openWeek(playground.server.app.db, ['cherries']);
   });
 
   it('shows what would have been sent, and its link opens the answer page that records the answer', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { enqueuePrompt, openWeekRound, promptMessage, WEEK_ROUND } from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, promptMessage, WEEK_ROUND } from '../support/answer-rounds.js';
 import { skipBrowser } from '../support/browser.js';
 import { usePlayground } from '../support/playground.js';
 
@@ -14,7 +14,7 @@ describe.skipIf(skipBrowser)('a check-in prompt in the playground', { timeout: 9
 
   const playground = usePlayground(clock);
   beforeAll(async () => {
-    await openWeekRound(playground.server.app.db, ['cherries']);
+    await openWeek(playground.server.app.db, ['cherries']);
   });
 
   const openAs = (email: string) =>

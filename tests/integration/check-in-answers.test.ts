@@ -8,7 +8,7 @@ import { fixedClock } from '../../src/clock.js';
 import type { Deliveries } from '../../src/delivery/deliveries.js';
 import { renderMessage } from '../../src/delivery/message-types.js';
 import type { NewDelivery } from '../../src/delivery/outbox-message.js';
-import { openWeekRound, promptMessage, sentPrompt, WEEK_ROUND } from '../support/answer-rounds.js';
+import { openWeek, promptMessage, sentPrompt, WEEK_ROUND } from '../support/answer-rounds.js';
 import { shippedCatalog, snapshotOf, visibleText } from '../support/catalog.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
@@ -59,7 +59,7 @@ describeEachDialect('answers to a check-in round', (dialect) => {
     db = await createSeededTestDatabase(dialect);
     outbox = new RecordingDeliveries();
     clock.set('2026-11-24T09:00:00Z');
-    await openWeekRound(db.db, ['cherries', 'cross']);
+    await openWeek(db.db, ['cherries', 'cross']);
     const message = promptMessage(ROUND, [{ id: 'cherries', name: 'CHERRIES', currentStatus: 'on_track' }]);
     await sentPrompt(db.db, { roundId: ROUND, email: MARIA, message, sent: mariasPrompt });
     await sentPrompt(db.db, { roundId: ROUND, email: ALI, message, sent: alisPrompt });

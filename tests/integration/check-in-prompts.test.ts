@@ -4,7 +4,7 @@ import { FakeConnector } from '../fakes/fake-connector.js';
 import type { RecordedCall } from '../fakes/fake-slack.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { textBlockTexts } from '../support/adaptive-cards.js';
-import { enqueuePrompt, openWeekRound, promptMessage, WEEK_ROUND } from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, promptMessage, WEEK_ROUND } from '../support/answer-rounds.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { blockAction, postSlack, TEST_SIGNING_SECRET, viewSubmission } from '../support/slack.js';
 import { postActivity, teamsMessage } from '../support/teams.js';
@@ -16,7 +16,7 @@ const form = 'application/x-www-form-urlencoded';
 const message = promptMessage(ROUND, [{ id: 'cherries', name: 'CHERRIES', currentStatus: 'on_track' }]);
 const clock = fixedClock('2026-11-24T09:00:00Z');
 
-const round = async (server: TestServer) => openWeekRound(server.app.db, ['cherries']);
+const round = async (server: TestServer) => openWeek(server.app.db, ['cherries']);
 const checkIns = (server: TestServer) =>
   server.app.db.kysely
     .selectFrom('check_ins')

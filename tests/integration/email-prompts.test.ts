@@ -4,13 +4,7 @@ import { reachedBy } from '../../db/reached-by.repository.js';
 import { fixedClock } from '../../src/clock.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
-import {
-  enqueuePrompt,
-  openWeekRound,
-  promptMessage,
-  setReach,
-  WEEK_ROUND,
-} from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, promptMessage, setReach, WEEK_ROUND } from '../support/answer-rounds.js';
 import { describeEachDialect } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { slackEnv } from '../support/slack.js';
@@ -51,7 +45,7 @@ describeEachDialect('e-mail prompts and the answer page', (dialect) => {
     server = await startTestServer({ ...slackEnv(slack), ...mailEnv(smtp) }, dialect, clock);
     await setReach(server.app.db, ALI, 'email');
     await setReach(server.app.db, SARA, 'chat-then-email');
-    await openWeekRound(server.app.db, ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa']);
+    await openWeek(server.app.db, ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa']);
   });
   afterAll(async () => {
     await server?.stop();

@@ -2,13 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { reachedBy } from '../../db/reached-by.repository.js';
 import { fixedClock } from '../../src/clock.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
-import {
-  enqueuePrompt,
-  openWeekRound,
-  promptMessage,
-  setReach,
-  WEEK_ROUND,
-} from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, promptMessage, setReach, WEEK_ROUND } from '../support/answer-rounds.js';
 import { describeEachDialect } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { slackEnv } from '../support/slack.js';
@@ -30,7 +24,7 @@ describeEachDialect('a stored DM that is gone for good, and e-mail', (dialect) =
     await smtp.start();
     await slack.start();
     server = await startTestServer({ ...slackEnv(slack), ...mailEnv(smtp) }, dialect, clock);
-    await openWeekRound(server.app.db, ['mhfa-forsta-hjalpen-psykisk-halsa']);
+    await openWeek(server.app.db, ['mhfa-forsta-hjalpen-psykisk-halsa']);
   });
   afterAll(async () => {
     await server?.stop();

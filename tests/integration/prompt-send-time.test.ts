@@ -9,13 +9,7 @@ import { Outbox } from '../../src/delivery/outbox.js';
 import { PortDeliverer } from '../../src/delivery/port-deliverer.js';
 import { createLogger } from '../../src/logger.js';
 import { textBlockTexts } from '../support/adaptive-cards.js';
-import {
-  enqueuePrompt,
-  openWeekRound,
-  personId,
-  promptMessage,
-  WEEK_ROUND,
-} from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, personId, promptMessage, WEEK_ROUND } from '../support/answer-rounds.js';
 import { snapshotOf } from '../support/catalog.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
@@ -89,7 +83,7 @@ describeEachDialect('a prompt still waiting in the outbox when another owner ans
       sendTime: [promptSendTime({ db: db.db, deliveries: () => outbox, logger })],
     });
     outbox = new Outbox(db.db, clock, logger, deliverer, { random: () => 0 });
-    await openWeekRound(db.db, ['cherries']);
+    await openWeek(db.db, ['cherries']);
   });
   afterEach(async () => {
     await outbox.stop();

@@ -54,8 +54,11 @@ export async function openRound(
 /** The weekly round of 23 November 2026 most answer tests use. */
 export const WEEK_ROUND = 'social-valfard-veckovis:2026-11-23';
 
-/** Opens {@link WEEK_ROUND} (Monday 08:00, answers due Friday 17:00, closed the next Monday) for `activityIds`. */
-export function openWeekRound(db: Db, activityIds: readonly string[]): Promise<void> {
+/**
+ * Opens the week's round, {@link WEEK_ROUND}, for `activityIds`: opened Monday 08:00, answers due
+ * Friday 17:00, closed the next Monday.
+ */
+export function openWeek(db: Db, activityIds: readonly string[]): Promise<void> {
   return openRound(db, {
     id: WEEK_ROUND,
     activityIds,
