@@ -15,7 +15,7 @@ import '../../src/checkins/prompt-message-type.js';
  * What the scheduler (the engine) writes when a round opens, written directly: tests of answers
  * do not depend on the scheduler.
  */
-export async function openRound(
+async function openRound(
   db: Db,
   round: {
     id: string;
