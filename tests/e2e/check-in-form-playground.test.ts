@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { launchChromium, skipBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { skipBrowser } from '../support/browser.js';
+import { usePlayground } from '../support/playground.js';
 
 const MARIA = 'maria.sandberg@example.org';
 /** Skatteverket's published test personnummer: a valid checksum, nobody's number. */
 const NOTE_WITH_NUMBER = 'Ringde 19121212-1212 om lokalen.';
 
 describe.skipIf(skipBrowser)('the check-in form in the playground', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
   const clock = fixedClock('2026-12-15T09:00:00Z');
-  beforeAll(async () => {
-    server = await startTestServer({}, 'sqlite', clock);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const playground = usePlayground(clock);
 
   it.each([
     [1280, 800],
@@ -28,14 +18,10 @@ describe.skipIf(skipBrowser)('the check-in form in the playground', { timeout: 9
     'one set of status buttons; a refused note keeps its text, says what to change, and is saved with the next status (%i px)',
     async (width, height) => {
       const count = async () =>
-        (await server.app.db.kysely.selectFrom('check_ins').select('id').execute()).length;
+        (await playground.server.app.db.kysely.selectFrom('check_ins').select('id').execute()).length;
       const before = await count();
-      const page = await browser.newPage({ viewport: { width, height }, locale: 'sv-SE' });
       const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${server.base}/`);
-      await page.waitForSelector('body[data-ready="true"]');
-      await page.selectOption('#who', MARIA);
+      const page = await playground.openAs(MARIA, { viewport: { width, height }, errors });
       await page.fill('#text', 'delmal avstamning cherries');
       await page.press('#text', 'Enter');
       const form = page.locator('#messages li.from-bot .card', { hasText: 'Avstämning: CHERRIES' }).last();
@@ -60,7 +46,7 @@ describe.skipIf(skipBrowser)('the check-in form in the playground', { timeout: 9
       await again.locator('textarea').first().fill('Ringde om lokalen.');
       await again.getByRole('button', { name: 'Hinder / avvikelse' }).click();
       await page.locator('#messages li .card', { hasText: 'Tack! Registrerat' }).last().waitFor();
-      const saved = await server.app.db.kysely
+      const saved = await playground.server.app.db.kysely
         .selectFrom('check_ins')
         .select(['status_code', 'note'])
         .orderBy('created_at', 'desc')

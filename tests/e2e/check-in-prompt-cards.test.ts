@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
+import { promptedActivities } from '../support/answer-rounds.js';
 import { launchChromium, skipBrowser } from '../support/browser.js';
 import { renderCardInPage } from '../support/card-page.js';
 import { describeEachDialect } from '../support/databases.js';
@@ -53,16 +54,8 @@ describeEachDialect('an owner with 13 due activities, in Teams', (dialect) => {
     async () => {
       await server.app.checkIns.tick(clock.now());
       await server.app.settled();
-      const row = await server.app.db.kysely
-        .selectFrom('check_in_prompts')
-        .innerJoin('people', 'people.id', 'check_in_prompts.person_id')
-        .select('check_in_prompts.activity_ids')
-        .where('people.email', '=', KARIN)
-        .executeTakeFirstOrThrow();
-      const due = JSON.parse(row.activity_ids) as string[];
+      const { ids: due, names } = await promptedActivities(server.app, KARIN);
       expect(due).toHaveLength(13);
-      const { view } = await server.app.chat.store.get();
-      const names = due.map((id) => view.activities.get(id)?.name ?? id);
 
       const prompts = connector
         .delivered()

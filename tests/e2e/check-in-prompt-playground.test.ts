@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { launchChromium, skipBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { promptedActivities } from '../support/answer-rounds.js';
+import { skipBrowser } from '../support/browser.js';
+import { usePlayground } from '../support/playground.js';
 
 const KARIN = 'karin.holm@example.org';
 /** `DELMAL_SCREENSHOTS=docs/images` writes the pictures docs/check-in-prompts.md shows. */
@@ -19,18 +20,9 @@ describe.skipIf(skipBrowser)(
   'an owner with 13 due activities, in the playground',
   { timeout: 120_000 },
   () => {
-    let server: TestServer;
-    let browser: Browser;
     const clock = fixedClock('2026-12-15T08:00:30Z');
 
-    beforeAll(async () => {
-      server = await startTestServer({}, 'sqlite', clock);
-      browser = await launchChromium();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    const playground = usePlayground(clock);
 
     it('names every activity, each answerable in one tap, no button past its card, at 1280×800 and 390×844', async () => {
       const errors: string[] = [];
@@ -39,26 +31,16 @@ describe.skipIf(skipBrowser)(
         [1280, 800],
         [390, 844],
       ] as const) {
-        const page = await browser.newPage({ viewport: { width, height }, locale: 'sv-SE' });
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${server.base}/`);
-        await page.waitForSelector('body[data-ready="true"]');
-        await page.selectOption('#who', KARIN);
+        const page = await playground.openAs(KARIN, { viewport: { width, height }, errors });
         pages.push({ page, width });
       }
-      await expect.poll(() => server.app.localPort?.connected(KARIN), { timeout: 15_000 }).toBe(true);
-      await server.app.checkIns.tick(clock.now());
-      await server.app.deliveries.drain();
-      const row = await server.app.db.kysely
-        .selectFrom('check_in_prompts')
-        .innerJoin('people', 'people.id', 'check_in_prompts.person_id')
-        .select('check_in_prompts.activity_ids')
-        .where('people.email', '=', KARIN)
-        .executeTakeFirstOrThrow();
-      const due = JSON.parse(row.activity_ids) as string[];
+      await expect
+        .poll(() => playground.server.app.localPort?.connected(KARIN), { timeout: 15_000 })
+        .toBe(true);
+      await playground.server.app.checkIns.tick(clock.now());
+      await playground.server.app.deliveries.drain();
+      const { ids: due, names } = await promptedActivities(playground.server.app, KARIN);
       expect(due).toHaveLength(13);
-      const { view } = await server.app.chat.store.get();
-      const names = due.map((id) => view.activities.get(id)?.name ?? id);
 
       for (const { page, width } of pages) {
         const cards = page.locator('#messages li.from-bot .card', { hasText: 'Dags för avstämning' });
@@ -94,8 +76,8 @@ describe.skipIf(skipBrowser)(
       await expect
         .poll(
           async () => {
-            await server.app.deliveries.drain();
-            return await server.app.db.kysely
+            await playground.server.app.deliveries.drain();
+            return await playground.server.app.db.kysely
               .selectFrom('check_ins')
               .select(['activity_id', 'status_code'])
               .execute();

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
-import { launchChromium, skipBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { enqueuePrompt, openWeek, promptMessage, setReach, WEEK_ROUND } from '../support/answer-rounds.js';
+import { skipBrowser } from '../support/browser.js';
+import { usePlayground } from '../support/playground.js';
 
 const ALI = 'ali.hassan@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 const AXE = join(PACKAGE_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 interface AxeViolation {
@@ -40,33 +40,20 @@ async function axe(page: Page): Promise<AxeViolation[]> {
 }
 
 describe.skipIf(skipBrowser)('the e-mail answer page in Chromium', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
   let link = '';
   const clock = fixedClock('2026-11-24T09:00:00Z');
   const checkIns = () =>
-    server.app.db.kysely
+    playground.server.app.db.kysely
       .selectFrom('check_ins')
       .select(['status_code', 'note', 'platform', 'needs_support'])
       .execute();
 
+  // No SMTP_URL: the test environment's e-mail goes to the playground's inbox.
+  const playground = usePlayground(clock);
   beforeAll(async () => {
-    // No SMTP_URL: the test environment's e-mail goes to the playground's inbox.
-    server = await startTestServer({}, 'sqlite', clock);
-    browser = await launchChromium();
-    await server.app.db.kysely
-      .updateTable('people')
-      .set({ reach: 'email' })
-      .where('email', '=', ALI)
-      .execute();
-    await openRound(server.app.db, {
-      id: ROUND,
-      activityIds: ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
-    await enqueuePrompt(server.app.db, server.app.deliveries, {
+    await setReach(playground.server.app.db, ALI, 'email');
+    await openWeek(playground.server.app.db, ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa']);
+    await enqueuePrompt(playground.server.app.db, playground.server.app.deliveries, {
       roundId: ROUND,
       email: ALI,
       to: { kind: 'person', email: ALI },
@@ -75,17 +62,14 @@ describe.skipIf(skipBrowser)('the e-mail answer page in Chromium', { timeout: 90
         { id: 'mhfa-forsta-hjalpen-psykisk-halsa', name: 'MHFA' },
       ]),
     });
-    await server.app.deliveries.drain();
-    link = /http:\/\/\S+\/svar\?t=\S+/.exec(server.app.email?.inbox?.list()[0]?.text ?? '')?.[0] ?? '';
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await playground.server.app.deliveries.drain();
+    link =
+      /http:\/\/\S+\/svar\?t=\S+/.exec(playground.server.app.email?.inbox?.list()[0]?.text ?? '')?.[0] ?? '';
   });
 
   it('axe-core finds no violations on the answer page, its error state and the accessibility statement; it reflows at 320 px', async () => {
     expect(link).not.toBe('');
-    const context = await browser.newContext({
+    const context = await playground.browser.newContext({
       bypassCSP: true,
       locale: 'sv-SE',
       viewport: { width: 1280, height: 900 },
@@ -114,7 +98,7 @@ describe.skipIf(skipBrowser)('the e-mail answer page in Chromium', { timeout: 90
   });
 
   it('works with JavaScript disabled, by keyboard alone, at 320 px', async () => {
-    const context = await browser.newContext({
+    const context = await playground.browser.newContext({
       javaScriptEnabled: false,
       locale: 'sv-SE',
       viewport: { width: 320, height: 640 },

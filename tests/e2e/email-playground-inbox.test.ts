@@ -1,49 +1,31 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
-import { launchChromium, skipBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { enqueuePrompt, openWeek, promptMessage, setReach, WEEK_ROUND } from '../support/answer-rounds.js';
+import { skipBrowser } from '../support/browser.js';
+import { usePlayground } from '../support/playground.js';
 
 const ALI = 'ali.hassan@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 
 describe.skipIf(skipBrowser)('the playground’s E-post inbox', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
   const clock = fixedClock('2026-11-24T09:00:00Z');
 
+  const playground = usePlayground(clock);
   beforeAll(async () => {
-    server = await startTestServer({}, 'sqlite', clock);
-    browser = await launchChromium();
-    await server.app.db.kysely
-      .updateTable('people')
-      .set({ reach: 'email' })
-      .where('email', '=', ALI)
-      .execute();
-    await openRound(server.app.db, {
-      id: ROUND,
-      activityIds: ['cherries'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await setReach(playground.server.app.db, ALI, 'email');
+    await openWeek(playground.server.app.db, ['cherries']);
   });
 
   it('shows what would have been sent, and its link opens the answer page that records the answer', async () => {
-    await enqueuePrompt(server.app.db, server.app.deliveries, {
+    await enqueuePrompt(playground.server.app.db, playground.server.app.deliveries, {
       roundId: ROUND,
       email: ALI,
       to: { kind: 'person', email: ALI },
       message: promptMessage(ROUND, [{ id: 'cherries', name: 'CHERRIES' }]),
     });
-    await server.app.deliveries.drain();
-    const page = await browser.newPage({ locale: 'sv-SE' });
-    await page.goto(`${server.base}/`);
+    await playground.server.app.deliveries.drain();
+    const page = await playground.browser.newPage({ locale: 'sv-SE' });
+    await page.goto(`${playground.server.base}/`);
     await page.getByRole('link', { name: 'E-post' }).click();
     expect(await page.locator('h1').textContent()).toBe('E-post');
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe(
@@ -53,7 +35,7 @@ describe.skipIf(skipBrowser)('the playground’s E-post inbox', { timeout: 90_00
     await page.getByRole('radio', { name: 'Enligt plan' }).check();
     await page.getByRole('button', { name: 'Skicka svar' }).click();
     await page.waitForURL(/sparat=ny/);
-    const rows = await server.app.db.kysely
+    const rows = await playground.server.app.db.kysely
       .selectFrom('check_ins')
       .select(['status_code', 'platform'])
       .execute();

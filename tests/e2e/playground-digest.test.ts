@@ -1,32 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import { fixedClock } from '../../src/clock.js';
-import { launchChromium, skipBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { skipBrowser } from '../support/browser.js';
+import { usePlayground } from '../support/playground.js';
 
 const CHAIR = 'lena.ekstrom@example.org'; // chairs LAG missbruk
 const clock = fixedClock('2026-11-27T09:00:00Z');
 
 describe.skipIf(skipBrowser)('the playground’s channel view shows a bound network’s digest', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({}, 'sqlite', clock);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const playground = usePlayground(clock);
 
   it('binds LAG missbruk in its channel and shows the Monday digest there as a card, details expandable', async () => {
-    const page = await browser.newPage({ locale: 'sv-SE' });
-    await page.goto(`${server.base}/`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.selectOption('#who', CHAIR);
+    const page = await playground.openAs(CHAIR);
     await page.locator('#conversations button[data-id="network:lag-missbruk"]').click();
     await page.fill('#text', '@delmal natverk koppla lag-missbruk');
     await page.click('#send');
@@ -35,12 +21,12 @@ describe.skipIf(skipBrowser)('the playground’s channel view shows a bound netw
       .waitFor();
 
     // A blocker reported this week, by insert, as the check-in engine would have stored it.
-    const activity = await server.app.db.kysely
+    const activity = await playground.server.app.db.kysely
       .selectFrom('activity_goals')
       .select('activity_id')
       .where('goal_id', '=', 'sv-delmal-3')
       .executeTakeFirstOrThrow();
-    await server.app.db.kysely
+    await playground.server.app.db.kysely
       .insertInto('check_ins')
       .values({
         id: randomUUID(),
@@ -56,7 +42,7 @@ describe.skipIf(skipBrowser)('the playground’s channel view shows a bound netw
       })
       .execute();
     for (let i = 0; i < 9; i++)
-      await server.app.db.kysely
+      await playground.server.app.db.kysely
         .insertInto('check_ins')
         .values({
           id: randomUUID(),
@@ -73,7 +59,7 @@ describe.skipIf(skipBrowser)('the playground’s channel view shows a bound netw
         .execute();
 
     clock.set('2026-11-30T07:00:10Z');
-    const run = await server.app.digests.run(clock.now());
+    const run = await playground.server.app.digests.run(clock.now());
     expect(run.sent).toContainEqual({ networkId: 'lag-missbruk', slot: '2026-11-30', channels: 1 });
     // (No settled(): the page's event stream is a request that stays open.)
 

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { launchChromium, skipBrowser } from '../support/browser.js';
+import { skipBrowser } from '../support/browser.js';
 import { fitProblems, inPage } from '../support/fit.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { usePlayground } from '../support/playground.js';
 
 const LENA = 'lena.ekstrom@example.org'; // chairs LAG missbruk, owns 12 activities of the round
 // Tuesday 15 December 09:00:30 in Stockholm: the plan's fortnightly round opens.
@@ -35,30 +35,17 @@ describe.skipIf(skipBrowser)(
   'every reply fits its card on a desktop and on a phone',
   { timeout: 180_000 },
   () => {
-    let server: TestServer;
-    let browser: Browser;
     const errors: string[] = [];
 
+    const playground = usePlayground(clock);
     beforeAll(async () => {
-      server = await startTestServer({}, 'sqlite', clock);
-      browser = await launchChromium();
       // The round opens before anyone looks: the prompt waits in Lena's DM.
-      await server.app.checkIns.tick(clock.now());
-      await server.app.deliveries.drain();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
+      await playground.server.app.checkIns.tick(clock.now());
+      await playground.server.app.deliveries.drain();
     });
 
-    async function openAs(email: string, width: number): Promise<Page> {
-      const page = await browser.newPage({ viewport: { width, height: 844 }, locale: 'sv-SE' });
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${server.base}/`);
-      await page.waitForSelector('body[data-ready="true"]');
-      await page.selectOption('#who', email);
-      return page;
-    }
+    const openAs = (email: string, width: number) =>
+      playground.openAs(email, { viewport: { width, height: 844 }, errors });
 
     const botCards = (page: Page) => page.locator('#messages li.from-bot .card');
 
@@ -97,7 +84,7 @@ describe.skipIf(skipBrowser)(
     }
 
     it('the same cards, in Microsoft’s renderer as Teams gets them, keep every button on a 390 px phone', async () => {
-      const prompt = await server.app.db.kysely
+      const prompt = await playground.server.app.db.kysely
         .selectFrom('local_messages')
         .select('body')
         .where('conversation_id', '=', `dm:${LENA}`)
@@ -105,14 +92,14 @@ describe.skipIf(skipBrowser)(
         .executeTakeFirstOrThrow();
       const cards: unknown[] = [(JSON.parse(prompt.body) as { card: unknown }).card];
       for (const [, question] of QUESTIONS) {
-        const response = await fetch(`${server.base}/playground/api/messages`, {
+        const response = await fetch(`${playground.server.base}/playground/api/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ as: LENA, conversation: 'dm', text: question }),
         });
         cards.push(((await response.json()) as { reply: { card: unknown } }).reply.card);
       }
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const page = await playground.browser.newPage({ viewport: { width: 390, height: 844 } });
       await page.setContent(
         '<!doctype html><body style="margin:0;padding:16px;font-family:sans-serif"></body>',
       );

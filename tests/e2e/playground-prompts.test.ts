@@ -1,58 +1,38 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
-import { launchChromium, skipBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { enqueuePrompt, openWeek, promptMessage, WEEK_ROUND } from '../support/answer-rounds.js';
+import { skipBrowser } from '../support/browser.js';
+import { usePlayground } from '../support/playground.js';
 
 const MARIA = 'maria.sandberg@example.org';
 const ALI = 'ali.hassan@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 
 describe.skipIf(skipBrowser)('a check-in prompt in the playground', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
   const errors: string[] = [];
   const clock = fixedClock('2026-11-24T09:00:00Z');
 
+  const playground = usePlayground(clock);
   beforeAll(async () => {
-    server = await startTestServer({}, 'sqlite', clock);
-    browser = await launchChromium();
-    await openRound(server.app.db, {
-      id: ROUND,
-      activityIds: ['cherries'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await openWeek(playground.server.app.db, ['cherries']);
   });
 
-  async function openAs(email: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.base}/`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.selectOption('#who', email);
-    return page;
-  }
+  const openAs = (email: string) =>
+    playground.openAs(email, { viewport: { width: 1280, height: 900 }, errors });
   // Not `settled()`: an open page keeps its event stream (a request) in flight for good.
-  const deliver = () => server.app.deliveries.drain();
+  const deliver = () => playground.server.app.deliveries.drain();
   const checkIns = () =>
-    server.app.db.kysely
+    playground.server.app.db.kysely
       .selectFrom('check_ins')
       .select(['status_code', 'note', 'platform', 'round_id', 'version', 'author_name'])
       .execute();
 
   it('arrives, one tap answers it and the prompt changes in place; edit works; the second owner sees the answer', async () => {
     const page = await openAs(MARIA);
-    await expect.poll(() => server.app.localPort?.connected(MARIA)).toBe(true);
+    await expect.poll(() => playground.server.app.localPort?.connected(MARIA)).toBe(true);
     const message = promptMessage(ROUND, [{ id: 'cherries', name: 'CHERRIES', currentStatus: 'on_track' }]);
     for (const email of [MARIA, ALI])
-      await enqueuePrompt(server.app.db, server.app.deliveries, {
+      await enqueuePrompt(playground.server.app.db, playground.server.app.deliveries, {
         roundId: ROUND,
         email,
         to: { kind: 'person', email, platform: 'local' },

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { fixedClock, simulatedClock } from '../../src/clock.js';
 import { translator } from '../../src/i18n/i18n.js';
-import { launchChromium, skipBrowser } from '../support/browser.js';
+import { skipBrowser } from '../support/browser.js';
 import { fitProblems, inPage } from '../support/fit.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { usePlayground } from '../support/playground.js';
 
 const PETER = 'peter.nystrom@example.org'; // owns 8 activities of the plan's round
 const LENA = 'lena.ekstrom@example.org'; // chairs LAG missbruk
@@ -22,30 +22,14 @@ const PHONE = { width: 390, height: 844 };
 const SHOTS = process.env.DELMAL_SCREENSHOTS;
 
 describe.skipIf(skipBrowser)('a week in the playground, on simulated time', { timeout: 240_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
   const errors: string[] = [];
   // Tuesday 15 December 2026, 08:55 in Stockholm: five minutes before the fortnightly round. The
   // simulated clock stands still unless moved (its wall clock is fixed): every step is explicit.
   const clock = simulatedClock(new Date('2026-12-15T08:55:00+01:00'), fixedClock('2026-12-06T12:00:00Z'));
 
-  beforeAll(async () => {
-    server = await startTestServer({}, 'sqlite', clock);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const playground = usePlayground(clock);
 
-  async function openAs(email: string, viewport: typeof DESKTOP): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: 'sv-SE' });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.base}/`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.selectOption('#who', email);
-    return page;
-  }
+  const openAs = (email: string, viewport: typeof DESKTOP) => playground.openAs(email, { viewport, errors });
   const cards = (page: Page) => page.locator('#messages li.from-bot .card');
   const withHeading = (page: Page, text: string) => cards(page).filter({ hasText: text });
   /** A picture of what `page` shows, with `card`'s first line at the top of the conversation. */
@@ -102,8 +86,8 @@ describe.skipIf(skipBrowser)('a week in the playground, on simulated time', { ti
 
     // Five minutes later (one tap) the round opens: the prompt, stamped 09:00, on both screens.
     await advance(desk, t('playground.clock.quarter'));
-    const view = await server.app.chat.store.get();
-    const round = await server.app.db.kysely
+    const view = await playground.server.app.chat.store.get();
+    const round = await playground.server.app.db.kysely
       .selectFrom('check_in_round_activities')
       .select('activity_id')
       .execute();
@@ -155,7 +139,7 @@ describe.skipIf(skipBrowser)('a week in the playground, on simulated time', { ti
       return onDesk.length > 0 && JSON.stringify(onDesk) === JSON.stringify(onPhone) ? onDesk : [];
     };
     await expect.poll(bothShow).toContainEqual(expect.stringMatching(/^Peter Nyström.*\n+Enligt plan/));
-    const answers = await server.app.db.kysely
+    const answers = await playground.server.app.db.kysely
       .selectFrom('check_ins')
       .select(['status_code', 'created_at'])
       .execute();

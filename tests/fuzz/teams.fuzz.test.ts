@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
 import { anyJson, assertEach, chatText, FUZZ_RUNS, fuzzTimeout, mutate } from '../support/fuzz.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { postActivity, teamsMessage } from '../support/teams.js';
+import type { TestServer } from '../support/server.js';
+import { postActivity, startTeamsTestServer, teamsMessage } from '../support/teams.js';
 
 /**
  * Property tests for every Teams entry point through the real route and Teams SDK: messages and
@@ -15,13 +14,9 @@ const connector = new FakeConnector();
 let server: TestServer;
 
 beforeAll(async () => {
-  await connector.start();
-  server = await startTestServer({}, 'sqlite', systemClock, { teamsServiceUrls: [connector.serviceUrl] });
+  server = await startTeamsTestServer(connector);
 });
-afterAll(async () => {
-  await server?.stop();
-  await connector.stop();
-});
+afterAll(() => server?.stop());
 
 const checkIns = async () =>
   Number(

@@ -8,13 +8,13 @@ import { fixedClock } from '../../src/clock.js';
 import type { Deliveries } from '../../src/delivery/deliveries.js';
 import { renderMessage } from '../../src/delivery/message-types.js';
 import type { NewDelivery } from '../../src/delivery/outbox-message.js';
-import { openRound, promptMessage, sentPrompt } from '../support/answer-rounds.js';
+import { openWeek, promptMessage, sentPrompt, WEEK_ROUND } from '../support/answer-rounds.js';
 import { shippedCatalog, snapshotOf, visibleText } from '../support/catalog.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
 const MARIA = 'maria.sandberg@example.org';
 const ALI = 'ali.hassan@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 const view = snapshotOf().view;
 const mariasPrompt: SentMessageRef = {
   platform: 'slack',
@@ -59,13 +59,7 @@ describeEachDialect('answers to a check-in round', (dialect) => {
     db = await createSeededTestDatabase(dialect);
     outbox = new RecordingDeliveries();
     clock.set('2026-11-24T09:00:00Z');
-    await openRound(db.db, {
-      id: ROUND,
-      activityIds: ['cherries', 'cross'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
+    await openWeek(db.db, ['cherries', 'cross']);
     const message = promptMessage(ROUND, [{ id: 'cherries', name: 'CHERRIES', currentStatus: 'on_track' }]);
     await sentPrompt(db.db, { roundId: ROUND, email: MARIA, message, sent: mariasPrompt });
     await sentPrompt(db.db, { roundId: ROUND, email: ALI, message, sent: alisPrompt });

@@ -5,7 +5,7 @@ import { cardProblems, textBlockTexts } from '../support/adaptive-cards.js';
 import { shippedCatalog } from '../support/catalog.js';
 import { describeEachDialect } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { postActivity, teamsMessage } from '../support/teams.js';
+import { postActivity, teamsCardAction } from '../support/teams.js';
 
 const connector = new FakeConnector();
 beforeAll(() => connector.start());
@@ -36,19 +36,13 @@ describeEachDialect('the check-in form in Teams', (dialect) => {
 
   /** Presses a status button of the form (a Universal Action), with what the inputs hold. */
   const press = async (status: string, inputs: Record<string, string>) => {
-    const response = await postActivity(server.base, {
-      ...teamsMessage('', { serviceUrl: connector.serviceUrl, conversationId: 'a:owner', from: OWNER }),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'delmal',
-          data: { command: `delmal avstamning cross ${status}`, form: 'f0', ...inputs },
-        },
-        trigger: 'manual',
-      },
-    });
+    const response = await postActivity(
+      server.base,
+      teamsCardAction(
+        { command: `delmal avstamning cross ${status}`, form: 'f0', ...inputs },
+        { serviceUrl: connector.serviceUrl, conversationId: 'a:owner', from: OWNER },
+      ),
+    );
     expect(response.status).toBe(200);
     return ((await response.json()) as { value: object }).value;
   };

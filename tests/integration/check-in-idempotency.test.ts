@@ -8,7 +8,7 @@ import { shippedCatalog } from '../support/catalog.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { blockAction, postSlack, TEST_SIGNING_SECRET, viewSubmission } from '../support/slack.js';
-import { postActivity, teamsMessage } from '../support/teams.js';
+import { postActivity, teamsCardAction } from '../support/teams.js';
 
 const crossOwner = shippedCatalog.activities.find((a) => a.id === 'cross')?.owners[0] ?? '';
 const form = 'application/x-www-form-urlencoded';
@@ -132,23 +132,16 @@ describeEachDialect('the same check-in submitted twice', (dialect) => {
 
     it('Teams: the same card button pressed twice (two invokes) records one check-in, same card', async () => {
       const press = (id: string) => ({
-        ...teamsMessage('', {
-          serviceUrl: connector.serviceUrl,
-          conversationId: 'a:owner',
-          from: { id: '29:owner-1', aadObjectId: '00000000-0000-0000-0000-0000000000c3' },
-          id,
-        }),
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        replyToId: 'activity-prompt-1',
-        value: {
-          action: {
-            type: 'Action.Execute',
-            verb: 'delmal',
-            data: { command: 'delmal avstamning cross hinder' },
+        ...teamsCardAction(
+          { command: 'delmal avstamning cross hinder' },
+          {
+            serviceUrl: connector.serviceUrl,
+            conversationId: 'a:owner',
+            from: { id: '29:owner-1', aadObjectId: '00000000-0000-0000-0000-0000000000c3' },
+            id,
           },
-          trigger: 'manual',
-        },
+        ),
+        replyToId: 'activity-prompt-1',
       });
       const cardText = async (id: string) => {
         const response = await postActivity(server.base, press(id));

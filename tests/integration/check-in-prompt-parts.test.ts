@@ -1,23 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { checkSlackLimits, type SlackMessage } from '../../adapters/slack/render-blocks.js';
-import type { Clock } from '../../src/clock.js';
 import { FakeSlack, type RecordedCall } from '../fakes/fake-slack.js';
+import { promptedActivities } from '../support/answer-rounds.js';
 import { describeEachDialect } from '../support/databases.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { blockAction, postSlack, TEST_SIGNING_SECRET } from '../support/slack.js';
-
-/** Real time flowing from `start`: rate buckets refill as in production. */
-function flowingClock(start: string): Clock & { jump(to: string): void } {
-  let base = Date.parse(start);
-  let t0 = performance.now();
-  return {
-    now: () => new Date(base + (performance.now() - t0)),
-    jump: (to) => {
-      base = Date.parse(to);
-      t0 = performance.now();
-    },
-  };
-}
+import { flowingClock, startTestServer, type TestServer } from '../support/server.js';
+import { blockAction, postSlack, slackEnv } from '../support/slack.js';
 
 const KARIN = 'karin.holm@example.org';
 const DM = 'D0KARIN';
@@ -50,16 +37,7 @@ describeEachDialect('an owner with 13 due activities, in Slack', (dialect) => {
     slack.users.clear();
     slack.users.set('U0KARIN', { email: KARIN, name: 'Karin Holm' });
     clock.jump('2026-12-15T08:00:30Z');
-    server = await startTestServer(
-      {
-        DELMAL_ENV: 'production',
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-      },
-      dialect,
-      clock,
-    );
+    server = await startTestServer({ DELMAL_ENV: 'production', ...slackEnv(slack) }, dialect, clock);
   });
   afterEach(() => server.stop());
 
@@ -67,17 +45,8 @@ describeEachDialect('an owner with 13 due activities, in Slack', (dialect) => {
     timeout: 60_000,
   }, async () => {
     await server.app.checkIns.tick(clock.now());
-    const prompt = await server.app.db.kysely
-      .selectFrom('check_in_prompts')
-      .innerJoin('people', 'people.id', 'check_in_prompts.person_id')
-      .select('check_in_prompts.activity_ids')
-      .where('people.email', '=', KARIN)
-      .where('check_in_prompts.kind', '=', 'prompt')
-      .executeTakeFirstOrThrow();
-    const due = JSON.parse(prompt.activity_ids) as string[];
+    const { ids: due, names } = await promptedActivities(server.app, KARIN);
     expect(due).toHaveLength(13);
-    const { view } = await server.app.chat.store.get();
-    const names = due.map((id) => view.activities.get(id)?.name ?? id);
 
     const posted = (await slack.waitFor('chat.postMessage', 2, 30_000)).filter((c) => c.body.channel === DM);
     expect(posted).toHaveLength(2);

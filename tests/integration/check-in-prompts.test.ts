@@ -4,26 +4,19 @@ import { FakeConnector } from '../fakes/fake-connector.js';
 import type { RecordedCall } from '../fakes/fake-slack.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { textBlockTexts } from '../support/adaptive-cards.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, promptMessage, WEEK_ROUND } from '../support/answer-rounds.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { blockAction, postSlack, TEST_SIGNING_SECRET, viewSubmission } from '../support/slack.js';
 import { postActivity, teamsMessage } from '../support/teams.js';
 
 const MARIA = 'maria.sandberg@example.org';
 const ALI = 'ali.hassan@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 const form = 'application/x-www-form-urlencoded';
 const message = promptMessage(ROUND, [{ id: 'cherries', name: 'CHERRIES', currentStatus: 'on_track' }]);
 const clock = fixedClock('2026-11-24T09:00:00Z');
 
-const round = async (server: TestServer) =>
-  openRound(server.app.db, {
-    id: ROUND,
-    activityIds: ['cherries'],
-    openedAt: '2026-11-23T07:00:00.000Z',
-    deadlineAt: '2026-11-27T16:00:00.000Z',
-    closesAt: '2026-11-30T07:00:00.000Z',
-  });
+const round = async (server: TestServer) => openWeek(server.app.db, ['cherries']);
 const checkIns = (server: TestServer) =>
   server.app.db.kysely
     .selectFrom('check_ins')

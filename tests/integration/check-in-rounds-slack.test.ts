@@ -1,23 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { unreachablePrompts } from '../../db/check-in-rounds.repository.js';
-import type { Clock } from '../../src/clock.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { describeEachDialect } from '../support/databases.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { TEST_SIGNING_SECRET } from '../support/slack.js';
-
-/** Real time flowing from `start`: rate buckets refill and Retry-After pauses end, as in production. */
-function flowingClock(start: string): Clock & { jump(to: string): void } {
-  let base = Date.parse(start);
-  let t0 = performance.now();
-  return {
-    now: () => new Date(base + (performance.now() - t0)),
-    jump: (to) => {
-      base = Date.parse(to);
-      t0 = performance.now();
-    },
-  };
-}
+import { flowingClock, startTestServer, type TestServer } from '../support/server.js';
+import { slackEnv } from '../support/slack.js';
 
 const ROUND = 'social-valfard-varannan-tisdag:2026-12-15';
 const OWNERS = [
@@ -56,16 +42,7 @@ describeEachDialect('a check-in round through the real Slack port', (dialect) =>
     for (const [i, email] of OWNERS.entries())
       slack.users.set(`U${String(i).padStart(4, '0')}`, { email, name: email });
     clock.jump('2026-12-14T12:00:00Z');
-    server = await startTestServer(
-      {
-        DELMAL_ENV: 'production',
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-      },
-      dialect,
-      clock,
-    );
+    server = await startTestServer({ DELMAL_ENV: 'production', ...slackEnv(slack) }, dialect, clock);
   });
   afterEach(() => server.stop());
 

@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { saveAwayPeriod } from '../../db/away.repository.js';
 import { roundActivities } from '../../db/check-in-rounds.repository.js';
 import type { CheckInPromptMessage } from '../../src/checkins/prompt-message.js';
 import type { NewDelivery } from '../../src/delivery/outbox-message.js';
-import { type RoundHarness, roundHarness } from '../support/check-in-rounds.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+import { roundHarnessEach } from '../support/check-in-rounds.js';
+import { describeEachDialect } from '../support/databases.js';
 
 // Monday 2026-11-09 09:00 in Stockholm (CET, UTC+1) is 08:00Z.
 const MONDAY = '2026-11-09T08:00:30.000Z';
 
 describeEachDialect('check-in rounds', (dialect) => {
-  let test: TestDatabase;
-  let h: RoundHarness;
-  beforeEach(async () => {
-    test = await createTestDatabase(dialect);
-    h = await roundHarness(test.db);
-  });
-  afterEach(() => test.drop());
+  const h = roundHarnessEach(dialect);
 
   it('asks each owner once per round about all their due activities, in their plan’s own words', async () => {
     expect(await h.tick('2026-11-09T07:59:00.000Z')).toMatchObject({ rounds: [], prompts: 0 });
@@ -43,7 +37,7 @@ describeEachDialect('check-in rounds', (dialect) => {
     await h.tick('2026-11-09T08:05:00.000Z');
     await h.tick('2026-11-09T09:30:00.000Z', 'w2');
     expect(h.deliverer.calls).toHaveLength(3);
-    const rows = await roundActivities(test.db.kysely, 'weekly:2026-11-09');
+    const rows = await roundActivities(h.db.kysely, 'weekly:2026-11-09');
     expect(rows.find((r) => r.activity_id === 'a5')?.skipped_reason).toBe('no_owner');
   });
 
@@ -52,7 +46,7 @@ describeEachDialect('check-in rounds', (dialect) => {
     await h.checkIn('a3', '2026-10-30T10:00:00.000Z');
     await h.tick(MONDAY);
     expect(h.seen().sort()).toEqual(['prompt anna@example.se: a1,a2', 'prompt bo@example.se: a2,a3']);
-    const rows = await roundActivities(test.db.kysely, 'weekly:2026-11-09');
+    const rows = await roundActivities(h.db.kysely, 'weekly:2026-11-09');
     expect(rows.find((r) => r.activity_id === 'a4')?.skipped_reason).toBe('recently_updated');
   });
 
@@ -118,7 +112,7 @@ describeEachDialect('check-in rounds', (dialect) => {
     ]);
     await h.tick('2026-11-09T08:10:00.000Z', 'w3');
     expect(h.deliverer.calls).toHaveLength(3);
-    const runs = await test.db.kysely
+    const runs = await h.db.kysely
       .selectFrom('schedule_runs')
       .selectAll()
       .where('slot', '=', '2026-11-09')
@@ -128,13 +122,13 @@ describeEachDialect('check-in rounds', (dialect) => {
   });
 
   it('skips owners who are away and sends one catch-up when they are back', async () => {
-    const anna = await test.db.kysely
+    const anna = await h.db.kysely
       .selectFrom('people')
       .select('id')
       .where('email', '=', 'anna@example.se')
       .executeTakeFirstOrThrow();
     await saveAwayPeriod(
-      test.db.kysely,
+      h.db.kysely,
       { id: 'away-1', personId: anna.id, from: '2026-11-06', until: '2026-11-18', note: null },
       '2026-11-05T10:00:00.000Z',
     );
@@ -145,7 +139,7 @@ describeEachDialect('check-in rounds', (dialect) => {
       'prompt bo@example.se: a2,a3',
       'prompt bo@example.se: a2,a3',
     ]);
-    const rows = await roundActivities(test.db.kysely, 'weekly:2026-11-09');
+    const rows = await roundActivities(h.db.kysely, 'weekly:2026-11-09');
     expect(rows.find((r) => r.activity_id === 'a1')?.skipped_reason).toBe('owner_away');
     // Back on Thursday: one catch-up at the schedule's hour, not before, never again.
     await h.tick('2026-11-19T07:00:00.000Z');

@@ -4,18 +4,17 @@ import { reachedBy } from '../../db/reached-by.repository.js';
 import { fixedClock } from '../../src/clock.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, promptMessage, setReach, WEEK_ROUND } from '../support/answer-rounds.js';
 import { describeEachDialect } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { TEST_SIGNING_SECRET } from '../support/slack.js';
-import { answerLink, FakeSmtp } from '../support/smtp.js';
+import { slackEnv } from '../support/slack.js';
+import { answerLink, FakeSmtp, mailEnv, TEST_LINK_SECRET } from '../support/smtp.js';
 
 const MARIA = 'maria.sandberg@example.org';
 const ALI = 'ali.hassan@example.org';
 const SARA = 'sara.wikstrom@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 const PERSONNUMMER = '19121212-1212';
-const LINK_SECRET = 'test-link-secret-0123456789abcdef0123456789';
 
 const checkIns = (server: TestServer) =>
   server.app.db.kysely
@@ -43,32 +42,10 @@ describeEachDialect('e-mail prompts and the answer page', (dialect) => {
     await smtp.start();
     await slack.start();
     slack.users.set('U0MARIA', { email: MARIA, name: 'Maria Sandberg' });
-    server = await startTestServer(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'delmal <delmal@example.org>',
-        DELMAL_LINK_SECRET: LINK_SECRET,
-      },
-      dialect,
-      clock,
-    );
-    const people = server.app.db.kysely.updateTable('people');
-    await people.set({ reach: 'email' }).where('email', '=', ALI).execute();
-    await server.app.db.kysely
-      .updateTable('people')
-      .set({ reach: 'chat-then-email' })
-      .where('email', '=', SARA)
-      .execute();
-    await openRound(server.app.db, {
-      id: ROUND,
-      activityIds: ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
+    server = await startTestServer({ ...slackEnv(slack), ...mailEnv(smtp) }, dialect, clock);
+    await setReach(server.app.db, ALI, 'email');
+    await setReach(server.app.db, SARA, 'chat-then-email');
+    await openWeek(server.app.db, ['cherries', 'mhfa-forsta-hjalpen-psykisk-halsa']);
   });
   afterAll(async () => {
     await server?.stop();
@@ -205,7 +182,7 @@ describeEachDialect('e-mail prompts and the answer page', (dialect) => {
         activities: ['mhfa-forsta-hjalpen-psykisk-halsa'],
         expires: Date.parse('2026-11-30T07:00:00Z') / 1000,
       },
-      LINK_SECRET,
+      TEST_LINK_SECRET,
     );
     const foreign = await fetch(`${new URL(link).origin}/svar?t=${foreignToken}`);
     expect(foreign.status).toBe(403);

@@ -2,17 +2,17 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { reachedBy } from '../../db/reached-by.repository.js';
 import { fixedClock } from '../../src/clock.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
-import { enqueuePrompt, openRound, promptMessage } from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, promptMessage, setReach, WEEK_ROUND } from '../support/answer-rounds.js';
 import { describeEachDialect } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { TEST_SIGNING_SECRET } from '../support/slack.js';
-import { answerLink, FakeSmtp } from '../support/smtp.js';
+import { slackEnv } from '../support/slack.js';
+import { answerLink, FakeSmtp, mailEnv } from '../support/smtp.js';
 
 // Two owners whose round went to the Slack DM delmal had stored for them; both DMs are gone.
 // Nadia's reach is chat-then-email, Anna's is chat.
 const NADIA = 'nadia.karimi@example.org';
 const ANNA = 'anna.lindqvist@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 
 describeEachDialect('a stored DM that is gone for good, and e-mail', (dialect) => {
   const clock = fixedClock('2026-11-24T09:00:00Z');
@@ -23,25 +23,8 @@ describeEachDialect('a stored DM that is gone for good, and e-mail', (dialect) =
   beforeAll(async () => {
     await smtp.start();
     await slack.start();
-    server = await startTestServer(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'delmal <delmal@example.org>',
-        DELMAL_LINK_SECRET: 'test-link-secret-0123456789abcdef0123456789',
-      },
-      dialect,
-      clock,
-    );
-    await openRound(server.app.db, {
-      id: ROUND,
-      activityIds: ['mhfa-forsta-hjalpen-psykisk-halsa'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
+    server = await startTestServer({ ...slackEnv(slack), ...mailEnv(smtp) }, dialect, clock);
+    await openWeek(server.app.db, ['mhfa-forsta-hjalpen-psykisk-halsa']);
   });
   afterAll(async () => {
     await server?.stop();
@@ -51,7 +34,7 @@ describeEachDialect('a stored DM that is gone for good, and e-mail', (dialect) =
 
   it('a chat-then-email owner whose stored Slack DM is gone for good is mailed in the same item, once, and recorded as reached by e-mail; a chat owner is not', async () => {
     const db = server.app.db.kysely;
-    await db.updateTable('people').set({ reach: 'chat-then-email' }).where('email', '=', NADIA).execute();
+    await setReach(server.app.db, NADIA, 'chat-then-email');
     const stored = (email: string, user: string) => ({
       platform: 'slack',
       tenant_id: 'T0001',

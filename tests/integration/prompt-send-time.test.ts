@@ -9,13 +9,13 @@ import { Outbox } from '../../src/delivery/outbox.js';
 import { PortDeliverer } from '../../src/delivery/port-deliverer.js';
 import { createLogger } from '../../src/logger.js';
 import { textBlockTexts } from '../support/adaptive-cards.js';
-import { enqueuePrompt, openRound, personId, promptMessage } from '../support/answer-rounds.js';
+import { enqueuePrompt, openWeek, personId, promptMessage, WEEK_ROUND } from '../support/answer-rounds.js';
 import { snapshotOf } from '../support/catalog.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
 
 const MARIA = 'maria.sandberg@example.org';
 const ALI = 'ali.hassan@example.org';
-const ROUND = 'social-valfard-veckovis:2026-11-23';
+const ROUND = WEEK_ROUND;
 const view = snapshotOf().view;
 
 /** The playground port, with a hook run while a send is on its way (after render, before it returns). */
@@ -83,13 +83,7 @@ describeEachDialect('a prompt still waiting in the outbox when another owner ans
       sendTime: [promptSendTime({ db: db.db, deliveries: () => outbox, logger })],
     });
     outbox = new Outbox(db.db, clock, logger, deliverer, { random: () => 0 });
-    await openRound(db.db, {
-      id: ROUND,
-      activityIds: ['cherries'],
-      openedAt: '2026-11-23T07:00:00.000Z',
-      deadlineAt: '2026-11-27T16:00:00.000Z',
-      closesAt: '2026-11-30T07:00:00.000Z',
-    });
+    await openWeek(db.db, ['cherries']);
   });
   afterEach(async () => {
     await outbox.stop();

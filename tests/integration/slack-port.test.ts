@@ -1,7 +1,6 @@
-import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { LocalPort } from '../../adapters/local/local-port.js';
-import { OUTBOX_EVENT_TYPE, SlackPort } from '../../adapters/slack/slack-port.js';
+import { OUTBOX_EVENT_TYPE, type SlackPort } from '../../adapters/slack/slack-port.js';
 import type { ChatPort } from '../../src/chat/chat-port.js';
 import type { Platform } from '../../src/chat/inbound.js';
 import { fixedClock } from '../../src/clock.js';
@@ -10,6 +9,7 @@ import { PortDeliverer } from '../../src/delivery/port-deliverer.js';
 import { translate } from '../../src/i18n/i18n.js';
 import { FakeSlack } from '../fakes/fake-slack.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases.js';
+import { slackPortDeliverer } from '../support/slack-port.js';
 
 const slack = new FakeSlack();
 beforeAll(() => slack.start());
@@ -37,17 +37,7 @@ describeEachDialect('the Slack port', (dialect) => {
     slack.messages.clear();
     slack.users.set('U0ANNA', { email: ANNA, name: 'Anna Lindqvist' });
     db = await createSeededTestDatabase(dialect);
-    const client = new WebClient('xoxb-test', {
-      slackApiUrl: slack.apiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-      logLevel: LogLevel.ERROR,
-    });
-    port = new SlackPort({ client, db: db.db, clock });
-    deliverer = new PortDeliverer(new Map<Platform, ChatPort>([['slack', port]]), {
-      db: db.db,
-      locale: 'sv',
-    });
+    ({ port, deliverer } = slackPortDeliverer(slack, db.db, clock));
   });
   afterEach(() => db.drop());
 

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { postActivity, teamsMessage } from '../support/teams.js';
+import type { TestServer } from '../support/server.js';
+import { postActivity, startTeamsTestServer, teamsMessage } from '../support/teams.js';
 
 const connector = new FakeConnector();
 let server: TestServer;
 
 beforeAll(async () => {
-  await connector.start();
-  server = await startTestServer({}, 'sqlite', systemClock, { teamsServiceUrls: [connector.serviceUrl] });
+  server = await startTeamsTestServer(connector);
   connector.members.set('29:in-chat', { name: 'Chattar', email: 'chattar@example.org' });
   connector.members.set('29:in-channel', { name: 'Kanal', email: 'kanal@example.org' });
   // One person has written to delmal in a 1:1 chat; another only in a channel.
@@ -32,10 +30,7 @@ beforeAll(async () => {
   );
   await connector.waitFor(2);
 });
-afterAll(async () => {
-  await server?.stop();
-  await connector.stop();
-});
+afterAll(() => server?.stop());
 beforeEach(() => {
   connector.calls.length = 0;
 });

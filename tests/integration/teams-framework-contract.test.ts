@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
 import { textBlockTexts } from '../support/adaptive-cards.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { postActivity, teamsMessage } from '../support/teams.js';
+import type { TestServer } from '../support/server.js';
+import { postActivity, startTeamsTestServer, teamsMessage } from '../support/teams.js';
 
 /**
  * What delmal relies on in the Teams SDK, through the real route: a message goes through the SDK's
@@ -17,9 +16,7 @@ let server: TestServer;
 const seen: { type: string; text: string | undefined }[] = [];
 
 beforeAll(async () => {
-  await connector.start();
-  server = await startTestServer({}, 'sqlite', systemClock, {
-    teamsServiceUrls: [connector.serviceUrl],
+  server = await startTeamsTestServer(connector, {
     // Middleware, as a delmal maintainer (or a plugin) would add it with `app.use`.
     teamsMiddleware: [
       async ({ activity, next }) => {
@@ -31,10 +28,7 @@ beforeAll(async () => {
     ],
   });
 });
-afterAll(async () => {
-  await server?.stop();
-  await connector.stop();
-});
+afterAll(() => server?.stop());
 beforeEach(() => {
   seen.length = 0;
   connector.calls.length = 0;

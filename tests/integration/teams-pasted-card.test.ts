@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
 import { textBlockTexts } from '../support/adaptive-cards.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { postActivity, teamsMessage } from '../support/teams.js';
+import type { TestServer } from '../support/server.js';
+import { postActivity, startTeamsTestServer, teamsMessage } from '../support/teams.js';
 
 const connector = new FakeConnector();
 let server: TestServer;
 
 beforeAll(async () => {
-  await connector.start();
-  server = await startTestServer({}, 'sqlite', systemClock, { teamsServiceUrls: [connector.serviceUrl] });
+  server = await startTeamsTestServer(connector);
 });
-afterAll(async () => {
-  await server?.stop();
-  await connector.stop();
-});
+afterAll(() => server?.stop());
 beforeEach(() => {
   connector.calls.length = 0;
 });

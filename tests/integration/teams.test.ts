@@ -4,20 +4,16 @@ import { FakeConnector } from '../fakes/fake-connector.js';
 import { cardProblems, textBlockTexts } from '../support/adaptive-cards.js';
 import { shippedCatalog } from '../support/catalog.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { postActivity, teamsMessage } from '../support/teams.js';
+import { postActivity, startTeamsTestServer, teamsCardAction, teamsMessage } from '../support/teams.js';
 
 const connector = new FakeConnector();
 let server: TestServer;
 
 beforeAll(async () => {
-  await connector.start();
   // DELMAL_ENV=test, no Teams credentials: unauthenticated activities are accepted (as from the Emulator).
-  server = await startTestServer({}, 'sqlite', systemClock, { teamsServiceUrls: [connector.serviceUrl] });
+  server = await startTeamsTestServer(connector);
 });
-afterAll(async () => {
-  await server?.stop();
-  await connector.stop();
-});
+afterAll(() => server?.stop());
 beforeEach(() => {
   connector.calls.length = 0;
 });
@@ -204,19 +200,10 @@ describe('cards that act', () => {
   });
 
   it('records the check-in and replaces the card in place ("Tack! Registrerat …")', async () => {
-    const invoke = {
-      ...teamsMessage('', { serviceUrl: connector.serviceUrl, conversationId: 'a:owner', from: OWNER }),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'delmal',
-          data: { command: 'delmal avstamning cross on_track' },
-        },
-        trigger: 'manual',
-      },
-    };
+    const invoke = teamsCardAction(
+      { command: 'delmal avstamning cross on_track' },
+      { serviceUrl: connector.serviceUrl, conversationId: 'a:owner', from: OWNER },
+    );
     const response = await postActivity(server.base, invoke);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { statusCode: number; type: string; value: object };

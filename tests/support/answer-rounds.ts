@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
+import type { PERSON_REACH } from '../../db/model/catalog-schema.js';
 import { insertOutboxItems } from '../../db/outbox-items.repository.js';
+import type { RunningDelmal } from '../../src/app.js';
 import { DEFAULT_STATUSES } from '../../src/catalog/status.js';
 import type { Address, SentMessageRef } from '../../src/chat/inbound.js';
 import type { CheckInPromptMessage } from '../../src/checkins/prompt-message.js';
@@ -13,7 +15,7 @@ import '../../src/checkins/prompt-message-type.js';
  * What the scheduler (the engine) writes when a round opens, written directly: tests of answers
  * do not depend on the scheduler.
  */
-export async function openRound(
+async function openRound(
   db: Db,
   round: {
     id: string;
@@ -47,6 +49,30 @@ export async function openRound(
       })),
     )
     .execute();
+}
+
+/** The weekly round of 23 November 2026 most answer tests use. */
+export const WEEK_ROUND = 'social-valfard-veckovis:2026-11-23';
+
+/**
+ * Opens the week's round, {@link WEEK_ROUND}, for `activityIds`: opened Monday 08:00, answers due
+ * Friday 17:00, closed the next Monday.
+ */
+export function openWeek(db: Db, activityIds: readonly string[]): Promise<void> {
+  return openRound(db, {
+    id: WEEK_ROUND,
+    activityIds,
+    openedAt: '2026-11-23T07:00:00.000Z',
+    deadlineAt: '2026-11-27T16:00:00.000Z',
+    closesAt: '2026-11-30T07:00:00.000Z',
+  });
+}
+
+type PersonReach = (typeof PERSON_REACH)[number];
+
+/** Sets how delmal reaches the catalog person `email` (`chat`, `email`, `chat-then-email`). */
+export async function setReach(db: Db, email: string, reach: PersonReach): Promise<void> {
+  await db.kysely.updateTable('people').set({ reach }).where('email', '=', email).execute();
 }
 
 /** A prompt for `activities` (name = id upper-cased unless given) in the default vocabulary. */
@@ -83,6 +109,23 @@ export async function personId(db: Db, email: string): Promise<string> {
     .where('email', '=', email)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The activities `email`'s prompt asked about: ids in the prompt's order, and their names in the catalog. */
+export async function promptedActivities(
+  app: Pick<RunningDelmal, 'db' | 'chat'>,
+  email: string,
+): Promise<{ ids: string[]; names: string[] }> {
+  const row = await app.db.kysely
+    .selectFrom('check_in_prompts')
+    .innerJoin('people', 'people.id', 'check_in_prompts.person_id')
+    .select('check_in_prompts.activity_ids')
+    .where('people.email', '=', email)
+    .where('check_in_prompts.kind', '=', 'prompt')
+    .executeTakeFirstOrThrow();
+  const ids = JSON.parse(row.activity_ids) as string[];
+  const { view } = await app.chat.store.get();
+  return { ids, names: ids.map((id) => view.activities.get(id)?.name ?? id) };
 }
 
 let promptsRecorded = 0;

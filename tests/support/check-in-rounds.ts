@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { PLAIN_CHECK_IN } from '../../db/check-ins.repository.js';
 import type { Db } from '../../db/connection.js';
 import { importCatalog } from '../../src/catalog/catalog-import.js';
@@ -9,6 +10,7 @@ import type { OutboxItem } from '../../src/delivery/deliveries.js';
 import { Outbox } from '../../src/delivery/outbox.js';
 import { createLogger } from '../../src/logger.js';
 import { SwedishCalendar } from '../../src/schedule/calendar.js';
+import { createTestDatabase, type Dialect, type TestDatabase } from './databases.js';
 import { RecordingDeliverer } from './recording-deliverer.js';
 
 /**
@@ -112,6 +114,45 @@ export async function roundHarness(db: Db, catalog = roundCatalog()): Promise<Ro
         })
         .execute();
     },
+  };
+}
+
+/**
+ * A {@link roundHarness} over a fresh `dialect` database for each test of the calling block (dropped
+ * after it). Read it inside tests only: it stands for the current test's harness.
+ */
+export function roundHarnessEach(dialect: Dialect): RoundHarness & { readonly test: TestDatabase } {
+  let test: TestDatabase | undefined;
+  let h: RoundHarness | undefined;
+  beforeEach(async () => {
+    test = await createTestDatabase(dialect);
+    h = await roundHarness(test.db);
+  });
+  afterEach(() => test?.drop());
+  const current = () => {
+    if (!h || !test) throw new Error('the round harness is there only while a test runs');
+    return { h, test };
+  };
+  return {
+    get test() {
+      return current().test;
+    },
+    get db() {
+      return current().h.db;
+    },
+    get clock() {
+      return current().h.clock;
+    },
+    get deliverer() {
+      return current().h.deliverer;
+    },
+    get outbox() {
+      return current().h.outbox;
+    },
+    engine: (worker, deps) => current().h.engine(worker, deps),
+    tick: (iso, worker) => current().h.tick(iso, worker),
+    seen: () => current().h.seen(),
+    checkIn: (activityId, at) => current().h.checkIn(activityId, at),
   };
 }
 

@@ -48,3 +48,19 @@ export async function startTestServer(
     },
   };
 }
+
+/**
+ * Real time flowing from `start`, movable with `jump`: rate buckets refill and Retry-After pauses
+ * end as in production.
+ */
+export function flowingClock(start: string): Clock & { jump(to: string): void } {
+  let base = Date.parse(start);
+  let t0 = performance.now();
+  return {
+    now: () => new Date(base + (performance.now() - t0)),
+    jump: (to) => {
+      base = Date.parse(to);
+      t0 = performance.now();
+    },
+  };
+}

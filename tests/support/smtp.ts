@@ -94,3 +94,13 @@ export function answerLink(mail: ReceivedMail | undefined): string {
   if (!link) throw new Error('no answer link in the mail');
   return link;
 }
+
+/** The secret test servers sign answer links with. */
+export const TEST_LINK_SECRET = 'test-link-secret-0123456789abcdef0123456789';
+
+/** The environment of a delmal that mails through `smtp` and signs answer links with {@link TEST_LINK_SECRET}. */
+export const mailEnv = (smtp: { url: string }) => ({
+  SMTP_URL: smtp.url,
+  MAIL_FROM: 'delmal <delmal@example.org>',
+  DELMAL_LINK_SECRET: TEST_LINK_SECRET,
+});

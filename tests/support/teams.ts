@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../src/clock.js';
+import type { FakeConnector } from '../fakes/fake-connector.js';
+import { startTestServer, type TestServer } from './server.js';
 
 /** A Teams message activity as the Bot Framework posts it to /api/messages. */
 export function teamsMessage(
@@ -35,6 +38,19 @@ export function teamsMessage(
   };
 }
 
+/** A Universal Action (Action.Execute, verb `delmal`) pressed on a card: the invoke Teams posts for it. */
+export function teamsCardAction(
+  data: Record<string, unknown>,
+  fields: Parameters<typeof teamsMessage>[1],
+): Record<string, unknown> {
+  return {
+    ...teamsMessage('', fields),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: 'delmal', data }, trigger: 'manual' },
+  };
+}
+
 /** Posts an activity to delmal's Teams route. */
 export function postActivity(
   base: string,
@@ -46,4 +62,30 @@ export function postActivity(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(activity),
   });
+}
+
+/**
+ * Starts `connector` and a delmal on SQLite and the wall clock that trusts it as a Teams service URL
+ * (DELMAL_ENV=test, no Teams credentials: unauthenticated activities are accepted, as from the
+ * Emulator). Its `stop()` stops both.
+ */
+export async function startTeamsTestServer(
+  connector: FakeConnector,
+  options: Parameters<typeof startTestServer>[3] = {},
+): Promise<TestServer> {
+  await connector.start();
+  const server = await startTestServer({}, 'sqlite', systemClock, {
+    ...options,
+    teamsServiceUrls: [connector.serviceUrl],
+  }).catch(async (error: unknown) => {
+    await connector.stop();
+    throw error;
+  });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      await connector.stop();
+    },
+  };
 }

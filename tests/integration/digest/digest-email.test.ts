@@ -8,7 +8,7 @@ import { followedActivities, followedAreas } from '../../../src/digest/followed.
 import { shippedCatalog } from '../../support/catalog.js';
 import { describeEachDialect } from '../../support/databases.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { FakeSmtp } from '../../support/smtp.js';
+import { FakeSmtp, mailEnv } from '../../support/smtp.js';
 
 // Folkhälsochefsnätverket has two chairs: Maria asked for its digest by e-mail, Anna did not.
 // The network has no channel bound: Maria's inbox is where its digest goes.
@@ -34,15 +34,7 @@ describeEachDialect('the network digest by e-mail for a chair who asked for it',
 
   beforeAll(async () => {
     await smtp.start();
-    server = await startTestServer(
-      {
-        SMTP_URL: smtp.url,
-        MAIL_FROM: 'delmal <delmal@example.org>',
-        DELMAL_LINK_SECRET: 'test-link-secret-0123456789abcdef0123456789',
-      },
-      dialect,
-      clock,
-    );
+    server = await startTestServer(mailEnv(smtp), dialect, clock);
   });
   afterAll(async () => {
     await server?.stop();

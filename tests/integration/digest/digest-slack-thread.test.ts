@@ -8,7 +8,7 @@ import { FakeSlack, type RecordedCall } from '../../fakes/fake-slack.js';
 import { shippedCatalog } from '../../support/catalog.js';
 import { describeEachDialect } from '../../support/databases.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
-import { postSlack, slashCommand, TEST_SIGNING_SECRET } from '../../support/slack.js';
+import { postSlack, slackEnv, slashCommand } from '../../support/slack.js';
 
 // A busy week in LAG missbruk: more updates than the digest shows inline. In Slack, which cannot
 // expand text inline, the details follow in a thread under the Monday digest.
@@ -40,15 +40,7 @@ describeEachDialect('a Slack digest’s details in its thread', (dialect) => {
     slack.messages.clear();
     slack.users.set('U0CHAIR', { email: CHAIR, name: 'Lena Ekström' });
     clock.set('2026-11-27T09:00:00Z');
-    server = await startTestServer(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-      },
-      dialect,
-      clock,
-    );
+    server = await startTestServer(slackEnv(slack), dialect, clock);
   });
   afterEach(() => server.stop());
 

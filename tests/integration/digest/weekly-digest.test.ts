@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { PLAIN_CHECK_IN } from '../../../db/check-ins.repository.js';
 import { bindChannel } from '../../../db/network-channels.repository.js';
 import { importCatalog } from '../../../src/catalog/catalog-import.js';
 import type { CatalogView } from '../../../src/catalog/catalog-view.js';
@@ -16,6 +15,7 @@ import { type DigestJobDeps, runDueDigests } from '../../../src/digest/run-due-d
 import { translator } from '../../../src/i18n/i18n.js';
 import { createLogger } from '../../../src/logger.js';
 import { CatalogStore } from '../../../src/search/catalog-store.js';
+import { lenasCheckIn } from '../../support/check-in-rows.js';
 import { createSeededTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
 
 const NETWORK = 'lag-missbruk';
@@ -52,19 +52,7 @@ describeEachDialect('the weekly network digest', (dialect) => {
   ) => {
     await db.db.kysely
       .insertInto('check_ins')
-      .values({
-        id: randomUUID(),
-        activity_id: activityId,
-        person_id: null,
-        author_name: 'Lena Ekström',
-        status_code: statusCode,
-        note,
-        platform: 'slack',
-        created_at: at,
-        idempotency_key: null,
-        ...PLAIN_CHECK_IN,
-        ...extra,
-      })
+      .values({ ...lenasCheckIn({ id: randomUUID(), activityId, status: statusCode, note, at }), ...extra })
       .execute();
   };
   /** A round (as the check-in engine writes it) that asked about `activityId` and got no answer. */

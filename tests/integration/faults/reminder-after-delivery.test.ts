@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type RoundHarness, roundHarness } from '../../support/check-in-rounds.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
+import { expect, it } from 'vitest';
+import { roundHarnessEach } from '../../support/check-in-rounds.js';
+import { describeEachDialect } from '../../support/databases.js';
 
 const MONDAY = '2026-11-09T08:00:30.000Z';
 const WEDNESDAY_REMINDER = '2026-11-11T08:01:00.000Z';
 
 describeEachDialect('a reminder whose prompt is still held back', (dialect) => {
-  let test: TestDatabase;
-  let h: RoundHarness;
-  beforeEach(async () => {
-    test = await createTestDatabase(dialect);
-    h = await roundHarness(test.db);
-  });
-  afterEach(() => test.drop());
+  const h = roundHarnessEach(dialect);
 
   it('waits until the prompt it reminds of has been delivered', async () => {
     // Bo's prompt meets a long Retry-After: queued, not delivered, until Thursday.

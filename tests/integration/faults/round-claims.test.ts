@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { NewDelivery } from '../../../src/delivery/outbox-message.js';
-import { type RoundHarness, roundHarness } from '../../support/check-in-rounds.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
+import { roundHarnessEach } from '../../support/check-in-rounds.js';
+import { describeEachDialect } from '../../support/databases.js';
 import { openAnotherConnection } from '../../support/outbox.js';
 
 // Monday 2026-11-09 09:00 in Stockholm.
@@ -10,16 +10,10 @@ const FIVE_MINUTES_LATER = '2026-11-09T08:05:30.000Z';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeEachDialect('a round being sent while another replica ticks', (dialect) => {
-  let test: TestDatabase;
-  let h: RoundHarness;
-  beforeEach(async () => {
-    test = await createTestDatabase(dialect);
-    h = await roundHarness(test.db);
-  });
-  afterEach(() => test.drop());
+  const h = roundHarnessEach(dialect);
 
   it('is not resumed by a replica whose clock runs five minutes ahead, however long the sending takes', async () => {
-    const other = openAnotherConnection(test, dialect);
+    const other = openAnotherConnection(h.test, dialect);
     try {
       // w1 sends slowly: its prompts take three resume windows to reach the outbox.
       const slow = {
@@ -42,7 +36,7 @@ describeEachDialect('a round being sent while another replica ticks', (dialect) 
         'prompt bo@example.se: a2,a3',
         'prompt cilla@example.se: a4',
       ]);
-      const runs = await test.db.kysely
+      const runs = await h.db.kysely
         .selectFrom('schedule_runs')
         .selectAll()
         .where('slot', '=', '2026-11-09')

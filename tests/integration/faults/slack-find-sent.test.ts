@@ -1,15 +1,12 @@
-import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { SlackPort } from '../../../adapters/slack/slack-port.js';
-import type { ChatPort } from '../../../src/chat/chat-port.js';
-import type { Platform } from '../../../src/chat/inbound.js';
 import { fixedClock } from '../../../src/clock.js';
 import type { OutboxItem } from '../../../src/delivery/deliveries.js';
 import { Outbox } from '../../../src/delivery/outbox.js';
-import { PortDeliverer } from '../../../src/delivery/port-deliverer.js';
+import type { PortDeliverer } from '../../../src/delivery/port-deliverer.js';
 import { createLogger } from '../../../src/logger.js';
 import { FakeSlack } from '../../fakes/fake-slack.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
+import { slackPortDeliverer } from '../../support/slack-port.js';
 
 const slack = new FakeSlack();
 beforeAll(() => slack.start());
@@ -33,17 +30,7 @@ describeEachDialect('looking for an earlier Slack attempt', (dialect) => {
     slack.messages.clear();
     slack.holds.clear();
     test = await createTestDatabase(dialect);
-    const client = new WebClient('xoxb-test', {
-      slackApiUrl: slack.apiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-      logLevel: LogLevel.ERROR,
-    });
-    const port = new SlackPort({ client, db: test.db, clock });
-    deliverer = new PortDeliverer(new Map<Platform, ChatPort>([['slack', port]]), {
-      db: test.db,
-      locale: 'sv',
-    });
+    ({ deliverer } = slackPortDeliverer(slack, test.db, clock));
   });
   afterEach(async () => {
     slack.holds.clear();

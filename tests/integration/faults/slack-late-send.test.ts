@@ -1,14 +1,10 @@
-import { LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { SlackPort } from '../../../adapters/slack/slack-port.js';
-import type { ChatPort } from '../../../src/chat/chat-port.js';
-import type { Platform } from '../../../src/chat/inbound.js';
 import { fixedClock } from '../../../src/clock.js';
 import { Outbox } from '../../../src/delivery/outbox.js';
-import { PortDeliverer } from '../../../src/delivery/port-deliverer.js';
 import { createLogger } from '../../../src/logger.js';
 import { FakeSlack } from '../../fakes/fake-slack.js';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../support/databases.js';
+import { slackPortDeliverer } from '../../support/slack-port.js';
 
 const slack = new FakeSlack();
 beforeAll(() => slack.start());
@@ -49,17 +45,7 @@ describeEachDialect('a Slack send that outlives its time limit', (dialect) => {
   });
 
   it('reaches the channel once, however late the first post lands and however soon the retry is due', async () => {
-    const client = new WebClient('xoxb-test', {
-      slackApiUrl: slack.apiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-      logLevel: LogLevel.ERROR,
-    });
-    const port = new SlackPort({ client, db: test.db, clock });
-    const deliverer = new PortDeliverer(new Map<Platform, ChatPort>([['slack', port]]), {
-      db: test.db,
-      locale: 'sv',
-    });
+    const { deliverer } = slackPortDeliverer(slack, test.db, clock);
     const outbox = new Outbox(test.db, clock, createLogger('silent'), deliverer, {
       sendTimeoutMs: 50,
       unknownMarginMs: 400,

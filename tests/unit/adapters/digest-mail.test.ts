@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { renderDigestMail } from '../../../adapters/email/render-digest-mail.js';
-import { PLAIN_CHECK_IN } from '../../../db/check-ins.repository.js';
 import { CatalogView } from '../../../src/catalog/catalog-view.js';
 import { composeDigest } from '../../../src/digest/compose-digest.js';
 import { followedActivities, followedAreas } from '../../../src/digest/followed.js';
 import { renderDigest } from '../../../src/digest/render-digest.js';
 import { translator } from '../../../src/i18n/i18n.js';
 import { shippedCatalog } from '../../support/catalog.js';
+import { lenasCheckIn } from '../../support/check-in-rows.js';
 
 const view = new CatalogView(shippedCatalog);
 const network = shippedCatalog.networks.find((n) => n.id === 'lag-missbruk');
 const activity = shippedCatalog.activities.find(
   (a) => a.goals.includes('sv-delmal-3') && a.owners.length > 0,
 );
+
+/** Lena's check-in on Wednesday 9 December. */
+const checkIn = (id: string, activityId: string, status: string, note: string) =>
+  lenasCheckIn({ id, activityId, status, note, at: '2026-12-09T09:00:00.000Z' });
 
 function digest(from: string, to: string) {
   if (!network || !activity) throw new Error('the shipped catalog lacks lag-missbruk or its activity');
@@ -22,20 +26,7 @@ function digest(from: string, to: string) {
     { from, to, timeZone: 'Europe/Stockholm', kind: 'weekly' },
     {
       before: new Map(),
-      checkIns: [
-        {
-          id: 'c-1',
-          activity_id: activity.id,
-          person_id: null,
-          author_name: 'Lena Ekström',
-          status_code: 'blocked',
-          note: 'Finansieringen har dragits in.',
-          platform: 'slack',
-          created_at: '2026-12-09T09:00:00.000Z',
-          idempotency_key: null,
-          ...PLAIN_CHECK_IN,
-        },
-      ],
+      checkIns: [checkIn('c-1', activity.id, 'blocked', 'Finansieringen har dragits in.')],
       overdue: [],
       dueNextWeek: [],
     },
@@ -73,18 +64,9 @@ describe('a network digest as e-mail', () => {
       },
       {
         before: new Map(),
-        checkIns: busy.map((a, i) => ({
-          id: `c-${a.id}`,
-          activity_id: a.id,
-          person_id: null,
-          author_name: 'Lena Ekström',
-          status_code: i === 0 ? 'blocked' : 'on_track',
-          note: `Notering ${i + 1}.`,
-          platform: 'slack',
-          created_at: '2026-12-09T09:00:00.000Z',
-          idempotency_key: null,
-          ...PLAIN_CHECK_IN,
-        })),
+        checkIns: busy.map((a, i) =>
+          checkIn(`c-${a.id}`, a.id, i === 0 ? 'blocked' : 'on_track', `Notering ${i + 1}.`),
+        ),
         overdue: [],
         dueNextWeek: [],
       },

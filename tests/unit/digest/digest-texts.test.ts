@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN_CHECK_IN } from '../../../db/check-ins.repository.js';
-import type { CheckInRow } from '../../../db/database.js';
 import { CatalogView } from '../../../src/catalog/catalog-view.js';
 import { composeDigest } from '../../../src/digest/compose-digest.js';
 import { renderDigest } from '../../../src/digest/render-digest.js';
 import { translator } from '../../../src/i18n/i18n.js';
 import { shippedCatalog } from '../../support/catalog.js';
+import { lenasCheckIn } from '../../support/check-in-rows.js';
 
 const view = new CatalogView(shippedCatalog);
 const network = shippedCatalog.networks.find((n) => n.id === 'lag-missbruk');
@@ -14,20 +13,8 @@ const activity = shippedCatalog.activities.find(
   (a) => a.goals.includes('sv-delmal-3') && a.owners.length > 0,
 );
 
-function checkIn(activityId: string, status: string, note: string): CheckInRow {
-  return {
-    id: `c-${activityId}`,
-    activity_id: activityId,
-    person_id: null,
-    author_name: 'Lena Ekström',
-    status_code: status,
-    note,
-    platform: 'slack',
-    created_at: '2026-11-26T09:00:00.000Z',
-    idempotency_key: null,
-    ...PLAIN_CHECK_IN,
-  };
-}
+const checkIn = (activityId: string, status: string, note: string) =>
+  lenasCheckIn({ activityId, status, note, at: '2026-11-26T09:00:00.000Z' });
 
 function digest() {
   if (!network || !activity) throw new Error('the shipped catalog lacks lag-missbruk or its activity');
