@@ -32,6 +32,25 @@ const CONNECTOR_USER_AGENT = `teams.ts[apps]/${
   (createRequire(import.meta.url)('@microsoft/teams.apps/package.json') as { version: string }).version
 } delmal`;
 
+/**
+ * An activity already turned into JSON: a shared card is serialised once and its bytes reused for
+ * every send ({@link ConnectorClient.createActivity} sends them as they are).
+ */
+export class ActivityJson {
+  private constructor(readonly bytes: Buffer) {}
+
+  /** `envelope` (type, from, summary, replyToId …) with `attachments`, already JSON, as its last field. */
+  static of(envelope: Readonly<Record<string, unknown>>, attachmentsJson: Buffer): ActivityJson {
+    const head = JSON.stringify(envelope);
+    // `head` is a non-empty object (`{…}`): its closing brace makes way for the attachments.
+    const separator = head === '{}' ? '{' : `${head.slice(0, -1)},`;
+    return new ActivityJson(
+      Buffer.concat([Buffer.from(`${separator}"attachments":`), attachmentsJson, CLOSE_BRACE]),
+    );
+  }
+}
+const CLOSE_BRACE = Buffer.from('}');
+
 /** Largest connector answer read (an activity id; errors are small too). */
 const RESPONSE_LIMIT = 64 * 1024;
 
@@ -67,7 +86,10 @@ export class ConnectorClient {
     this.userAgent = options.userAgent ?? CONNECTOR_USER_AGENT;
   }
 
-  /** Creates `activity` in `conversationId` (`…;messageid=…` for a thread); resolves with its id. */
+  /**
+   * Creates `activity` (an object, or {@link ActivityJson} already serialised) in `conversationId`
+   * (`…;messageid=…` for a thread); resolves with its id.
+   */
   async createActivity(
     serviceUrl: string,
     conversationId: string,
@@ -78,7 +100,7 @@ export class ConnectorClient {
     const base = serviceUrl.endsWith('/') ? serviceUrl.slice(0, -1) : serviceUrl;
     // The path as the SDK builds it (the id unencoded), normalised by the URL parser as axios does.
     const url = new URL(`${base}/v3/conversations/${conversationId}/activities`);
-    const body = JSON.stringify(activity);
+    const body = activity instanceof ActivityJson ? activity.bytes : Buffer.from(JSON.stringify(activity));
     const token = (await this.tokens.getAppToken())?.toString();
     const secure = url.protocol === 'https:';
     if (signal?.aborted) throw notSent('aborted before the request was sent');
@@ -95,7 +117,7 @@ export class ConnectorClient {
           ...(signal ? { signal } : {}),
           headers: {
             'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
+            'content-length': body.length,
             'user-agent': this.userAgent,
             ...(token?.trim() ? { authorization: `Bearer ${token}` } : {}),
           },

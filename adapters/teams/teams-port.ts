@@ -16,7 +16,7 @@ import type { Clock } from '../../src/clock.js';
 import { withinSignal } from '../../src/delivery/send-outcome.js';
 import { type Locale, translator } from '../../src/i18n/i18n.js';
 import type { AdaptiveCardJson } from './card-types.js';
-import type { ConnectorClient } from './connector-client.js';
+import { ActivityJson, type ConnectorClient } from './connector-client.js';
 import type { ConversationReferences } from './conversation-references.js';
 import { renderAdaptiveCard } from './render-card.js';
 import type { ServiceUrlPolicy } from './service-urls.js';
@@ -32,6 +32,17 @@ const TEAMS_RATE_LIMITS = {
 /** The bot's id without Teams credentials (local development, tests): there is no app id then. */
 const LOCAL_BOT_ID = 'delmal';
 
+/** A shared reply's card, and its attachments already as JSON. */
+interface SharedCard {
+  readonly card: AdaptiveCardJson;
+  readonly attachmentsJson: Buffer;
+}
+
+/** An Adaptive Card as an activity's attachments. */
+const cardAttachments = (card: AdaptiveCardJson) => [
+  { contentType: 'application/vnd.microsoft.card.adaptive', content: card },
+];
+
 type Resolved =
   | { readonly ok: true; readonly address: Address & { kind: 'conversation' } }
   | { readonly ok: false; readonly reason: UnreachableReason };
@@ -45,7 +56,7 @@ type Resolved =
 export class TeamsPort implements ChatPort {
   readonly platform = 'teams' as const;
   /** Cards of frozen replies, per language (they go with their reply). */
-  private readonly cards = new WeakMap<Reply, Map<Locale, AdaptiveCardJson>>();
+  private readonly cards = new WeakMap<Reply, Map<Locale, SharedCard>>();
 
   constructor(
     private readonly deps: {
@@ -109,7 +120,11 @@ export class TeamsPort implements ChatPort {
     const inReplyTo = to.kind === 'conversation' ? to.inReplyTo : undefined;
     const reference = await this.reference(conversationId);
     if (!reference.ok) return reference.result;
-    const activity = { ...this.activity(reply, options), ...(inReplyTo ? { replyToId: inReplyTo } : {}) };
+    const envelope = { ...this.envelope(reply), ...(inReplyTo ? { replyToId: inReplyTo } : {}) };
+    // A shared (frozen) reply's card goes out as the JSON made once for it; any other is made now.
+    const activity = isFrozenReply(reply)
+      ? ActivityJson.of(envelope, this.shared(reply, options.locale).attachmentsJson)
+      : { ...envelope, attachments: cardAttachments(renderAdaptiveCard(reply, translator(options.locale))) };
     const target = threadId ? `${conversationId};messageid=${threadId}` : conversationId;
     // The connector client honours the signal itself and says whether an aborted request had
     // left this process (unknown) or not (never sent, safe to send again).
@@ -161,7 +176,10 @@ export class TeamsPort implements ChatPort {
     const reference = await this.reference(ref.conversationId);
     if (!reference.ok) return reference.result;
     // The replacement names the activity it replaces, as Bot Framework's UpdateActivity expects.
-    const activity = { ...this.activity(reply, options), id: ref.messageId };
+    const card = isFrozenReply(reply)
+      ? this.shared(reply, options.locale).card
+      : renderAdaptiveCard(reply, translator(options.locale));
+    const activity = { ...this.envelope(reply), attachments: cardAttachments(card), id: ref.messageId };
     return withinSignal(options.signal, async () => {
       try {
         await this.deps.app.api
@@ -175,37 +193,34 @@ export class TeamsPort implements ChatPort {
     });
   }
 
-  private activity(reply: Reply, options: SendOptions) {
+  private envelope(reply: Reply) {
     return {
       type: 'message',
       // The sender, as the SDK's own sends write it (`app.send`: the app's id, role bot). The Bot
       // Framework Emulator refuses an activity without it (400), so nothing would show there.
       from: { id: this.deps.app.id ?? LOCAL_BOT_ID, role: 'bot' },
       summary: reply.summary,
-      attachments: [
-        {
-          contentType: 'application/vnd.microsoft.card.adaptive',
-          content: this.card(reply, options.locale),
-        },
-      ],
     };
   }
 
-  /** The card of `reply`; a frozen (cached, shared) reply is rendered once per language. */
-  private card(reply: Reply, locale: Locale): AdaptiveCardJson {
-    if (!isFrozenReply(reply)) return renderAdaptiveCard(reply, translator(locale));
+  /**
+   * The card of a frozen (cached, shared) reply and its attachments as JSON, made once per
+   * language: "delmal 5" asked by everyone is rendered and serialised once, not per answer.
+   */
+  private shared(reply: Reply, locale: Locale): SharedCard {
     let cards = this.cards.get(reply);
     if (!cards) {
       cards = new Map();
       this.cards.set(reply, cards);
     }
-    let card = cards.get(locale);
-    if (!card) {
-      card = renderAdaptiveCard(reply, translator(locale));
+    let shared = cards.get(locale);
+    if (!shared) {
+      const card = renderAdaptiveCard(reply, translator(locale));
       deepFreeze(card);
-      cards.set(locale, card);
+      shared = { card, attachmentsJson: Buffer.from(JSON.stringify(cardAttachments(card))) };
+      cards.set(locale, shared);
     }
-    return card;
+    return shared;
   }
 
   private conversation(tenantId: string, conversationId: string): Address & { kind: 'conversation' } {

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App } from '@microsoft/teams.apps';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConnectorClient } from '../../adapters/teams/connector-client.js';
+import { ActivityJson, ConnectorClient } from '../../adapters/teams/connector-client.js';
 
 /**
  * delmal's `ConnectorClient` against the Teams SDK's own client (`app.api…activities.create`), both
@@ -143,6 +143,16 @@ describe('ConnectorClient sends what the Teams SDK’s client sends', () => {
     });
     // The SDK names itself `teams.ts[apps]/<version>`; delmal's sends say the same, then `delmal`.
     expect(ours?.headers['user-agent']).toBe(`${sdk?.headers['user-agent']} delmal`);
+  });
+
+  it('posts a card serialised once (a shared answer) as the same request', async () => {
+    const { attachments, ...envelope } = activity;
+    const once = ActivityJson.of(envelope, Buffer.from(JSON.stringify(attachments)));
+    await bothSend(NO_PROXY_ENV);
+    await new ConnectorClient(app.tokenProvider, { env: {} }).createActivity(serviceUrl, conversation, once);
+    const [sdk, , ours] = atConnector;
+    expect(essentials(ours)).toEqual(essentials(sdk));
+    expect(ours?.headers['content-length']).toBe(sdk?.headers['content-length']);
   });
 
   it('goes through HTTP_PROXY as the SDK does (the absolute URL to the proxy)', async () => {

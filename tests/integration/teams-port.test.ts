@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { saveTeamsConversation } from '../../db/teams-conversations.repository.js';
+import { freezeReply } from '../../src/chat/immutable-reply.js';
+import type { Reply } from '../../src/chat/reply.js';
 import { systemClock } from '../../src/clock.js';
 import type { OutboxItem } from '../../src/delivery/deliveries.js';
 import { FakeConnector } from '../fakes/fake-connector.js';
@@ -130,6 +132,36 @@ describeEachDialect('the Teams port', (dialect) => {
     expect(call?.method).toBe('PUT');
     expect(cardText(call)).toContain('Choose a status');
     expect(decodeURIComponent(call?.path ?? '')).toBe('/v3/conversations/a:chat/activities/activity-7');
+  });
+
+  it('sends a shared answer ("delmal 5" asked by many) as the same activity as any other, each in reply to its own message', async () => {
+    const answer = () => ({
+      summary: 'Delmål 5',
+      blocks: [{ type: 'text' as const, text: 'Sårbara barn – ”trygga” & <säkra>' }],
+    });
+    const shared = freezeReply(answer());
+    const to = (inReplyTo: string) =>
+      ({
+        kind: 'conversation',
+        platform: 'teams',
+        workspaceId: 'tenant-1',
+        conversationId: 'a:chat',
+        inReplyTo,
+      }) as const;
+    const send = (id: string, reply: Reply, inReplyTo: string) =>
+      deliver(
+        item({ id, lane: 'interactive', to: to(inReplyTo), message: { type: 'reply', reply, locale: 'sv' } }),
+      );
+    await send('ob-shared-1', shared, 'm-1');
+    await send('ob-shared-2', shared, 'm-2');
+    await send('ob-fresh', answer(), 'm-3');
+    const [first, second, fresh] = connector.delivered().map((c) => c.body);
+    expect(first).toMatchObject({ type: 'message', replyToId: 'm-1', summary: 'Delmål 5' });
+    expect(second).toMatchObject({ replyToId: 'm-2' });
+    // Apart from what it answers, the shared answer is exactly the card rendered fresh.
+    expect({ ...first, replyToId: 'm-3' }).toEqual(fresh);
+    expect({ ...second, replyToId: 'm-3' }).toEqual(fresh);
+    expect(cardText({ body: first ?? {} })).toContain('Sårbara barn – ”trygga” & <säkra>');
   });
 
   it('has no App Home: says so, and sends nothing', async () => {
