@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer, Deliveries, OutboxItem } from './deliveries.js';
 import type { GroupCommit } from './group-commit.js';
-import { describeResult, toItem, toRow, validateDelivery } from './outbox-codec.js';
+import { describeResult, newItemId, toItem, toRow, validateDelivery } from './outbox-codec.js';
 import {
   type ReceiptEntry,
   receiptCommits,
@@ -98,7 +98,7 @@ export class Outbox implements Deliveries {
   async sendNow(delivery: NewDelivery): Promise<DeliveryResult> {
     const valid = validateDelivery(delivery);
     if (valid.dedupeKey) return this.sendStoredFirst(valid);
-    const id = randomUUID();
+    const id = newItemId();
     const item = toItem(valid, id);
     const buckets = this.deliverer.buckets(item.to);
     await this.worker.rates
@@ -130,7 +130,7 @@ export class Outbox implements Deliveries {
 
   /** `sendNow` with a dedupe key: stored claimed first (the key taken), then attempted. */
   private async sendStoredFirst(valid: NewDelivery): Promise<DeliveryResult> {
-    const id = randomUUID();
+    const id = newItemId();
     const token = randomUUID();
     const item = toItem(valid, id);
     const buckets = this.deliverer.buckets(item.to);
@@ -161,7 +161,7 @@ export class Outbox implements Deliveries {
     onStored?: () => void,
   ): Promise<DeliveryResult | undefined> {
     const valid = validateDelivery(delivery);
-    const id = randomUUID();
+    const id = newItemId();
     const token = randomUUID();
     const stored = this.clock.now();
     const item = toItem(valid, id);

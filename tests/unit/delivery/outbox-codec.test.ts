@@ -23,3 +23,11 @@ describe('an outbox row’s message', () => {
     }
   });
 });
+
+describe('an outbox row’s id', () => {
+  it('is unique and sorts in the order the rows were made (new rows go to the end of the index)', () => {
+    const ids = Array.from({ length: 2000 }, () => toRow(delivery(reply()), '2026-12-07T08:00:00.000Z').id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});
