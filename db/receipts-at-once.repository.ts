@@ -18,7 +18,8 @@ export interface ReceiptClaim {
  * takes their rate tokens, in ONE statement — atomic on its own (data-modifying CTEs), one round
  * trip instead of a transaction's five. Per entry: true when its receipt was new; a second entry
  * with a key already in the batch is a duplicate (the first one wins), as in `claimReceipts`.
- * The rows travel as JSON and are typed by the table's own row type (`json_populate_record`).
+ * The rows travel as JSON and are typed by the table's own row type (`json_populate_record`); each
+ * distinct message travels once, beside them.
  */
 export async function claimReceiptsAtOnce(
   db: Kysely<Database>,
@@ -31,8 +32,18 @@ export async function claimReceiptsAtOnce(
     if (!first.has(c.key)) first.set(c.key, i);
   });
   const firsts = [...first.values()].map((i) => claims[i] as ReceiptClaim);
+  // Messages travel once per statement however many rows carry them: a busy moment's answers to
+  // "delmal 5" are one shared text, not one copy per row inside the rows' JSON.
+  const messages = new Map<string, number>();
   const items = firsts.flatMap((c) =>
-    c.rows.map(({ hold_ms, ...row }) => ({ k: c.key, hold: hold_ms ?? null, r: row })),
+    c.rows.map(({ hold_ms, message, ...row }) => {
+      let m = messages.get(message);
+      if (m === undefined) {
+        m = messages.size;
+        messages.set(message, m);
+      }
+      return { k: c.key, hold: hold_ms ?? null, m, r: row };
+    }),
   );
   const buckets = firsts.flatMap((c) =>
     (c.force ?? []).map((b) => ({
@@ -47,6 +58,7 @@ export async function claimReceiptsAtOnce(
   const columns = named.filter(
     (c) => c !== 'updated_at' && c !== 'claimed_until',
   ) as (keyof OutboxItemTable)[];
+  const stored = [...columns, 'message', 'updated_at', 'claimed_until'] as (keyof OutboxItemTable)[];
   const now64 = sql`cast(${Math.round(nowUs)} as bigint)`;
   const fresh = await db
     .with('fresh', (qb) =>
@@ -62,12 +74,14 @@ export async function claimReceiptsAtOnce(
     .with('items', (qb) =>
       qb
         .insertInto('outbox_items')
-        .columns([...columns, 'updated_at', 'claimed_until'])
+        .columns(stored)
         .expression(
-          sql`select ${sql.join(columns.map((c) => sql.ref(`r.${c}`)))}, r.created_at,
+          sql`select ${sql.join(columns.map((c) => sql.ref(`r.${c}`)))}, m.message, r.created_at,
             case when i.hold is null then null else ${postgresTimeAfter(sql`i.hold / 1000.0`)} end
-            from json_to_recordset(${JSON.stringify(items)}::json) as i(k text, hold float8, r json)
+            from json_to_recordset(${JSON.stringify(items)}::json) as i(k text, hold float8, m int, r json)
             cross join lateral json_populate_record(null::outbox_items, i.r) as r
+            join json_array_elements_text(${JSON.stringify([...messages.keys()])}::json)
+              with ordinality as m(message, n) on m.n = i.m + 1
             where i.k in (select key from fresh)`,
         )
         .onConflict((oc) => oc.column('dedupe_key').doNothing()),

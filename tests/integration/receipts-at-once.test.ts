@@ -63,6 +63,30 @@ describeOnPostgres('receipts, items and rate tokens in one statement', () => {
     expect(JSON.parse(stored[0]?.message ?? '{}').reply.summary).toBe('Delmål 5 – “Sårbara barn”');
   });
 
+  it('stores each row with its own message when many rows share one (the same answer to many)', async () => {
+    const shared = JSON.stringify({
+      type: 'reply',
+      reply: { summary: 'Delmål 5 – \\ "citat"\nrad', blocks: [] },
+    });
+    const other = JSON.stringify({ type: 'text', key: 'checkin.prompt.text' });
+    await claimReceiptsAtOnce(
+      test.db.kysely,
+      [
+        { key: 'r:1', rows: [row('a', { message: shared })] },
+        { key: 'r:2', rows: [row('b', { message: other }), row('c', { message: shared })] },
+        { key: 'r:3', rows: [row('d', { message: shared })] },
+      ],
+      NOW,
+      NOW_US,
+    );
+    expect((await items()).map((r) => [r.id, r.message])).toEqual([
+      ['a', shared],
+      ['b', other],
+      ['c', shared],
+      ['d', shared],
+    ]);
+  });
+
   it('holds a claimed item on the database clock, as the outbox writes its times', async () => {
     await claimReceiptsAtOnce(
       test.db.kysely,
