@@ -4,6 +4,7 @@ import { type CommandContext, defineCommand } from '../src/asking/command.js';
 import { permits } from '../src/authz/matrix.js';
 import { rolesOf } from '../src/authz/roles.js';
 import type { Reply } from '../src/chat/reply.js';
+import { notOwnerProblem } from '../src/checkins/record-check-in.js';
 import { noMatchReply, pickListReply, resolveActivity, splitNamedCheckIn } from './activity-resolver.js';
 import {
   checkInFormReply,
@@ -42,9 +43,7 @@ export const checkIn = defineCommand({
     if (found.kind === 'reply') return found.reply;
     const { activity } = found;
     if (!permits('command.checkIn', rolesOf(view, ctx.asker.email, { activity })))
-      return failedReply(ctx, [
-        { field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } },
-      ]);
+      return failedReply(ctx, [notOwnerProblem(ctx.asker.email, activity)]);
     const status = found.status ? statusFor(view.vocabularyOf(activity), found.status) : undefined;
     if (!found.status || !status) return checkInFormReply(ctx, activity, 'avstamning');
     const result = await ctx.checkIns.record({
@@ -78,9 +77,7 @@ export const editCheckIn = defineCommand({
     if (found.kind === 'reply') return found.reply;
     const { activity } = found;
     if (!permits('command.editCheckIn', rolesOf(view, ctx.asker.email, { activity })))
-      return failedReply(ctx, [
-        { field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } },
-      ]);
+      return failedReply(ctx, [notOwnerProblem(ctx.asker.email, activity)]);
     const status = found.status ? statusFor(view.vocabularyOf(activity), found.status) : undefined;
     if (!found.status || !status) {
       const [latest] = await ctx.checkIns.history(activity.id);

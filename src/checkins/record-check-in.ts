@@ -88,10 +88,7 @@ export function validateCheckIn(
   const person = author.email ? view.people.get(author.email) : undefined;
   // Every way in (command, button, form, modal) ends here: the matrix's rule for checking in.
   if (!person || !permits('modal.checkIn', rolesOf(view, person.email, { activity })))
-    return {
-      ok: false,
-      problems: [{ field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity.name } }],
-    };
+    return { ok: false, problems: [notOwnerProblem(author.email, activity)] };
   const problems: CheckInProblem[] = [];
   // Resolved against the activity's own plan: an activity of an older plan keeps its words.
   if (!view.vocabularyOf(activity).some((s) => s.code === parsed.data.statusCode))
@@ -108,6 +105,22 @@ export function validateCheckIn(
 export async function personIdOf(db: Db, email: string): Promise<string | null> {
   const row = await db.kysely.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst();
   return row?.id ?? null;
+}
+
+/**
+ * Why someone may not check in on `activity`: not one of its owners — or, without an e-mail from
+ * the platform (the Bot Framework Emulator's user, a Slack account without one), unknown: then
+ * "ask to be added as an owner" would not help.
+ */
+export function notOwnerProblem(
+  email: string | undefined,
+  activity: { readonly name: string },
+): CheckInProblem {
+  return {
+    field: 'activity',
+    key: email ? 'checkin.error.notOwner' : 'checkin.error.noEmail',
+    params: { activity: activity.name },
+  };
 }
 
 /**

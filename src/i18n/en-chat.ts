@@ -123,6 +123,8 @@ export const enChat: Readonly<Record<keyof typeof svChat, string>> = {
   'checkin.error.personalNumber':
     'the note contains a personal identity or co-ordination number. Check-ins are about the activity, never about individuals – remove the number and send again. Nothing has been saved.',
   'checkin.error.unknownActivity': 'the activity is not in the catalog',
+  'checkin.error.noEmail':
+    'I do not know who you are, so I cannot tell whether you own {activity}. In Slack and Teams I recognise you by your e-mail address, and I have not been given it',
   'checkin.error.notOwner':
     'you are not an owner of {activity}, so you cannot check in on it. Ask the plan administrator to add you as an owner',
   'checkin.failed': 'The check-in was not saved: {problems}.',

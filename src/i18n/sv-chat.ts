@@ -122,6 +122,8 @@ export const svChat = {
   'checkin.error.personalNumber':
     'kommentaren innehåller ett personnummer eller samordningsnummer. Avstämningar handlar om aktiviteten, aldrig om enskilda personer – ta bort numret och skicka igen. Ingenting har sparats.',
   'checkin.error.unknownActivity': 'aktiviteten finns inte i katalogen',
+  'checkin.error.noEmail':
+    'jag vet inte vem du är, så jag kan inte se om du är ansvarig för {activity}. I Slack och Teams känner jag igen dig på din e-postadress, och den har jag inte fått',
   'checkin.error.notOwner':
     'du står inte som ansvarig för {activity} och kan därför inte stämma av den. Be planadministratören lägga till dig som ansvarig',
   'checkin.failed': 'Avstämningen sparades inte: {problems}.',

@@ -90,6 +90,13 @@ describeEachDialect('check-ins', (dialect) => {
       ok: false,
       problems: [{ key: 'checkin.error.notOwner' }],
     });
+    // Without an e-mail (the Bot Framework Emulator's user) nobody can be looked up: said so.
+    expect(
+      await service.record(view, {}, { activityId: 'cross', statusCode: 'on_track' }, 'teams'),
+    ).toMatchObject({
+      ok: false,
+      problems: [{ key: 'checkin.error.noEmail', params: { activity: 'CROSS' } }],
+    });
     expect(
       await service.record(view, { email: owner() }, { activityId: 'cross', statusCode: 'bra' }, 'slack'),
     ).toMatchObject({

@@ -331,13 +331,20 @@ describe('App Home and checking in', () => {
   });
 
   it('refuses someone who does not own the activity, under the status field', async () => {
-    const response = await postSlack(
-      server.base,
-      viewSubmission({ userId: 'U0MEMBER', activityId: 'cross', status: 'on_track' }),
-      'application/x-www-form-urlencoded',
+    slack.users.set('U0READER', { email: 'lasare@example.org', name: 'Läsare' });
+    const submit = async (userId: string) => {
+      const response = await postSlack(
+        server.base,
+        viewSubmission({ userId, activityId: 'cross', status: 'on_track' }),
+        'application/x-www-form-urlencoded',
+      );
+      return ((await response.json()) as { errors: Record<string, string> }).errors.status;
+    };
+    expect(await submit('U0READER')).toMatch(/^Du står inte som ansvarig för CROSS/);
+    // Someone whose Slack account shows no e-mail cannot be looked up: told so, not "ask to be added".
+    expect(await submit('U0MEMBER')).toMatch(
+      /^Jag vet inte vem du är, så jag kan inte se om du är ansvarig för CROSS/,
     );
-    const body = (await response.json()) as { errors: Record<string, string> };
-    expect(body.errors.status).toMatch(/^Du står inte som ansvarig för CROSS/);
   });
 
   it('records a valid check-in, thanks the owner and refreshes their App Home', async () => {

@@ -109,7 +109,7 @@ describe('delmal in the Bot Framework Emulator', () => {
       emulatorMessage(session, 'delmal avstamning cross', { first: true }),
     );
     expect(textBlockTexts(card)[0]).toMatch(
-      /^Avstämningen sparades inte: du står inte som ansvarig för CROSS/,
+      /^Avstämningen sparades inte: jag vet inte vem du är, så jag kan inte se om du är ansvarig för CROSS\. I Slack och Teams känner jag igen dig på din e-postadress/,
     );
   });
 

@@ -11,6 +11,7 @@ import { CatalogView } from '../../src/catalog/catalog-view.js';
 import { localInbound } from '../../src/chat/inbound-schema.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { CheckInService } from '../../src/checkins/check-in-service.js';
+import { notOwnerProblem } from '../../src/checkins/record-check-in.js';
 import { fixedClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { SHIPPED_CATALOG } from '../../src/paths.js';
@@ -70,12 +71,7 @@ export function memoryCheckIns(): CheckInService {
       const activity = view.activities.get(input.activityId);
       const person = author.email ? view.people.get(author.email) : undefined;
       if (!activity || !person || !activity.owners.includes(person.email))
-        return {
-          ok: false,
-          problems: [
-            { field: 'activity', key: 'checkin.error.notOwner', params: { activity: activity?.name ?? '' } },
-          ],
-        };
+        return { ok: false, problems: [notOwnerProblem(author.email, { name: activity?.name ?? '' })] };
       const row: CheckInRow = {
         id: String(rows.length + 1),
         activity_id: activity.id,
