@@ -124,7 +124,7 @@ export class TeamsPort implements ChatPort {
     // A shared (frozen) reply's card goes out as the JSON made once for it; any other is made now.
     const activity = isFrozenReply(reply)
       ? ActivityJson.of(envelope, this.shared(reply, options.locale).attachmentsJson)
-      : { ...envelope, attachments: cardAttachments(renderAdaptiveCard(reply, translator(options.locale))) };
+      : { ...envelope, attachments: cardAttachments(this.card(reply, options.locale)) };
     const target = threadId ? `${conversationId};messageid=${threadId}` : conversationId;
     // The connector client honours the signal itself and says whether an aborted request had
     // left this process (unknown) or not (never sent, safe to send again).
@@ -176,10 +176,11 @@ export class TeamsPort implements ChatPort {
     const reference = await this.reference(ref.conversationId);
     if (!reference.ok) return reference.result;
     // The replacement names the activity it replaces, as Bot Framework's UpdateActivity expects.
-    const card = isFrozenReply(reply)
-      ? this.shared(reply, options.locale).card
-      : renderAdaptiveCard(reply, translator(options.locale));
-    const activity = { ...this.envelope(reply), attachments: cardAttachments(card), id: ref.messageId };
+    const activity = {
+      ...this.envelope(reply),
+      attachments: cardAttachments(this.card(reply, options.locale)),
+      id: ref.messageId,
+    };
     return withinSignal(options.signal, async () => {
       try {
         await this.deps.app.api
@@ -201,6 +202,13 @@ export class TeamsPort implements ChatPort {
       from: { id: this.deps.app.id ?? LOCAL_BOT_ID, role: 'bot' },
       summary: reply.summary,
     };
+  }
+
+  /** The card of `reply`; a frozen (cached, shared) reply's is rendered once per language. */
+  private card(reply: Reply, locale: Locale): AdaptiveCardJson {
+    return isFrozenReply(reply)
+      ? this.shared(reply, locale).card
+      : renderAdaptiveCard(reply, translator(locale));
   }
 
   /**
